@@ -1,0 +1,21 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Application.Abstractions;
+
+/// <summary>The persistence the use cases need; implemented by the EF context (no repository layer).</summary>
+public interface IAppDbContext
+{
+    DbSet<Region> Regions { get; }
+    DbSet<Unit> Units { get; }
+    DbSet<ProjectCategory> ProjectCategories { get; }
+    DbSet<FundedProject> FundedProjects { get; }
+    DbSet<ClosureApplication> ClosureApplications { get; }
+    DbSet<ReviewOpinion> ReviewOpinions { get; }
+    DbSet<ExpertAssignment> ExpertAssignments { get; }
+    DbSet<ApplicationRevision> ApplicationRevisions { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<AppUser> Users { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

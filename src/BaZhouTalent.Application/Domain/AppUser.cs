@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace BaZhouTalent.Application.Domain;
+
+/// <summary>A portal account. Reviewers belong to a unit or, for county federations, a region.</summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    /// <summary>The county/district a CountyFederation account reviews for.</summary>
+    public int? RegionId { get; set; }
+    public Region? Region { get; set; }
+    /// <summary>Set for accounts created by staff: the first sign-in must choose a new password.</summary>
+    public bool MustChangePassword { get; set; }
+}

@@ -1,0 +1,32 @@
+namespace BaZhouTalent.Application.Domain;
+
+/// <summary>Where a closure application stands in the review chain.</summary>
+public enum ApplicationStatus
+{
+    Draft = 0,
+    UnitReview = 1,
+    CountyReview = 2,
+    FederationIntake = 3,
+    ExpertReview = 4,
+    FederationReview = 5,
+    Concluded = 6,
+    Rejected = 7,
+    Returned = 8,
+}
+
+public static class ApplicationStatusNames
+{
+    public static string ToChinese(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Draft => "草稿",
+        ApplicationStatus.UnitReview => "待单位审核",
+        ApplicationStatus.CountyReview => "待县区社科联审核",
+        ApplicationStatus.FederationIntake => "待市社科联受理",
+        ApplicationStatus.ExpertReview => "专家鉴定中",
+        ApplicationStatus.FederationReview => "待市社科联审核",
+        ApplicationStatus.Concluded => "已结项",
+        ApplicationStatus.Rejected => "不予结项",
+        ApplicationStatus.Returned => "被退回",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,14 @@
+namespace BaZhouTalent.Application.Domain;
+
+/// <summary>An expert assigned by the city federation to appraise one round of an application.</summary>
+public class ExpertAssignment
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public int Round { get; set; }
+    public required string ExpertUserId { get; set; }
+    /// <summary>主审专家: sees every opinion once all are in and signs the combined appraisal.</summary>
+    public bool IsChief { get; set; }
+    public DateTimeOffset AssignedAt { get; set; }
+    public string AssignedByUserId { get; set; } = "";
+}

@@ -1,0 +1,43 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Infrastructure.Data;
+
+/// <summary>
+/// The one context of the portal, Identity included. Each provider has a subclass of its own so that
+/// its migrations live apart (EF's “migrations with multiple providers”).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<ProjectCategory> ProjectCategories => Set<ProjectCategory>();
+    public DbSet<FundedProject> FundedProjects => Set<FundedProject>();
+    public DbSet<ClosureApplication> ClosureApplications => Set<ClosureApplication>();
+    public DbSet<ReviewOpinion> ReviewOpinions => Set<ReviewOpinion>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ApplicationRevision> ApplicationRevisions => Set<ApplicationRevision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        // A fresh stamp on every change makes a second writer holding the old stamp fail instead of overwrite.
+        foreach (var entry in ChangeTracker.Entries<ClosureApplication>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+        }
+        return base.SaveChangesAsync(cancellationToken);
+    }
+}

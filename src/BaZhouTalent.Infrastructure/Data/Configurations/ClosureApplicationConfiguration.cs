@@ -1,0 +1,30 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaZhouTalent.Infrastructure.Data.Configurations;
+
+internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration<ClosureApplication>
+{
+    public void Configure(EntityTypeBuilder<ClosureApplication> application)
+    {
+        // One application per funded project.
+        application.HasIndex(a => a.ProjectId).IsUnique();
+        application.HasOne(a => a.Project).WithOne(p => p.Application)
+            .HasForeignKey<ClosureApplication>(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        application.Property(a => a.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        application.HasIndex(a => a.Status);
+        application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
+        application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
+        application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);
+        application.HasIndex(a => a.CertificateNumber).IsUnique();
+        application.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        application.OwnsOne(a => a.CurrentLeader, PeopleMapping.MapLeader);
+        application.Navigation(a => a.CurrentLeader).IsRequired();
+        application.OwnsMany(a => a.CurrentParticipants, p => PeopleMapping.MapParticipants(p, "ApplicationParticipants"));
+        application.HasMany(a => a.Opinions).WithOne().HasForeignKey(o => o.ApplicationId);
+        application.HasMany(a => a.ExpertAssignments).WithOne().HasForeignKey(e => e.ApplicationId);
+        application.HasMany(a => a.Revisions).WithOne().HasForeignKey(r => r.ApplicationId);
+        application.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId);
+    }
+}

@@ -1,0 +1,24 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaZhouTalent.Infrastructure.Data.Configurations;
+
+internal sealed class FundedProjectConfiguration : IEntityTypeConfiguration<FundedProject>
+{
+    public void Configure(EntityTypeBuilder<FundedProject> project)
+    {
+        project.Property(p => p.Code).HasMaxLength(20);
+        project.HasIndex(p => p.Code).IsUnique();
+        project.Property(p => p.Title).HasMaxLength(FieldLengths.Title);
+        project.Property(p => p.PlannedOutputForm).HasMaxLength(FieldLengths.ShortName);
+        project.Property(p => p.LeaderUserId).HasMaxLength(FieldLengths.UserId);
+        project.HasIndex(p => p.LeaderUserId);
+        project.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        project.HasOne<AppUser>().WithMany().HasForeignKey(p => p.LeaderUserId).OnDelete(DeleteBehavior.SetNull);
+        project.OwnsOne(p => p.OriginalLeader, PeopleMapping.MapLeader);
+        project.Navigation(p => p.OriginalLeader).IsRequired();
+        project.OwnsMany(p => p.OriginalParticipants, p => PeopleMapping.MapParticipants(p, "FundedProjectParticipants"));
+    }
+}

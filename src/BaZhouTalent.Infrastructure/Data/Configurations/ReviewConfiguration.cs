@@ -1,0 +1,67 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaZhouTalent.Infrastructure.Data.Configurations;
+
+internal sealed class ReviewOpinionConfiguration : IEntityTypeConfiguration<ReviewOpinion>
+{
+    public void Configure(EntityTypeBuilder<ReviewOpinion> opinion)
+    {
+        opinion.Property(o => o.Stage).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        opinion.Property(o => o.Grade).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        opinion.Property(o => o.OpinionText).HasMaxLength(4000);
+        opinion.Property(o => o.SignerUserId).HasMaxLength(FieldLengths.UserId);
+        opinion.Property(o => o.SignerName).HasMaxLength(FieldLengths.PersonName);
+        opinion.Property(o => o.SignerUnit).HasMaxLength(FieldLengths.UnitName);
+        opinion.Property(o => o.ContentFingerprint).HasMaxLength(FieldLengths.Fingerprint);
+        opinion.Property(o => o.VerificationCode).HasMaxLength(FieldLengths.Code);
+        opinion.HasIndex(o => o.VerificationCode);
+        opinion.HasIndex(o => new { o.ApplicationId, o.Round, o.Stage });
+    }
+}
+
+internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<ExpertAssignment>
+{
+    public void Configure(EntityTypeBuilder<ExpertAssignment> assignment)
+    {
+        assignment.Property(a => a.ExpertUserId).HasMaxLength(FieldLengths.UserId);
+        assignment.Property(a => a.AssignedByUserId).HasMaxLength(FieldLengths.UserId);
+        assignment.HasIndex(a => new { a.ApplicationId, a.Round, a.ExpertUserId }).IsUnique();
+        assignment.HasIndex(a => a.ExpertUserId);
+    }
+}
+
+internal sealed class ApplicationRevisionConfiguration : IEntityTypeConfiguration<ApplicationRevision>
+{
+    public void Configure(EntityTypeBuilder<ApplicationRevision> revision)
+    {
+        revision.Property(r => r.SubmittedByUserId).HasMaxLength(FieldLengths.UserId);
+        revision.Property(r => r.Fingerprint).HasMaxLength(FieldLengths.Fingerprint);
+        revision.HasIndex(r => new { r.ApplicationId, r.Round }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.Property(e => e.Action).HasMaxLength(FieldLengths.ShortName);
+        entry.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        entry.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        entry.Property(e => e.ActorUserId).HasMaxLength(FieldLengths.UserId);
+        entry.Property(e => e.ActorName).HasMaxLength(FieldLengths.PersonName);
+        entry.Property(e => e.Note).HasMaxLength(4000);
+        entry.HasIndex(e => new { e.ApplicationId, e.At });
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(FieldLengths.PersonName);
+        user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        user.HasOne(u => u.Region).WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
