@@ -1,0 +1,28 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BaZhouTalent.Web.Pages.Account;
+
+/// <summary>
+/// Signing out happens on POST only (with the antiforgery token), so a link planted elsewhere cannot sign
+/// users out. A GET shows a confirmation button instead. Anonymous is allowed so an expired session can still finish here.
+/// </summary>
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<AppUser> signInManager, ILogger<LogoutModel> log) : PageModel
+{
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Account/Login");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            log.LogInformation("User {UserName} signed out", User.Identity.Name);
+            await signInManager.SignOutAsync();
+        }
+        return RedirectToPage("/Account/Login");
+    }
+}

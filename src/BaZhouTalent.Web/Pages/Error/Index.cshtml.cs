@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BaZhouTalent.Web.Pages.Error;
+
+/// <summary>
+/// The Chinese error pages (/Error/403, /Error/404, /Error/500, …), reached by the status-code and
+/// exception re-execution and by the cookie's access-denied redirect. They use no service and no
+/// database, so they still render when those are what failed. Antiforgery is ignored because a failed
+/// POST is re-executed here as a POST.
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class IndexModel : PageModel
+{
+    public int Code { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    /// <summary>The correlation id of the failed request; the log carries the same id.</summary>
+    public string? TraceId { get; private set; }
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        (Title, Message) = Describe(Code);
+        // Re-execution keeps the original HttpContext, so this is the id of the request that failed.
+        if (Code >= 500)
+            TraceId = HttpContext.TraceIdentifier;
+        // A direct visit (e.g. the access-denied redirect) should still answer with the error's status.
+        Response.StatusCode = Code;
+    }
+
+    public static (string Title, string Message) Describe(int code) => code switch
+    {
+        400 => ("请求无效", "页面可能已过期，请返回上一页刷新后重试。"),
+        403 => ("无权访问", "您没有访问此页面的权限。如确需办理，请联系市社科联开通相应权限。"),
+        404 => ("页面不存在", "您访问的页面不存在，或您无权查看该内容。请检查地址是否正确。"),
+        405 => ("请求方式不正确", "请通过页面上的按钮操作，不要直接访问此地址。"),
+        >= 500 => ("系统出错", "系统处理您的请求时出错，请稍后重试。如问题仍然存在，请将下面的错误编号告知系统管理员。"),
+        _ => ("请求未能完成", "请返回上一页后重试。"),
+    };
+}
