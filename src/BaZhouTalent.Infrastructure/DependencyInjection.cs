@@ -1,0 +1,20 @@
+using BaZhouTalent.Infrastructure.Data;
+using BaZhouTalent.Infrastructure.Identity;
+using BaZhouTalent.Infrastructure.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaZhouTalent.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddAppDatabase(configuration, contentRoot);
+        services.AddAppIdentity();
+        services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace BaZhouTalent.Infrastructure.Identity;
+
+/// <summary>Puts the display name and the forced-password-change flag into the cookie, so no page needs a query for them.</summary>
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<AppUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
+        return identity;
+    }
+}

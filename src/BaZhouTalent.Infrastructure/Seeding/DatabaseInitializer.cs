@@ -1,0 +1,138 @@
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Seeding;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BaZhouTalent.Infrastructure.Seeding;
+
+/// <summary>
+/// Brings the database to the current model and fills what every installation needs; in Development
+/// also the demo units, accounts and the reference project. Every step checks before it adds, so
+/// starting twice changes nothing.
+/// </summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<DatabaseOptions> databaseOptions,
+    IOptions<SeedingOptions> seedingOptions,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> log)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (databaseOptions.Value.MigrateOnStartup || db.Database.IsSqlite())
+            await db.Database.MigrateAsync(cancellationToken);
+
+        await SeedReferenceDataAsync(cancellationToken);
+        await SeedRolesAsync();
+        if (seedingOptions.Value.DemoData)
+        {
+            await SeedDemoUnitsAsync(cancellationToken);
+            await SeedDemoAccountsAsync();
+            await SeedReferenceProjectAsync(cancellationToken);
+        }
+        else if (!string.IsNullOrEmpty(seedingOptions.Value.InitialAdminPassword))
+        {
+            await SeedInitialAdminAsync(seedingOptions.Value.InitialAdminPassword);
+        }
+    }
+
+    private async Task SeedInitialAdminAsync(string password)
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.MunicipalFederation)).Count > 0) return;
+        var admin = new AppUser { UserName = "admin", DisplayName = "市社科联管理员", MustChangePassword = true };
+        EnsureSucceeded(await users.CreateAsync(admin, password), "the initial admin");
+        EnsureSucceeded(await users.AddToRoleAsync(admin, Roles.MunicipalFederation), "the initial admin's role");
+        log.LogInformation("Created the initial admin account; its password must be changed at first sign-in");
+    }
+
+    private async Task SeedReferenceDataAsync(CancellationToken cancellationToken)
+    {
+        var regionNames = await db.Regions.Select(r => r.Name).ToListAsync(cancellationToken);
+        db.Regions.AddRange(ReferenceData.Regions.Where(r => !regionNames.Contains(r.Name))
+            .Select(r => new Region { Name = r.Name, Kind = r.Kind, SortOrder = r.SortOrder }));
+        var categoryCodes = await db.ProjectCategories.Select(c => c.Code).ToListAsync(cancellationToken);
+        db.ProjectCategories.AddRange(ReferenceData.Categories.Where(c => !categoryCodes.Contains(c.Code))
+            .Select(c => new ProjectCategory { Code = c.Code, Name = c.Name, SortOrder = c.SortOrder }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+        }
+    }
+
+    private async Task SeedDemoUnitsAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Name, cancellationToken);
+        var unitNames = await db.Units.Select(u => u.Name).ToListAsync(cancellationToken);
+        db.Units.AddRange(DemoData.Units.Where(u => !unitNames.Contains(u.Unit))
+            .Select(u => new Unit { Name = u.Unit, RegionId = regions[u.Region].Id }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedDemoAccountsAsync()
+    {
+        foreach (var account in DemoData.Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null) continue;
+            var user = new AppUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                UnitId = account.Unit is null ? null : (await db.Units.SingleAsync(u => u.Name == account.Unit)).Id,
+                RegionId = account.Region is null ? null : (await db.Regions.SingleAsync(r => r.Name == account.Region)).Id,
+                // Demo accounts keep the published password; staff-created accounts must change theirs.
+                MustChangePassword = false,
+            };
+            EnsureSucceeded(await users.CreateAsync(user, seedingOptions.Value.DemoPassword), $"user {account.UserName}");
+            EnsureSucceeded(await users.AddToRoleAsync(user, account.Role), $"role of {account.UserName}");
+        }
+    }
+
+    private async Task SeedReferenceProjectAsync(CancellationToken cancellationToken)
+    {
+        var seed = ReferenceSeedParser.Parse(await File.ReadAllTextAsync(ReferenceFilePath(), cancellationToken));
+        if (await db.FundedProjects.AnyAsync(p => p.Code == seed.ProjectCode, cancellationToken)) return;
+
+        var category = await db.ProjectCategories.SingleAsync(c => c.Name == seed.Category, cancellationToken);
+        var unit = await db.Units.SingleAsync(u => u.Name == seed.UnitName, cancellationToken);
+        var leader = await users.FindByNameAsync(DemoData.ReferenceLeader);
+        var project = ReferenceProjectMapper.ToFundedProject(seed, category, unit, leader?.Id);
+        var application = ReferenceProjectMapper.ToDraftApplication(seed, project, clock.GetUtcNow());
+        db.FundedProjects.Add(project);
+        db.ClosureApplications.Add(application);
+        await db.SaveChangesAsync(cancellationToken);
+        log.LogInformation("Seeded reference project {ProjectCode} with a draft closure application", seed.ProjectCode);
+    }
+
+    private string ReferenceFilePath()
+    {
+        var configured = seedingOptions.Value.ReferenceFile;
+        string[] candidates =
+        [
+            Path.Combine(environment.ContentRootPath, configured),
+            Path.Combine(AppContext.BaseDirectory, configured),
+        ];
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"Reference application not found: {string.Join(", ", candidates)}");
+    }
+
+    private static void EnsureSucceeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(
+                $"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+    }
+}

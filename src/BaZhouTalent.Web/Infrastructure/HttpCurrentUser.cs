@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Infrastructure.Identity;
+
+namespace BaZhouTalent.Web.Infrastructure;
+
+/// <summary>The signed-in user of the current request.</summary>
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string DisplayName => Principal?.FindFirstValue(AppClaims.DisplayName) ?? Principal?.Identity?.Name ?? "";
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
+}

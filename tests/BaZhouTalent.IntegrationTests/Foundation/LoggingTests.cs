@@ -1,0 +1,24 @@
+using BaZhouTalent.IntegrationTests.Support;
+
+namespace BaZhouTalent.IntegrationTests.Foundation;
+
+public class LoggingTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Requests_are_logged_without_passwords_phone_numbers_or_report_text()
+    {
+        var browser = new Browser(portal.CreateBrowser());
+        await browser.SignInAsync("yangzhuo", "Bz2025demo");
+        await new Browser(portal.CreateBrowser()).SignInAsync("yangzhuo", "Wrong2025pass");
+        await browser.GetAsync("/?phone=15282706916");
+
+        var logs = portal.ReadLogs();
+
+        Assert.Contains("HTTP GET /Account/Login responded 200", logs);
+        Assert.DoesNotContain("Bz2025demo", logs);
+        Assert.DoesNotContain("Wrong2025pass", logs);
+        Assert.DoesNotContain("15282706916", logs);
+        Assert.DoesNotContain("19983661986", logs);
+        Assert.DoesNotContain("人才作为知识、技术与创新的载体", logs);
+    }
+}

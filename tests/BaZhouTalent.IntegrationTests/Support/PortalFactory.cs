@@ -1,0 +1,67 @@
+using BaZhouTalent.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaZhouTalent.IntegrationTests.Support;
+
+/// <summary>
+/// The real portal in Development (demo data on) over its own SQLite file in a temporary folder,
+/// exactly as `dotnet run` would start it, with logs written beside the database for inspection.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "bazhoutalent-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(Folder, "portal.db");
+
+    public string LogDirectory => Path.Combine(Folder, "logs");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Folder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Logs:Directory", LogDirectory);
+    }
+
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs <paramref name="action"/> with a fresh scope's services (the context, the user manager…).</summary>
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query) =>
+        await WithScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
+
+    /// <summary>Everything the portal logged so far (the file sink is shared, so it can be read while open).</summary>
+    public string ReadLogs()
+    {
+        if (!Directory.Exists(LogDirectory)) return "";
+        return string.Concat(Directory.GetFiles(LogDirectory).Select(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
