@@ -1,4 +1,6 @@
+using BaZhouTalent.Application.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaZhouTalent.Application;
@@ -11,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         // Handlers are plain classes injected into page models (no mediator); register each here.
         services.AddQueueHandlers();
+        services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         return services;
     }
 

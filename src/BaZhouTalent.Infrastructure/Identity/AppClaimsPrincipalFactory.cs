@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,10 @@ public sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.UnitId is { } unitId)
+            identity.AddClaim(new Claim(AppClaimTypes.UnitId, unitId.ToString(CultureInfo.InvariantCulture)));
+        if (user.RegionId is { } regionId)
+            identity.AddClaim(new Claim(AppClaimTypes.RegionId, regionId.ToString(CultureInfo.InvariantCulture)));
         if (user.MustChangePassword)
             identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
         return identity;

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace BaZhouTalent.Application.Security;
+
+/// <summary>
+/// The one place that decides who may do what with an application. The application must be loaded with
+/// its Project (and the project's Unit) and its ExpertAssignments. Pages answer 404 when View fails,
+/// so a record that is not yours does not even hint that it exists.
+/// </summary>
+public sealed class ApplicationAuthorizationHandler
+    : AuthorizationHandler<OperationAuthorizationRequirement, ClosureApplication>
+{
+    protected override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ClosureApplication application)
+    {
+        if (IsAllowed(new Actor(context.User), requirement.Name, application))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    internal static bool IsAllowed(Actor actor, string operation, ClosureApplication application)
+    {
+        var status = application.Status;
+        return operation switch
+        {
+            nameof(ApplicationOperations.View) => CanView(actor, application),
+            nameof(ApplicationOperations.Edit) or nameof(ApplicationOperations.Submit) =>
+                actor.IsLeaderOf(application) && status is ApplicationStatus.Draft or ApplicationStatus.Returned,
+            nameof(ApplicationOperations.Withdraw) => actor.IsLeaderOf(application) && status == ApplicationStatus.UnitReview,
+            nameof(ApplicationOperations.ReviewAsUnit) => actor.IsUnitReviewerOf(application) && status == ApplicationStatus.UnitReview,
+            nameof(ApplicationOperations.ReviewAsCounty) => actor.IsCountyReviewerOf(application) && status == ApplicationStatus.CountyReview,
+            nameof(ApplicationOperations.AssignExperts) => actor.Is(Roles.MunicipalFederation) && status == ApplicationStatus.FederationIntake,
+            nameof(ApplicationOperations.Appraise) => actor.AssignmentInCurrentRound(application) is not null && status == ApplicationStatus.ExpertReview,
+            nameof(ApplicationOperations.CombineAppraisal) => actor.AssignmentInCurrentRound(application)?.IsChief == true && status == ApplicationStatus.ExpertReview,
+            nameof(ApplicationOperations.Decide) => actor.Is(Roles.MunicipalFederation) && status == ApplicationStatus.FederationReview,
+            nameof(ApplicationOperations.Return) => status switch
+            {
+                ApplicationStatus.UnitReview => actor.IsUnitReviewerOf(application),
+                ApplicationStatus.CountyReview => actor.IsCountyReviewerOf(application),
+                ApplicationStatus.FederationIntake or ApplicationStatus.FederationReview => actor.Is(Roles.MunicipalFederation),
+                ApplicationStatus.ExpertReview => actor.AssignmentInCurrentRound(application)?.IsChief == true,
+                _ => false,
+            },
+            // Experts appraise blind; everyone else who may view may see the names.
+            nameof(ApplicationOperations.SeeIdentities) => CanView(actor, application) && !actor.IsOnlyExpertOf(application),
+            _ => false,
+        };
+    }
+
+    private static bool CanView(Actor actor, ClosureApplication application)
+    {
+        var status = application.Status;
+        var submitted = status is not (ApplicationStatus.Draft or ApplicationStatus.Returned) || application.SubmittedAt is not null;
+        return actor.IsLeaderOf(application)
+            || (actor.IsUnitReviewerOf(application) && submitted)
+            || (actor.IsCountyReviewerOf(application) && status >= ApplicationStatus.CountyReview && status != ApplicationStatus.Returned)
+            || (actor.Is(Roles.Expert) && application.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId)
+                && status is ApplicationStatus.ExpertReview or ApplicationStatus.FederationReview or ApplicationStatus.Concluded or ApplicationStatus.Rejected)
+            || (actor.Is(Roles.MunicipalFederation) && submitted);
+    }
+
+    /// <summary>The signed-in user as the rules need them: id, roles, unit and region.</summary>
+    internal sealed class Actor(ClaimsPrincipal user)
+    {
+        public string? UserId { get; } = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        private readonly int? unitId = ParseInt(user.FindFirstValue(AppClaimTypes.UnitId));
+        private readonly int? regionId = ParseInt(user.FindFirstValue(AppClaimTypes.RegionId));
+
+        public bool Is(string role) => user.IsInRole(role);
+
+        public bool IsLeaderOf(ClosureApplication a) =>
+            Is(Roles.Researcher) && UserId is not null && a.Project.LeaderUserId == UserId;
+
+        public bool IsUnitReviewerOf(ClosureApplication a) =>
+            Is(Roles.UnitReviewer) && unitId is not null && a.Project.UnitId == unitId;
+
+        public bool IsCountyReviewerOf(ClosureApplication a) =>
+            Is(Roles.CountyFederation) && regionId is not null && a.Project.Unit.RegionId == regionId;
+
+        public ExpertAssignment? AssignmentInCurrentRound(ClosureApplication a) => !Is(Roles.Expert) ? null
+            : a.ExpertAssignments.FirstOrDefault(e => e.ExpertUserId == UserId && e.Round == a.Round);
+
+        public bool IsOnlyExpertOf(ClosureApplication a) =>
+            Is(Roles.Expert) && !IsLeaderOf(a) && !IsUnitReviewerOf(a) && !IsCountyReviewerOf(a) && !Is(Roles.MunicipalFederation);
+
+        private static int? ParseInt(string? value) => int.TryParse(value, out var n) ? n : null;
+    }
+}
