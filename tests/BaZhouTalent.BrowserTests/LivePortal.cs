@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace BaZhouTalent.BrowserTests;
+
+/// <summary>
+/// The portal on a real Kestrel port (Development, demo data, its own SQLite file) and Debian's Chromium
+/// driven by Playwright — the browser is the machine's own (/usr/bin/chromium), never a download.
+/// </summary>
+public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-browser", Guid.NewGuid().ToString("N"));
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public LivePortal() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(folder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "portal.db")}");
+        builder.UseSetting("Logs:Directory", Path.Combine(folder, "logs"));
+    }
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        using (var client = CreateClient()) BaseAddress = client.BaseAddress!;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Without these Chromium tries the network at start, which a closed intranet refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) at the given viewport width.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Keeps a screenshot of the page, so a failure can be looked at.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { /* a leftover temp folder is harmless */ }
+    }
+}
