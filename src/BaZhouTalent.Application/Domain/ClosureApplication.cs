@@ -1,3 +1,5 @@
+using BaZhouTalent.Application.Workflow;
+
 namespace BaZhouTalent.Application.Domain;
 
 /// <summary>
@@ -66,4 +68,205 @@ public class ClosureApplication
     internal void MarkSubmitted(DateTimeOffset at) => SubmittedAt = at;
 
     internal void IssueCertificate(string number) => CertificateNumber = number;
+
+    // ---- Intent methods: the only way the review chain moves. Each checks the workflow first
+    // (an illegal trigger throws ReviewRuleException with a Chinese message), records what it must,
+    // then fires the machine and appends one AuditEntry. The caller saves.
+
+    /// <summary>
+    /// 提交: Draft or Returned → UnitReview. A resubmission (after a return or a withdrawal) starts the next
+    /// round. Freezes the content as this round's <see cref="ApplicationRevision"/>; callers must not add one.
+    /// Requires Project loaded.
+    /// </summary>
+    public void Submit(ReviewActor actor, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Submit);
+        if (SubmittedAt is not null)
+            StartNextRound();
+        MarkSubmitted(now);
+        if (!Revisions.Any(r => r.Round == Round))
+        {
+            var json = ApplicationSnapshot.ToJson(this);
+            Revisions.Add(new ApplicationRevision
+            {
+                ApplicationId = Id,
+                Round = Round,
+                SubmittedAt = now,
+                SubmittedByUserId = actor.UserId,
+                Content = json,
+                Fingerprint = ApplicationSnapshot.FingerprintOf(json),
+            });
+        }
+        Fire(ReviewTrigger.Submit, actor, now, "");
+    }
+
+    /// <summary>撤回: UnitReview → Draft, before the unit acts.</summary>
+    public void Withdraw(ReviewActor actor, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Withdraw);
+        Fire(ReviewTrigger.Withdraw, actor, now, "");
+    }
+
+    /// <summary>二、单位审核 signed: UnitReview → CountyReview, or → FederationIntake for a city-level unit.</summary>
+    public ReviewOpinion ApproveByUnit(ReviewActor actor, OpinionInput opinion, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.ApproveByUnit);
+        var signed = Sign(ReviewStage.Unit, actor, opinion with { Grade = null }, now);
+        Fire(ReviewTrigger.ApproveByUnit, actor, now, opinion.Text);
+        return signed;
+    }
+
+    /// <summary>三、县（区）社科联 signed: CountyReview → FederationIntake.</summary>
+    public ReviewOpinion ApproveByCounty(ReviewActor actor, OpinionInput opinion, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.ApproveByCounty);
+        var signed = Sign(ReviewStage.County, actor, opinion with { Grade = null }, now);
+        Fire(ReviewTrigger.ApproveByCounty, actor, now, opinion.Text);
+        return signed;
+    }
+
+    /// <summary>
+    /// 受理: FederationIntake → ExpertReview with one or more experts, exactly one of them chief, none in
+    /// conflict of interest (<see cref="ConflictOfInterest"/>). Requires Project.Unit loaded.
+    /// </summary>
+    public void AssignExperts(ReviewActor actor, IReadOnlyList<ExpertCandidate> experts, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.AssignExperts);
+        if (experts.Count == 0)
+            throw new ReviewRuleException("请至少选择一位鉴定专家。");
+        if (experts.Select(e => e.UserId).Distinct().Count() != experts.Count)
+            throw new ReviewRuleException("同一位专家不能重复选择。");
+        if (experts.Count(e => e.IsChief) != 1)
+            throw new ReviewRuleException("请在所选专家中指定一位主审专家。");
+        foreach (var expert in experts)
+        {
+            if (ConflictOfInterest.ReasonFor(this, expert) is { } reason)
+                throw new ReviewRuleException(reason);
+        }
+        foreach (var expert in experts)
+        {
+            ExpertAssignments.Add(new ExpertAssignment
+            {
+                ApplicationId = Id,
+                Round = Round,
+                ExpertUserId = expert.UserId,
+                IsChief = expert.IsChief,
+                AssignedAt = now,
+                AssignedByUserId = actor.UserId,
+            });
+        }
+        var note = string.Join("、", experts.OrderByDescending(e => e.IsChief).Select(e => e.IsChief ? $"{e.Name}（主审）" : e.Name));
+        Fire(ReviewTrigger.AssignExperts, actor, now, note);
+    }
+
+    /// <summary>One assigned expert's own appraisal (not printed alone); the state stays ExpertReview.</summary>
+    public ReviewOpinion RecordAppraisal(ReviewActor actor, OpinionInput opinion, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Appraise);
+        if (!ExpertAssignments.Any(e => e.Round == Round && e.ExpertUserId == actor.UserId))
+            throw new ReviewRuleException("您不是本轮的鉴定专家。");
+        if (Opinions.Any(o => o.Round == Round && o.Stage == ReviewStage.Expert && o.SignerUserId == actor.UserId))
+            throw new ReviewRuleException("您已提交本轮鉴定意见，不能重复提交。");
+        // Fired before signing: the guard asks whether an appraisal is still missing, which this one may complete.
+        Fire(ReviewTrigger.Appraise, actor, now, "");
+        return Sign(ReviewStage.Expert, actor, opinion, now);
+    }
+
+    /// <summary>四、专家鉴定意见 by the chief expert once every expert has recorded: ExpertReview → FederationReview.</summary>
+    public ReviewOpinion CompleteAppraisal(ReviewActor actor, OpinionInput opinion, DateTimeOffset now)
+    {
+        if (!ExpertAssignments.Any(e => e.Round == Round && e.ExpertUserId == actor.UserId && e.IsChief))
+            throw new ReviewRuleException("只有本轮主审专家可以签署综合鉴定意见。");
+        if (Status == ApplicationStatus.ExpertReview && !ReviewWorkflow.AllExpertsAppraised(this))
+            throw new ReviewRuleException("尚有专家未提交鉴定意见，全部专家鉴定后主审专家才能签署综合意见。");
+        EnsureCanFire(ReviewTrigger.CompleteAppraisal);
+        var signed = Sign(ReviewStage.ChiefExpert, actor, opinion, now);
+        Fire(ReviewTrigger.CompleteAppraisal, actor, now, opinion.Text);
+        return signed;
+    }
+
+    /// <summary>五、同意结项: FederationReview → Concluded, issuing <paramref name="certificateNumber"/>
+    /// (see <see cref="CertificateNumbers"/>).</summary>
+    public ReviewOpinion Conclude(ReviewActor actor, string opinionText, string certificateNumber, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Conclude);
+        if (string.IsNullOrWhiteSpace(certificateNumber))
+            throw new ReviewRuleException("结项证书编号不能为空。");
+        var signed = Sign(ReviewStage.Federation, actor, new OpinionInput(null, true, null, opinionText), now);
+        IssueCertificate(certificateNumber);
+        Fire(ReviewTrigger.Conclude, actor, now, certificateNumber);
+        return signed;
+    }
+
+    /// <summary>五、不予结项 with a reason: FederationReview → Rejected.</summary>
+    public ReviewOpinion Reject(ReviewActor actor, string reason, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Reject);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ReviewRuleException("不予结项须填写理由。");
+        var signed = Sign(ReviewStage.Federation, actor, new OpinionInput(null, false, null, reason.Trim()), now);
+        Fire(ReviewTrigger.Reject, actor, now, reason.Trim());
+        return signed;
+    }
+
+    /// <summary>退回修改 with a reason from any review state → Returned; the researcher revises and resubmits.</summary>
+    public void Return(ReviewActor actor, string reason, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Return);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ReviewRuleException("退回修改须填写理由。");
+        Fire(ReviewTrigger.Return, actor, now, reason.Trim());
+    }
+
+    /// <summary>Whether <paramref name="trigger"/> is legal now (state and guards; not who asks).</summary>
+    public bool CanFire(ReviewTrigger trigger) => ReviewWorkflow.CanFire(this, trigger);
+
+    public IReadOnlyList<ReviewTrigger> PermittedTriggers => ReviewWorkflow.PermittedTriggers(this);
+
+    private void EnsureCanFire(ReviewTrigger trigger)
+    {
+        if (!ReviewWorkflow.CanFire(this, trigger))
+            throw new ReviewRuleException($"当前状态为“{Status.ToChinese()}”，不能执行“{trigger.ToChinese()}”。");
+    }
+
+    private ReviewOpinion Sign(ReviewStage stage, ReviewActor actor, OpinionInput input, DateTimeOffset now)
+    {
+        var opinion = new ReviewOpinion
+        {
+            ApplicationId = Id,
+            Round = Round,
+            Stage = stage,
+            HasProblem = input.HasProblem,
+            Agrees = input.Agrees,
+            Grade = input.Grade,
+            OpinionText = input.Text.Trim(),
+            SignerUserId = actor.UserId,
+            SignerName = actor.Name,
+            SignerUnit = actor.Unit,
+            SignedAt = now,
+            ContentFingerprint = ApplicationSnapshot.Fingerprint(this),
+            VerificationCode = VerificationCodes.New(),
+        };
+        Opinions.Add(opinion);
+        return opinion;
+    }
+
+    private void Fire(ReviewTrigger trigger, ReviewActor actor, DateTimeOffset now, string note)
+    {
+        var from = Status;
+        ReviewWorkflow.For(this).Fire(trigger);
+        UpdatedAt = now;
+        History.Add(new AuditEntry
+        {
+            ApplicationId = Id,
+            Round = Round,
+            Action = trigger.ToString(),
+            FromStatus = from,
+            ToStatus = Status,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            At = now,
+            Note = note,
+        });
+    }
 }

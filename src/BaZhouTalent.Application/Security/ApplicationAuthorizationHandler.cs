@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -7,8 +8,10 @@ namespace BaZhouTalent.Application.Security;
 
 /// <summary>
 /// The one place that decides who may do what with an application. The application must be loaded with
-/// its Project (and the project's Unit) and its ExpertAssignments. Pages answer 404 when View fails,
-/// so a record that is not yours does not even hint that it exists.
+/// its Project (and the project's Unit) and its ExpertAssignments, and for the expert operations its
+/// Opinions. Pages answer 404 when View fails, so a record that is not yours does not even hint that it
+/// exists. This decides who; <see cref="ReviewWorkflow"/> decides what the state allows, and the review
+/// pages require both.
 /// </summary>
 public sealed class ApplicationAuthorizationHandler
     : AuthorizationHandler<OperationAuthorizationRequirement, ClosureApplication>
@@ -20,6 +23,10 @@ public sealed class ApplicationAuthorizationHandler
             context.Succeed(requirement);
         return Task.CompletedTask;
     }
+
+    /// <summary>The same decision without the authorization service, for tests and synchronous checks.</summary>
+    public static bool IsAllowed(ClaimsPrincipal user, OperationAuthorizationRequirement operation, ClosureApplication application) =>
+        IsAllowed(new Actor(user), operation.Name, application);
 
     internal static bool IsAllowed(Actor actor, string operation, ClosureApplication application)
     {
@@ -33,8 +40,10 @@ public sealed class ApplicationAuthorizationHandler
             nameof(ApplicationOperations.ReviewAsUnit) => actor.IsUnitReviewerOf(application) && status == ApplicationStatus.UnitReview,
             nameof(ApplicationOperations.ReviewAsCounty) => actor.IsCountyReviewerOf(application) && status == ApplicationStatus.CountyReview,
             nameof(ApplicationOperations.AssignExperts) => actor.Is(Roles.MunicipalFederation) && status == ApplicationStatus.FederationIntake,
-            nameof(ApplicationOperations.Appraise) => actor.AssignmentInCurrentRound(application) is not null && status == ApplicationStatus.ExpertReview,
-            nameof(ApplicationOperations.CombineAppraisal) => actor.AssignmentInCurrentRound(application)?.IsChief == true && status == ApplicationStatus.ExpertReview,
+            nameof(ApplicationOperations.Appraise) => actor.AssignmentInCurrentRound(application) is not null
+                && status == ApplicationStatus.ExpertReview && !actor.HasAppraised(application),
+            nameof(ApplicationOperations.CombineAppraisal) => actor.AssignmentInCurrentRound(application)?.IsChief == true
+                && status == ApplicationStatus.ExpertReview && ReviewWorkflow.AllExpertsAppraised(application),
             nameof(ApplicationOperations.Decide) => actor.Is(Roles.MunicipalFederation) && status == ApplicationStatus.FederationReview,
             nameof(ApplicationOperations.Return) => status switch
             {
@@ -46,6 +55,11 @@ public sealed class ApplicationAuthorizationHandler
             },
             // Experts appraise blind; everyone else who may view may see the names.
             nameof(ApplicationOperations.SeeIdentities) => CanView(actor, application) && !actor.IsOnlyExpertOf(application),
+            // Experts appraise independently: only the chief, once every opinion is in, reads the others'.
+            nameof(ApplicationOperations.SeeExpertAppraisals) => CanView(actor, application)
+                && (actor.Is(Roles.MunicipalFederation)
+                    || (actor.AssignmentInCurrentRound(application)?.IsChief == true
+                        && (status != ApplicationStatus.ExpertReview || ReviewWorkflow.AllExpertsAppraised(application)))),
             _ => false,
         };
     }
@@ -82,6 +96,9 @@ public sealed class ApplicationAuthorizationHandler
 
         public ExpertAssignment? AssignmentInCurrentRound(ClosureApplication a) => !Is(Roles.Expert) ? null
             : a.ExpertAssignments.FirstOrDefault(e => e.ExpertUserId == UserId && e.Round == a.Round);
+
+        public bool HasAppraised(ClosureApplication a) => a.Opinions.Any(o =>
+            o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == UserId);
 
         public bool IsOnlyExpertOf(ClosureApplication a) =>
             Is(Roles.Expert) && !IsLeaderOf(a) && !IsUnitReviewerOf(a) && !IsCountyReviewerOf(a) && !Is(Roles.MunicipalFederation);

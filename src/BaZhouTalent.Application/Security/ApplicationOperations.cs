@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace BaZhouTalent.Application.Security;
@@ -29,4 +30,22 @@ public static class ApplicationOperations
     public static readonly OperationAuthorizationRequirement Return = new() { Name = nameof(Return) };
     /// <summary>See names of the leader, participants and unit; experts review blind.</summary>
     public static readonly OperationAuthorizationRequirement SeeIdentities = new() { Name = nameof(SeeIdentities) };
+    /// <summary>Read every expert's own appraisal: the city federation, and the chief expert once all are in.
+    /// Other experts see only their own until the chief has combined them.</summary>
+    public static readonly OperationAuthorizationRequirement SeeExpertAppraisals = new() { Name = nameof(SeeExpertAppraisals) };
+
+    /// <summary>The operation a user must be allowed before firing <paramref name="trigger"/>.</summary>
+    public static OperationAuthorizationRequirement For(ReviewTrigger trigger) => trigger switch
+    {
+        ReviewTrigger.Submit => Submit,
+        ReviewTrigger.Withdraw => Withdraw,
+        ReviewTrigger.ApproveByUnit => ReviewAsUnit,
+        ReviewTrigger.ApproveByCounty => ReviewAsCounty,
+        ReviewTrigger.AssignExperts => AssignExperts,
+        ReviewTrigger.Appraise => Appraise,
+        ReviewTrigger.CompleteAppraisal => CombineAppraisal,
+        ReviewTrigger.Conclude or ReviewTrigger.Reject => Decide,
+        ReviewTrigger.Return => Return,
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
 }

@@ -1,0 +1,48 @@
+namespace BaZhouTalent.Application.Workflow;
+
+/// <summary>What can happen to a closure application; each has one intent method on <c>ClosureApplication</c>.</summary>
+public enum ReviewTrigger
+{
+    /// <summary>提交: the researcher hands the draft or the returned application to the unit.</summary>
+    Submit,
+    /// <summary>撤回: the researcher takes it back before the unit acts.</summary>
+    Withdraw,
+    /// <summary>单位审核通过 (section 二).</summary>
+    ApproveByUnit,
+    /// <summary>县（区）社科联审核通过 (section 三).</summary>
+    ApproveByCounty,
+    /// <summary>市社科联受理: assign the experts and the chief expert.</summary>
+    AssignExperts,
+    /// <summary>One expert's own appraisal; the application stays with the experts.</summary>
+    Appraise,
+    /// <summary>The chief expert's combined appraisal (section 四).</summary>
+    CompleteAppraisal,
+    /// <summary>同意结项 (section 五), issuing the certificate number.</summary>
+    Conclude,
+    /// <summary>不予结项 (section 五).</summary>
+    Reject,
+    /// <summary>退回修改 by whoever holds the application, with a reason.</summary>
+    Return,
+}
+
+public static class ReviewTriggerNames
+{
+    public static string ToChinese(this ReviewTrigger trigger) => trigger switch
+    {
+        ReviewTrigger.Submit => "提交",
+        ReviewTrigger.Withdraw => "撤回",
+        ReviewTrigger.ApproveByUnit => "单位审核通过",
+        ReviewTrigger.ApproveByCounty => "县区社科联审核通过",
+        ReviewTrigger.AssignExperts => "受理并分配鉴定专家",
+        ReviewTrigger.Appraise => "专家鉴定",
+        ReviewTrigger.CompleteAppraisal => "主审专家综合鉴定",
+        ReviewTrigger.Conclude => "同意结项",
+        ReviewTrigger.Reject => "不予结项",
+        ReviewTrigger.Return => "退回修改",
+        _ => trigger.ToString(),
+    };
+
+    /// <summary>The Chinese name of an <c>AuditEntry.Action</c>; actions written by other features show as stored.</summary>
+    public static string ActionToChinese(string action) =>
+        Enum.TryParse<ReviewTrigger>(action, out var trigger) ? trigger.ToChinese() : action;
+}
