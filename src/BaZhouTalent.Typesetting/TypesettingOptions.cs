@@ -33,4 +33,32 @@ public sealed class TypesettingOptions
         FontRole.Fang => FangFontFile,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
+
+    /// <summary>
+    /// Checks every configured file: it exists and is a single TrueType-outline font (PDFsharp cannot read
+    /// .ttc collections and embeds CFF fonts whole). Returns one message per problem; empty when usable.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach (var role in Enum.GetValues<FontRole>())
+        {
+            var file = FontFileFor(role);
+            if (string.IsNullOrWhiteSpace(file)) continue;
+            if (!File.Exists(file))
+            {
+                problems.Add($"{role}: font file '{file}' does not exist.");
+                continue;
+            }
+            try
+            {
+                TrueTypeFace.Load(role.ToString(), File.ReadAllBytes(file));
+            }
+            catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or KeyNotFoundException)
+            {
+                problems.Add($"{role}: font file '{file}' is not usable: {e.Message}");
+            }
+        }
+        return problems;
+    }
 }

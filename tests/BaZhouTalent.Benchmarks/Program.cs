@@ -1,3 +1,25 @@
+using BaZhouTalent.Benchmarks;
 using BenchmarkDotNet.Running;
+
+if (args is ["samples", var directory])
+{
+    Samples.Write(directory);
+    return;
+}
+
+if (args is ["quick"])
+{
+    // A rough in-process comparison for development; BenchmarkDotNet's figures are the ones to record.
+    var bench = new RenderBenchmarks();
+    bench.Setup();
+    foreach (var (name, run) in new (string, Func<object>)[] { ("baseline", bench.Baseline), ("a4", bench.A4), ("layout", () => bench.LayoutOnly()) })
+    {
+        for (var i = 0; i < 3; i++) run();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++) run();
+        Console.WriteLine($"{name}: {watch.Elapsed.TotalMilliseconds / 10:F1} ms");
+    }
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -47,7 +47,8 @@ internal sealed partial class ClosureFormComposer : Composer
             cover.ProjectCode, cover.Category, cover.ProjectTitle, cover.LeaderName, cover.UnitName,
         ];
         var label = new TextStyle(FontRole.Hei, Styles.Size3Hao);
-        var table = new TableBuilder(30, 100, 18, 270, 30);
+        // Wide enough for a 19-character project title on one underlined line.
+        var table = new TableBuilder(8, 100, 16, 316, 8);
         for (var i = 0; i < FormTexts.CoverLabels.Length; i++)
         {
             var (text, field) = FormTexts.CoverLabels[i];
@@ -82,6 +83,7 @@ internal sealed partial class ClosureFormComposer : Composer
         // Flush left: with the indent the longer question and its two boxes would not fit one 28-character line.
         var choiceFormat = new ParagraphFormat(Styles.GridPitch, TextAlign.Left);
         Elements.Add(Inlines("声明·是否涉及敏感问题", choiceFormat, [new TextInline(FormTexts.SensitiveQuestion, body), .. Choice("是", "否", declaration.Sensitive, body)]));
+        Elements.Add(new Spacer(Styles.GridPitch));
         Elements.Add(Inlines("声明·是否涉密", choiceFormat, [new TextInline(FormTexts.ClassifiedQuestion, body), .. Choice("是", "否", declaration.Classified, body)]));
         Elements.Add(new Spacer(2 * Styles.GridPitch));
         var signFormat = new ParagraphFormat(Styles.GridPitch, TextAlign.Left, 7 * Styles.Size3Hao);

@@ -30,13 +30,19 @@ public sealed class ClosureFormDocument
 
     /// <summary>The form as A4 portrait pages (595 × 842 pt).</summary>
     /// <exception cref="MissingCharactersException">Some character has no glyph in any font.</exception>
-    public byte[] RenderA4()
+    public byte[] RenderA4() => RenderA4(recorder: null);
+
+    /// <summary>Renders A4 and records every text draw call (for the benchmark baseline).</summary>
+    internal byte[] RenderA4(List<DrawnText>? recorder)
     {
         if (MissingCharacters.Count > 0) throw new MissingCharactersException(MissingCharacters);
         var template = PageTemplate.A4Official;
         var pages = Paginator.Paginate(_composer.Composed, template);
-        return PdfRenderer.Render(pages, template, _composer.TextShaper, _title);
+        return PdfRenderer.Render(pages, template, _composer.TextShaper, _title, recorder);
     }
+
+    /// <summary>Lays the form out into pages without drawing (for the benchmark).</summary>
+    internal int Paginate() => Paginator.Paginate(_composer.Composed, PageTemplate.A4Official).Count;
 
     /// <summary>
     /// The form imposed two-up on A3 landscape sheets (1191 × 842 pt) in saddle-stitch order, padded with blank

@@ -1,5 +1,4 @@
 using System.Text;
-using PdfSharp.Drawing;
 
 namespace BaZhouTalent.Typesetting.Layout;
 
@@ -88,7 +87,7 @@ internal static class LineDrawer
         // Spaces at a run's end print nothing; trimming keeps PDFsharp from emitting them.
         var text = run.ToString().TrimEnd(' ');
         if (text.Length > 0)
-            context.Graphics.DrawString(text, context.Font(atom.Face, atom.Style), context.Ink, x, baseline, XStringFormats.BaseLineLeft);
+            context.DrawText(text, atom.Face, atom.Style, x, baseline);
         run.Clear();
     }
 
@@ -102,6 +101,6 @@ internal static class LineDrawer
         if (!atom.Ticked || atom.Face is null) return;
         var tickStyle = atom.Style;
         var tickWidth = atom.Face.Advance('√') * size;
-        context.Graphics.DrawString("√", context.Font(atom.Face, tickStyle), context.Ink, x + (atom.Width - tickWidth) / 2, baseline, XStringFormats.BaseLineLeft);
+        context.DrawText("√", atom.Face, tickStyle, x + (atom.Width - tickWidth) / 2, baseline);
     }
 }

@@ -9,7 +9,7 @@ internal static class PdfRenderer
 {
     private const double FooterSize = 14; // 4 号
 
-    public static byte[] Render(IReadOnlyList<PageContent> pages, PageTemplate template, Shaper shaper, string title)
+    public static byte[] Render(IReadOnlyList<PageContent> pages, PageTemplate template, Shaper shaper, string title, List<DrawnText>? recorder = null)
     {
         using var document = new PdfDocument();
         document.Info.Title = title;
@@ -22,7 +22,7 @@ internal static class PdfRenderer
             page.Width = XUnit.FromPoint(template.Width);
             page.Height = XUnit.FromPoint(template.Height);
             using var graphics = XGraphics.FromPdfPage(page);
-            var context = new DrawContext(graphics, fonts);
+            var context = new DrawContext(graphics, fonts, i, recorder);
             foreach (var (item, x, y) in pages[i].Items)
                 item.Draw(context, template.Left + x, template.Top + y);
             if (pages[i].ShowNumber)

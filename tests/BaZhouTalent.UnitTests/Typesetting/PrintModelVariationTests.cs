@@ -104,3 +104,41 @@ public class PrintModelVariationTests
         }
     }
 }
+
+public class TypesettingOptionsTests
+{
+    [Fact]
+    public void Validation_names_missing_files_and_collections()
+    {
+        var options = new TypesettingOptions
+        {
+            HeiFontFile = "/nonexistent/FZHei.ttf",
+            KaiFontFile = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+        };
+        var problems = options.Validate();
+        Assert.Contains(problems, p => p.StartsWith("Hei:", StringComparison.Ordinal));
+        if (File.Exists(options.KaiFontFile))
+            Assert.Contains(problems, p => p.StartsWith("Kai:", StringComparison.Ordinal) && p.Contains(".ttc", StringComparison.Ordinal));
+        Assert.Empty(new TypesettingOptions().Validate());
+    }
+}
+
+public class ReportTypesettingTests
+{
+    [Fact]
+    public void Third_level_headings_are_set_in_fangsong_and_reports_render_concurrently()
+    {
+        var report = BaZhouTalent.Typesetting.Reports.ReportMarkup.Parse(
+            "标题\n摘要：内容。\n关键词：甲；乙\n一、引言\n（一）背景\n1.研究方法\n正文第一段，**加粗 42 项**，完。\n（1）不是标题");
+        Assert.Equal(BaZhouTalent.Typesetting.Reports.ParagraphRole.Heading3, report[5].Role);
+        Assert.Equal(BaZhouTalent.Typesetting.Reports.ParagraphRole.Body, report[7].Role);
+        var model = SeedPrint.Model() with { Report = report };
+        var pdfs = new byte[4][];
+        Parallel.For(0, pdfs.Length, i => pdfs[i] = PrintService.RenderReport(model));
+        var text = PdfText.Body(pdfs[0]);
+        var at = text.Text.IndexOf("1.研究方法", StringComparison.Ordinal);
+        Assert.Contains("FandolFang", text.Letters[at + 2].FontName, StringComparison.Ordinal);
+        Assert.Equal(16, text.Letters[at + 2].PointSize, 1);
+        Assert.All(pdfs, pdf => Assert.Equal(text.Text, PdfText.Body(pdf).Text));
+    }
+}
