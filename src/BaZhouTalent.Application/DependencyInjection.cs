@@ -13,7 +13,26 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         // Handlers are plain classes injected into page models (no mediator); register each here.
         services.AddQueueHandlers();
+        services.AddApplicationHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
+        return services;
+    }
+
+    // The researcher's closure application: start, the section pages, the report import, submission.
+    private static IServiceCollection AddApplicationHandlers(this IServiceCollection services)
+    {
+        services.AddOptions<Applications.ReportUploadOptions>()
+            .BindConfiguration(Applications.ReportUploadOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<Applications.FindApplication.Handler>();
+        services.AddScoped<Applications.StartApplication.Handler>();
+        services.AddScoped<Applications.SaveCover.Handler>();
+        services.AddScoped<Applications.SaveChangeTable.Handler>();
+        services.AddScoped<Applications.SaveReport.Handler>();
+        services.AddScoped<Applications.ImportReportDocument.Handler>();
+        services.AddScoped<Applications.SubmitApplication.Validator>();
+        services.AddScoped<Applications.SubmitApplication.Handler>();
         return services;
     }
 

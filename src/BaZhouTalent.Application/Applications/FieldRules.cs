@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace BaZhouTalent.Application.Applications;
+
+/// <summary>
+/// The lengths the columns hold and the formats the form accepts, shared by every section's validator.
+/// Lengths mirror the EF configuration, so a value that validates always fits its column.
+/// </summary>
+public static partial class FieldRules
+{
+    public const int PersonName = 50;
+    public const int UnitName = 100;
+    public const int Title = 200;
+    public const int ShortText = 50;
+    public const int Ethnicity = 20;
+    public const int Gender = 8;
+    public const int Address = 200;
+    public const int Phone = 30;
+    public const int ReportCharacters = 200_000;
+
+    public static readonly IReadOnlyList<string> Genders = ["男", "女"];
+
+    // 11-digit mainland mobile numbers, or a landline with its area code: 0827-1234567.
+    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-\d{7,8})$")]
+    private static partial Regex PhonePattern();
+
+    public static bool IsPhone(string? value) => value is not null && PhonePattern().IsMatch(value.Trim());
+
+    public static IRuleBuilderOptions<T, string> ValidPhone<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(v => string.IsNullOrWhiteSpace(v) || IsPhone(v))
+            .WithMessage("请填写 11 位手机号码，或带区号的固定电话（如 0827-1234567）。");
+
+    public static IRuleBuilderOptions<T, string> Required<T>(this IRuleBuilder<T, string> rule, string label) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage($"请填写{label}。");
+
+    public static IRuleBuilderOptions<T, string> MaxChars<T>(this IRuleBuilder<T, string> rule, int max, string label) =>
+        rule.Must(v => (v ?? "").Trim().Length <= max).WithMessage($"{label}不能超过 {max} 个字。");
+
+    /// <summary>
+    /// Drafts are stored as typed, but never beyond the column: the inputs carry maxlength, so only a
+    /// hand-made request reaches this, and cutting it is better than failing to save the rest.
+    /// </summary>
+    public static string Clip(string? value, int max)
+    {
+        var text = (value ?? "").Trim();
+        return text.Length <= max ? text : text[..max];
+    }
+}

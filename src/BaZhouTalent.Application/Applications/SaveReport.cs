@@ -1,0 +1,60 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using FluentValidation;
+
+namespace BaZhouTalent.Application.Applications;
+
+/// <summary>最终成果: the report text, pasted or imported from Word, in ReportMarkup form.</summary>
+public static class SaveReport
+{
+    public const string ClassifiedMessage =
+        "成果已声明为涉密。涉密成果不得上传或录入联网系统，请将最终成果以纸质件和移动存储介质按保密规定线下报送市社科联。";
+
+    public sealed class Command
+    {
+        public string ProjectCode { get; set; } = "";
+        public Guid ConcurrencyStamp { get; set; }
+        public string ReportText { get; set; } = "";
+        /// <summary>Not posted: the declaration's 涉密 choice, which decides whether a report may be held here.</summary>
+        public bool Classified { get; set; }
+
+        public static Command From(ClosureApplication a) => new()
+        {
+            ProjectCode = a.Project.Code,
+            ConcurrencyStamp = a.ConcurrencyStamp,
+            ReportText = a.ReportText,
+            Classified = a.Classified == true,
+        };
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            When(x => x.Classified, () =>
+                RuleFor(x => x.ReportText).Must(string.IsNullOrWhiteSpace).WithMessage(ClassifiedMessage));
+            When(x => !x.Classified, () =>
+                RuleFor(x => x.ReportText)
+                    .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请粘贴最终成果全文，或导入 Word（.docx）文档。")
+                    .Must(t => (t ?? "").Length <= FieldRules.ReportCharacters)
+                    .WithMessage($"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符。"));
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, TimeProvider clock)
+    {
+        public Task<SaveOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default) =>
+            DraftStore.SaveAsync(db, clock, command.ProjectCode, command.ConcurrencyStamp, application =>
+            {
+                var text = Normalize(command.ReportText);
+                // A classified result must not be held by a networked system, whatever was posted.
+                if (application.Classified == true) text = "";
+                application.ReportText = text.Length <= FieldRules.ReportCharacters ? text : text[..FieldRules.ReportCharacters];
+            }, cancellationToken);
+    }
+
+    /// <summary>Line endings unified and blank lines dropped: the stored form is one paragraph per line.</summary>
+    public static string Normalize(string? text) =>
+        string.Join("\n", (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+            .Select(l => l.Trim()).Where(l => l.Length > 0));
+}

@@ -1,0 +1,87 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Workflow;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BaZhouTalent.Application.Applications;
+
+/// <summary>
+/// 提交: checks every section with the same rules the section pages show, then hands the application to
+/// the workflow, which records who and when, freezes the content as this round's revision (JSON and its
+/// SHA-256) and moves it to the unit's review. From then on the researcher can only read it.
+/// </summary>
+public static class SubmitApplication
+{
+    /// <summary>The section pages a problem is fixed on.</summary>
+    public enum Section { Cover, Changes, Report }
+
+    /// <param name="Field">The property path on the section's form (e.g. <c>Leader.Phone</c>), for a link to the field.</param>
+    public sealed record Problem(Section Section, string Field, string Message);
+
+    public sealed record Command(string ProjectCode, Guid ConcurrencyStamp);
+
+    public enum Outcome { Submitted, Invalid, Conflict, NotEditable, NotFound }
+
+    public sealed record Result(Outcome Outcome, IReadOnlyList<Problem> Problems)
+    {
+        public static Result Of(Outcome outcome) => new(outcome, []);
+    }
+
+    /// <summary>Every problem that stands between the application and submission, section by section.</summary>
+    public sealed class Validator(
+        IValidator<SaveCover.Command> cover,
+        IValidator<SaveChangeTable.Command> changes,
+        IValidator<SaveReport.Command> report)
+    {
+        public async Task<IReadOnlyList<Problem>> ProblemsAsync(ClosureApplication application, CancellationToken cancellationToken = default)
+        {
+            var problems = new List<Problem>();
+            foreach (var e in (await cover.ValidateAsync(SaveCover.Command.From(application), cancellationToken)).Errors)
+                problems.Add(new Problem(Section.Cover, e.PropertyName, e.ErrorMessage));
+            foreach (var e in (await changes.ValidateAsync(SaveChangeTable.Command.From(application), cancellationToken)).Errors)
+                problems.Add(new Problem(Section.Changes, e.PropertyName, e.ErrorMessage));
+            foreach (var e in (await report.ValidateAsync(SaveReport.Command.From(application), cancellationToken)).Errors)
+                problems.Add(new Problem(Section.Report, e.PropertyName, e.ErrorMessage));
+            return problems;
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, Validator validator,
+        ILogger<Handler> log)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            // The workflow's guards and the revision read all of these.
+            var application = await db.ClosureApplications
+                .AsSplitQuery()
+                .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
+                .Include(a => a.ExpertAssignments)
+                .Include(a => a.Opinions)
+                .Include(a => a.Revisions)
+                .FirstOrDefaultAsync(a => a.Project.Code == command.ProjectCode, cancellationToken);
+            if (application is null || currentUser.UserId is not { } userId) return Result.Of(Outcome.NotFound);
+            if (!application.CanFire(ReviewTrigger.Submit)) return Result.Of(Outcome.NotEditable);
+            if (application.ConcurrencyStamp != command.ConcurrencyStamp) return Result.Of(Outcome.Conflict);
+
+            var problems = await validator.ProblemsAsync(application, cancellationToken);
+            if (problems.Count > 0) return new Result(Outcome.Invalid, problems);
+
+            var from = application.Status;
+            application.Submit(new ReviewActor(userId, currentUser.DisplayName), clock.GetUtcNow());
+            application.ConcurrencyStamp = Guid.NewGuid();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Result.Of(Outcome.Conflict);
+            }
+            log.LogInformation("Application {ProjectCode} submitted, round {Round}: {From}→{To}",
+                command.ProjectCode, application.Round, from, application.Status);
+            return Result.Of(Outcome.Submitted);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BaZhouTalent.Web.Pages.Applications;
+
+/// <summary>
+/// What every page of one application does first: load it by 立项编号, answer 404 to anyone who may not
+/// see it, and send a researcher whose application is no longer editable back to the read-only view.
+/// </summary>
+public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthorizationService authorization) : PageModel
+{
+    public const string NoticeKey = "ApplicationNotice";
+    public const string NotEditableMessage = "申请书已提交，进入审核流程后不能再修改。";
+    public const string ConflictMessage = "保存失败：此申请书已在其他页面或窗口中被修改。您填写的内容仍保留在下方，请复制留存后刷新页面，核对后重新填写保存。";
+
+    public ClosureApplication Application { get; private set; } = null!;
+
+    public string ProjectCode => Application.Project.Code;
+
+    /// <summary>Loads the application for reading; null when it may be shown, otherwise the 404 to return.</summary>
+    protected async Task<IActionResult?> LoadForViewAsync(string code, CancellationToken cancellationToken)
+    {
+        var application = await find.HandleAsync(new FindApplication.Query(code), cancellationToken);
+        if (application is null || !await IsAllowedAsync(application, ApplicationOperations.View))
+            return NotFound();
+        Application = application;
+        return null;
+    }
+
+    /// <summary>Loads the application for editing: 404 when it may not be seen, back to the details when it may not be changed.</summary>
+    protected async Task<IActionResult?> LoadForEditAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadForViewAsync(code, cancellationToken) is { } notFound) return notFound;
+        if (await IsAllowedAsync(Application, ApplicationOperations.Edit)) return null;
+        TempData[NoticeKey] = NotEditableMessage;
+        return RedirectToPage("Details", new { code });
+    }
+
+    protected async Task<bool> IsAllowedAsync(ClosureApplication application, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(User, application, operation)).Succeeded;
+
+    /// <summary>The answer to a save that did not go through, or null when it was saved.</summary>
+    protected IActionResult? Unsaved(SaveOutcome outcome, string code)
+    {
+        switch (outcome)
+        {
+            case SaveOutcome.Saved:
+                return null;
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.NotEditable:
+                TempData[NoticeKey] = NotEditableMessage;
+                return RedirectToPage("Details", new { code });
+            default:
+                ModelState.AddModelError("", ConflictMessage);
+                return Page();
+        }
+    }
+}
+
+/// <summary>The section steps above each edit page: which application, which step is current.</summary>
+public sealed record SectionNav(string Code, string Current);
