@@ -1,16 +1,30 @@
+using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BaZhouTalent.Web.Pages.Projects;
 
-/// <summary>我的项目: the funded projects the signed-in researcher leads.</summary>
+/// <summary>我的项目: the funded projects the signed-in researcher leads, with a button to start or continue.</summary>
 [Authorize(Roles = Roles.Researcher)]
-public sealed class IndexModel(ListMyProjects.Handler handler) : PageModel
+public sealed class IndexModel(ListMyProjects.Handler handler, StartApplication.Handler start) : PageModel
 {
     public IReadOnlyList<ListMyProjects.Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Rows = await handler.HandleAsync(new ListMyProjects.Query(), cancellationToken);
+
+    /// <summary>开始填写: creates the draft (once) and opens its first section.</summary>
+    public async Task<IActionResult> OnPostStartAsync(string code, CancellationToken cancellationToken)
+    {
+        var outcome = await start.HandleAsync(new StartApplication.Command(code), cancellationToken);
+        return outcome switch
+        {
+            StartApplication.Outcome.NotFound => NotFound(),
+            StartApplication.Outcome.Started => RedirectToPage("/Applications/Cover", new { code }),
+            _ => RedirectToPage("/Applications/Details", new { code }),
+        };
+    }
 }

@@ -1,0 +1,74 @@
+using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace BaZhouTalent.Web.Pages.Applications;
+
+/// <summary>检查并提交: everything still missing, linked to its field; the change record; preview; submit.</summary>
+public sealed class SubmitModel(
+    FindApplication.Handler find, IAuthorizationService authorization,
+    SubmitApplication.Validator validator, SubmitApplication.Handler handler) : ApplicationPageModel(find, authorization)
+{
+    [BindProperty]
+    public Guid ConcurrencyStamp { get; set; }
+
+    public IReadOnlyList<SubmitApplication.Problem> Problems { get; private set; } = [];
+
+    public ApplicationView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
+        await DescribeAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
+        var result = await handler.HandleAsync(new SubmitApplication.Command(code, ConcurrencyStamp), cancellationToken);
+        switch (result.Outcome)
+        {
+            case SubmitApplication.Outcome.Submitted:
+                TempData[StatusMessages.Success] = "结项申请已提交，等待所在单位审核。";
+                return RedirectToPage("Details", new { code });
+            case SubmitApplication.Outcome.NotFound:
+                return NotFound();
+            case SubmitApplication.Outcome.NotEditable:
+                TempData[NoticeKey] = NotEditableMessage;
+                return RedirectToPage("Details", new { code });
+            case SubmitApplication.Outcome.Conflict:
+                ModelState.AddModelError("", "提交失败：申请书在您打开此页后又被修改过。请核对下方内容后再次提交。");
+                break;
+        }
+        await DescribeAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task DescribeAsync(CancellationToken cancellationToken)
+    {
+        Problems = await validator.ProblemsAsync(Application, cancellationToken);
+        View = ApplicationView.From(Application, blind: false);
+        ModelState.Remove(nameof(ConcurrencyStamp));
+        ConcurrencyStamp = Application.ConcurrencyStamp;
+    }
+
+    public static string PageOf(SubmitApplication.Section section) => section switch
+    {
+        SubmitApplication.Section.Cover => "Cover",
+        SubmitApplication.Section.Changes => "Changes",
+        _ => "Report",
+    };
+
+    public static string SectionName(SubmitApplication.Section section) => section switch
+    {
+        SubmitApplication.Section.Cover => "封面与声明",
+        SubmitApplication.Section.Changes => "项目变更情况",
+        _ => "最终成果",
+    };
+
+    /// <summary>The id the section page gives the field's input (“Leader.Phone” → “Input_Leader_Phone”).</summary>
+    public static string FieldId(string field) => TagBuilder.CreateSanitizedId("Input." + field, "_");
+}
