@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         // Handlers are plain classes injected into page models (no mediator); register each here.
         services.AddQueueHandlers();
+        services.AddReviewHandlers();
         services.AddApplicationHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         return services;
@@ -45,6 +46,24 @@ public static class DependencyInjection
         services.AddScoped<Queue.ListProjects.Handler>();
         services.AddScoped<Queue.ListUnits.Handler>();
         services.AddScoped<Queue.ListUsers.Handler>();
+        return services;
+    }
+
+    // The review chain: each reviewer's action, the review page, history and signature verification.
+    private static IServiceCollection AddReviewHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<Review.ReviewActions>();
+        services.AddScoped<Review.GetReviewPage.Handler>();
+        services.AddScoped<Review.ApproveByUnit.Handler>();
+        services.AddScoped<Review.ApproveByCounty.Handler>();
+        services.AddScoped<Review.AssignExperts.Handler>();
+        services.AddScoped<Review.RecordAppraisal.Handler>();
+        services.AddScoped<Review.CompleteAppraisal.Handler>();
+        services.AddScoped<Review.DecideClosure.Handler>();
+        services.AddScoped<Review.ReturnApplication.Handler>();
+        services.AddScoped<Review.WithdrawApplication.Handler>();
+        services.AddScoped<Review.GetHistory.Handler>();
+        services.AddScoped<Review.VerifySignature.Handler>();
         return services;
     }
 }

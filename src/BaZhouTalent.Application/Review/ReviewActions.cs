@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BaZhouTalent.Application.Review;
+
+public enum ReviewOutcomeKind
+{
+    Done,
+    /// <summary>Not the user's to see: the page answers 404.</summary>
+    NotFound,
+    /// <summary>Visible, but this action is not the user's (or not now): 403.</summary>
+    Forbidden,
+    /// <summary>Someone else acted first: the posted page was stale; nothing was saved.</summary>
+    Conflict,
+    /// <summary>A review rule refused the action; <see cref="ReviewOutcome.Message"/> says why in Chinese.</summary>
+    Refused,
+}
+
+/// <summary>What became of a review action; <see cref="StillVisible"/> tells the page where to go next.</summary>
+public sealed record ReviewOutcome(ReviewOutcomeKind Kind, string? Message = null, bool StillVisible = true)
+{
+    public const string ConflictMessage = "该结项申请在您打开页面后已被他人处理或更新，您的操作未保存。页面已刷新为最新状态，请核对后再操作。";
+
+    public static ReviewOutcome NotFound { get; } = new(ReviewOutcomeKind.NotFound);
+    public static ReviewOutcome Forbidden { get; } = new(ReviewOutcomeKind.Forbidden);
+    public static ReviewOutcome Conflict { get; } = new(ReviewOutcomeKind.Conflict, ConflictMessage);
+    public static ReviewOutcome Refused(string message) => new(ReviewOutcomeKind.Refused, message);
+}
+
+/// <summary>
+/// The steps every review action shares: load the application, hide it when it is not the user's
+/// (404), refuse a stale page (the posted concurrency stamp differs), check who may act and that the
+/// workflow allows it now (403), run the intent method, make verification codes unique, save — and turn
+/// a concurrent save by someone else into the Chinese conflict message instead of an overwrite.
+/// </summary>
+public sealed class ReviewActions(IAppDbContext db, IAuthorizationService authorization, TimeProvider clock, ILogger<ReviewActions> log)
+{
+    public const string FederationName = "巴中市社会科学界联合会";
+
+    public async Task<ReviewOutcome> RunAsync(
+        ClaimsPrincipal user,
+        string code,
+        Guid postedStamp,
+        ReviewTrigger trigger,
+        Func<ClosureApplication, ReviewActor, DateTimeOffset, Task> act,
+        CancellationToken cancellationToken)
+    {
+        var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
+        if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
+            return ReviewOutcome.NotFound;
+        if (application.ConcurrencyStamp != postedStamp)
+            return ReviewOutcome.Conflict;
+        if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
+            return ReviewOutcome.Forbidden;
+
+        var actor = await ReviewLoading.ActorAsync(db, user, cancellationToken);
+        if (actor is null)
+            return ReviewOutcome.Forbidden;
+        var from = application.Status;
+        try
+        {
+            await act(application, actor, clock.GetUtcNow());
+        }
+        catch (ReviewRuleException refused)
+        {
+            return ReviewOutcome.Refused(refused.Message);
+        }
+
+        foreach (var opinion in application.Opinions.Where(o => o.Id == 0))
+        {
+            while (await db.ReviewOpinions.AnyAsync(o => o.VerificationCode == opinion.VerificationCode, cancellationToken))
+                opinion.VerificationCode = VerificationCodes.New();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            log.LogInformation("Stale {Trigger} on {Code} by {UserId} refused", trigger, code, actor.UserId);
+            return ReviewOutcome.Conflict;
+        }
+
+        log.LogInformation("Application {Code} {Trigger} {From}→{To} by {UserId} round {Round}",
+            code, trigger, from, application.Status, actor.UserId, application.Round);
+        return new ReviewOutcome(ReviewOutcomeKind.Done, StillVisible: await AllowedAsync(user, application, ApplicationOperations.View));
+    }
+
+    private async Task<bool> AllowedAsync(ClaimsPrincipal user, ClosureApplication application, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(user, application, operation)).Succeeded;
+}
+
+/// <summary>Loading what the review pages and actions need.</summary>
+public static class ReviewLoading
+{
+    /// <summary>The application of project <paramref name="code"/> with everything the workflow, the rules and the pages read; tracked.</summary>
+    public static Task<ClosureApplication?> LoadAsync(IAppDbContext db, string code, CancellationToken cancellationToken) =>
+        db.ClosureApplications
+            .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
+            .Include(a => a.Project).ThenInclude(p => p.Category)
+            .Include(a => a.Opinions)
+            .Include(a => a.ExpertAssignments)
+            .Include(a => a.Revisions)
+            .Include(a => a.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Project.Code == code, cancellationToken);
+
+    /// <summary>The signed-in user as a signer: their name, and the unit or federation their signature speaks for.</summary>
+    public static async Task<ReviewActor?> ActorAsync(IAppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+            return null;
+        var account = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, Unit = u.Unit!.Name, Region = u.Region!.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+            return null;
+        var name = string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName ?? "" : account.DisplayName;
+        var unit = user.IsInRole(Roles.CountyFederation) && account.Region is not null ? $"{account.Region}社科联"
+            : user.IsInRole(Roles.MunicipalFederation) && account.Unit is null ? ReviewActions.FederationName
+            : account.Unit ?? "";
+        return new ReviewActor(account.Id, name, unit);
+    }
+}

@@ -1,0 +1,75 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Application.Review;
+
+/// <summary>
+/// /verify/{code}, without sign-in: does the sign-off printed with this code exist, who signed it for which
+/// unit and when, and does the application's content today still match the fingerprint of what they saw.
+/// </summary>
+public static class VerifySignature
+{
+    public sealed record Query(string Code);
+
+    public sealed record Result(
+        string VerificationCode,
+        string ProjectCode,
+        string ProjectTitle,
+        ReviewStage Stage,
+        int Round,
+        int CurrentRound,
+        string SignerName,
+        string SignerUnit,
+        DateTimeOffset SignedAt,
+        string Decision,
+        string Fingerprint,
+        bool ContentMatches)
+    {
+        public string StageName => ReviewText.StageName(Stage);
+    }
+
+    public sealed class Handler(IAppDbContext db)
+    {
+        public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken = default)
+        {
+            var code = VerificationCodes.Normalize(query.Code);
+            if (code.Length != VerificationCodes.Length)
+                return null;
+            var opinion = await db.ReviewOpinions.AsNoTracking().SingleOrDefaultAsync(o => o.VerificationCode == code, cancellationToken);
+            if (opinion is null)
+                return null;
+            var application = await db.ClosureApplications.AsNoTracking()
+                .Include(a => a.Project)
+                .SingleAsync(a => a.Id == opinion.ApplicationId, cancellationToken);
+
+            // Blind review protects the applicant from the experts, not the experts from the public, but
+            // an individual expert's appraisal is never printed, so its signer is not disclosed here.
+            var hideSigner = opinion.Stage == ReviewStage.Expert;
+            return new Result(
+                opinion.VerificationCode,
+                application.Project.Code,
+                application.Project.Title,
+                opinion.Stage,
+                opinion.Round,
+                application.Round,
+                hideSigner ? "鉴定专家" : opinion.SignerName,
+                hideSigner ? "" : opinion.SignerUnit,
+                opinion.SignedAt,
+                Decision(opinion),
+                opinion.ContentFingerprint,
+                opinion.ContentFingerprint == ApplicationSnapshot.Fingerprint(application));
+        }
+
+        private static string Decision(ReviewOpinion o) => o.Stage switch
+        {
+            ReviewStage.Unit => $"有无政治导向问题：{ReviewText.HasOrNot(o.HasProblem)}；符合预期研究目标：{ReviewText.YesOrNo(o.Agrees)}",
+            ReviewStage.County => $"有无意识形态问题：{ReviewText.HasOrNot(o.HasProblem)}；同意结项：{ReviewText.YesOrNo(o.Agrees)}",
+            ReviewStage.Expert or ReviewStage.ChiefExpert =>
+                $"有无意识形态方面的问题：{ReviewText.HasOrNot(o.HasProblem)}；同意结项：{ReviewText.YesOrNo(o.Agrees)}；鉴定等级：{ReviewText.GradeName(o.Grade)}",
+            ReviewStage.Federation => o.Agrees == true ? "同意结项" : "不予结项",
+            _ => "",
+        };
+    }
+}

@@ -1,0 +1,134 @@
+using BaZhouTalent.Application.Review;
+using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.Web.Pages.Shared;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BaZhouTalent.Web.Pages.Review;
+
+/// <summary>
+/// 审核办理: the whole application and, for the person whose turn it is, the form of their section —
+/// 单位审核 (二), 县区社科联 (三), 受理 (assign experts), 专家鉴定 and the chief's combined appraisal (四),
+/// 市社科联审核 (五) — plus 退回修改. Only actions the workflow and the user's role allow are drawn,
+/// and each post is checked again on the server.
+/// </summary>
+public sealed class ActModel(GetReviewPage.Handler pageHandler) : PageModel
+{
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    public GetReviewPage.Result View { get; private set; } = null!;
+
+    /// <summary>The form the last post came from, so its errors show beside it.</summary>
+    public string? ActiveForm { get; private set; }
+
+    public string? ConflictMessage { get; private set; }
+
+    /// <summary>The stamp the forms carry: the posted one while correcting a form, else the current one.</summary>
+    public Guid FormStamp => ActiveForm is not null && ConflictMessage is null ? Input.Stamp : View.Stamp;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var view = await pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
+        if (view is null) return NotFound();
+        View = view;
+        if (view.Suggestion is { } s)
+        {
+            Input.HasProblem = s.HasProblem;
+            Input.Agrees = s.Agrees;
+            Input.Grade = s.Grade;
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostUnitAsync(string code, [FromServices] ApproveByUnit.Handler handler,
+        [FromServices] IValidator<ApproveByUnit.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "unit", new ApproveByUnit.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion),
+            validator, handler.HandleAsync, "已签署单位审核意见。", cancellationToken);
+
+    public Task<IActionResult> OnPostCountyAsync(string code, [FromServices] ApproveByCounty.Handler handler,
+        [FromServices] IValidator<ApproveByCounty.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "county", new ApproveByCounty.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion, Input.PersonInCharge),
+            validator, handler.HandleAsync, "已签署县（区）社科联意见。", cancellationToken);
+
+    public Task<IActionResult> OnPostAssignAsync(string code, [FromServices] AssignExperts.Handler handler,
+        [FromServices] IValidator<AssignExperts.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "assign", new AssignExperts.Command(code, Input.Stamp, Input.ExpertIds, Input.ChiefExpertId),
+            validator, handler.HandleAsync, "已受理并分配鉴定专家。", cancellationToken);
+
+    public Task<IActionResult> OnPostAppraiseAsync(string code, [FromServices] RecordAppraisal.Handler handler,
+        [FromServices] IValidator<RecordAppraisal.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "appraise", new RecordAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
+            validator, handler.HandleAsync, "已提交鉴定意见。", cancellationToken);
+
+    public Task<IActionResult> OnPostCombineAsync(string code, [FromServices] CompleteAppraisal.Handler handler,
+        [FromServices] IValidator<CompleteAppraisal.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "combine", new CompleteAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
+            validator, handler.HandleAsync, "已签署专家综合鉴定意见。", cancellationToken);
+
+    public Task<IActionResult> OnPostDecideAsync(string code, [FromServices] DecideClosure.Handler handler,
+        [FromServices] IValidator<DecideClosure.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "decide", new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
+            validator, handler.HandleAsync, Input.Approve == true ? "已同意结项，结项证书编号已生成。" : "已作出不予结项决定。", cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(string code, [FromServices] ReturnApplication.Handler handler,
+        [FromServices] IValidator<ReturnApplication.Command> validator, CancellationToken cancellationToken) =>
+        RunAsync(code, "return", new ReturnApplication.Command(code, Input.Stamp, Input.Reason),
+            validator, handler.HandleAsync, "已退回申请人修改。", cancellationToken);
+
+    private async Task<IActionResult> RunAsync<TCommand>(
+        string code, string form, TCommand command, IValidator<TCommand> validator,
+        Func<TCommand, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<ReviewOutcome>> handle,
+        string success, CancellationToken cancellationToken)
+    {
+        ActiveForm = form;
+        var validation = await validator.ValidateAsync(command, cancellationToken);
+        ReviewOutcome outcome;
+        if (!validation.IsValid)
+        {
+            foreach (var failure in validation.Errors)
+                ModelState.AddModelError($"{nameof(Input)}.{InputField(failure.PropertyName)}", failure.ErrorMessage);
+            outcome = new ReviewOutcome(ReviewOutcomeKind.Refused);
+        }
+        else
+        {
+            outcome = await handle(command, User, cancellationToken);
+        }
+
+        switch (outcome.Kind)
+        {
+            case ReviewOutcomeKind.Done:
+                TempData[StatusMessages.Success] = success;
+                return outcome.StillVisible ? RedirectToPage("Act", new { code }) : RedirectToPage("/Index");
+            case ReviewOutcomeKind.NotFound:
+                return NotFound();
+            case ReviewOutcomeKind.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var view = await pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
+        if (view is null) return NotFound();
+        View = view;
+        if (outcome.Kind == ReviewOutcomeKind.Conflict)
+        {
+            ConflictMessage = outcome.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        else if (outcome.Message is { } message)
+        {
+            ModelState.AddModelError(string.Empty, message);
+        }
+        return Page();
+    }
+
+    // The unit's second item is called MeetsGoals in its command and Agrees on the form.
+    private static string InputField(string property) => property switch
+    {
+        nameof(ApproveByUnit.Command.MeetsGoals) => nameof(ReviewInput.Agrees),
+        nameof(DecideClosure.Command.Approve) => nameof(ReviewInput.Approve),
+        _ => property,
+    };
+
+    public bool Shows(ReviewTrigger trigger) => View.Can(trigger);
+}
