@@ -1,4 +1,5 @@
 using BaZhouTalent.Typesetting;
+using BaZhouTalent.Typesetting.PrintModel;
 
 namespace BaZhouTalent.Benchmarks;
 
@@ -16,6 +17,22 @@ internal static class Samples
         File.WriteAllBytes(Path.Combine(directory, "seed-a4.pdf"), a4);
         File.WriteAllBytes(Path.Combine(directory, "seed-a3-booklet.pdf"), PrintService.RenderA3Booklet(model));
         File.WriteAllBytes(Path.Combine(directory, "seed-report.pdf"), PrintService.RenderReport(model));
+        File.WriteAllBytes(Path.Combine(directory, "recorded-a4.pdf"), PrintService.RenderA4(WithOpinions(model)));
         Console.WriteLine($"A4 application: {a4.Length:N0} bytes");
+    }
+
+    /// <summary>The seed as it prints once every party has recorded its part (illustrative opinions).</summary>
+    private static ApplicationPrintModel WithOpinions(ApplicationPrintModel model)
+    {
+        var date = new DateOnly(2025, 11, 3);
+        return model with
+        {
+            Declaration = new DeclarationPrint(false, false, model.Cover.LeaderName, model.Cover.FillDate),
+            UnitOpinion = new UnitOpinionPrint(false, true, "该成果无政治导向问题，内容质量符合预期研究目标，同意报送。",
+                new SignaturePrint("王明", model.Cover.UnitName, new DateOnly(2025, 10, 20), "U7K2-9QXD")),
+            CountyOpinion = new CountyOpinionPrint(false, false, true, "同意结项。", new SignaturePrint("李华", "巴州区社会科学界联合会", new DateOnly(2025, 10, 24), "C4N6-3HJB")),
+            ExpertOpinion = new ExpertOpinionPrint(false, true, AppraisalGradePrint.Good, "成果资料翔实，对策具有可操作性，同意结项。", "赵磊", date, "E3M8-2PLA"),
+            FederationOpinion = new FederationOpinionPrint(true, null, new SignaturePrint(null, "巴中市社会科学界联合会", new DateOnly(2025, 11, 10), "F5R1-7TWC")),
+        };
     }
 }

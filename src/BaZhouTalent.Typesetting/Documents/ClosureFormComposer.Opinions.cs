@@ -17,8 +17,8 @@ internal sealed partial class ClosureFormComposer
 
     private static ParagraphFormat Indented => new(SectionLine, TextAlign.Justify, 2 * Styles.Size4Hao);
 
-    /// <summary>Signature lines start at the middle of the box, as on the paper form.</summary>
-    private static ParagraphFormat SignLine => new(SectionLine, TextAlign.Left, 230);
+    /// <summary>Signature lines start right of the middle of the box, as on the paper form, and wrap there.</summary>
+    private static ParagraphFormat SignLine => new(SectionLine, TextAlign.Left, LeftIndent: 180);
 
     private void ComposeUnitOpinion()
     {

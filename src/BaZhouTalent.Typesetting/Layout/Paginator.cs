@@ -76,6 +76,10 @@ internal static class Paginator
         return pages;
     }
 
+    /// <summary>
+    /// Whether what follows a kept heading starts on this page: the next element must place at least its first
+    /// lines, and if it is itself a heading kept with its successor (一、 then （一）), so must that one.
+    /// </summary>
     private static bool NextStartsHere(IReadOnlyList<IElement> elements, int index, double width, double available)
     {
         for (var next = index + 1; next < elements.Count; next++)
@@ -83,7 +87,11 @@ internal static class Paginator
             var element = elements[next];
             if (element is PageBreak) return true;
             if (element is SuppressPageNumber or Spacer) continue;
-            return available > 0 && element.Layout(width, available, atPageTop: false).Placed is not null;
+            if (available <= 0) return false;
+            var slice = element.Layout(width, available, atPageTop: false);
+            if (slice.Placed is null) return false;
+            return !element.KeepWithNext || slice.Remainder is not null
+                || NextStartsHere(elements, next, width, available - slice.Placed.Height);
         }
         return true;
     }

@@ -12,14 +12,18 @@ internal enum TextAlign
     Distribute,
 }
 
-/// <summary>Paragraph settings; <see cref="LineHeight"/> is the fixed line pitch that keeps text on the grid.</summary>
+/// <summary>
+/// Paragraph settings; <see cref="LineHeight"/> is the fixed line pitch that keeps text on the grid, and
+/// <see cref="LeftIndent"/> moves every line in (signature blocks that start mid-column).
+/// </summary>
 internal sealed record ParagraphFormat(
     double LineHeight,
     TextAlign Align = TextAlign.Justify,
     double FirstLineIndent = 0,
     double SpaceBefore = 0,
     double SpaceAfter = 0,
-    bool KeepWithNext = false);
+    bool KeepWithNext = false,
+    double LeftIndent = 0);
 
 /// <summary>A text block: shaped atoms broken into lines at the column width, splittable between lines.</summary>
 internal sealed class Paragraph : IElement
@@ -57,7 +61,7 @@ internal sealed class Paragraph : IElement
         if (_origin is not null) return _origin.LinesFor(width);
         if (_lines is null || Math.Abs(_linesWidth - width) > Epsilon)
         {
-            _lines = LineBreaker.Break(Atoms, width, Format.FirstLineIndent);
+            _lines = LineBreaker.Break(Atoms, width - Format.LeftIndent, Format.FirstLineIndent);
             _linesWidth = width;
         }
         return _lines;
@@ -101,7 +105,7 @@ internal sealed class Paragraph : IElement
             var top = y + before;
             for (var i = 0; i < count; i++)
             {
-                LineDrawer.Draw(context, paragraph.Atoms, lines[first + i], paragraph.Format.Align, width, x, top, paragraph.Format.LineHeight);
+                LineDrawer.Draw(context, paragraph.Atoms, lines[first + i], paragraph.Format.Align, width - paragraph.Format.LeftIndent, x + paragraph.Format.LeftIndent, top, paragraph.Format.LineHeight);
                 top += paragraph.Format.LineHeight;
             }
         }
