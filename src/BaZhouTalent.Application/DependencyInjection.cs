@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddReviewHandlers();
         services.AddApplicationHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
+        services.AddScoped<Printing.GetPrintModel.Handler>();
         return services;
     }
 
