@@ -1,7 +1,8 @@
-using BaZhouTalent.Typesetting;
 using BaZhouTalent.Typesetting.Documents;
 using BaZhouTalent.Typesetting.Layout;
 using BaZhouTalent.Typesetting.PrintModel;
+using BaZhouTalent.Typesetting;
+using BaZhouTalent.UnitTests.Typesetting;
 using BenchmarkDotNet.Attributes;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -22,7 +23,7 @@ public class RenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = SeedModel.Load();
+        _model = SeedPrint.Model();
         _lines = [];
         // Warm the bundled fonts once, as a running web process has them.
         new ClosureFormDocument(_model).RenderA4(_lines);

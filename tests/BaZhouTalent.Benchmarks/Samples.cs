@@ -1,5 +1,6 @@
-using BaZhouTalent.Typesetting;
 using BaZhouTalent.Typesetting.PrintModel;
+using BaZhouTalent.Typesetting;
+using BaZhouTalent.UnitTests.Typesetting;
 
 namespace BaZhouTalent.Benchmarks;
 
@@ -12,7 +13,7 @@ internal static class Samples
     public static void Write(string directory)
     {
         Directory.CreateDirectory(directory);
-        var model = SeedModel.Load();
+        var model = SeedPrint.Model();
         var a4 = PrintService.RenderA4(model);
         File.WriteAllBytes(Path.Combine(directory, "seed-a4.pdf"), a4);
         File.WriteAllBytes(Path.Combine(directory, "seed-a3-booklet.pdf"), PrintService.RenderA3Booklet(model));
