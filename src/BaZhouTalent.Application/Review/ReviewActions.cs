@@ -43,6 +43,22 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
 {
     public const string FederationName = "巴中市社会科学界联合会";
 
+    /// <summary>Who may ask, checked before the form is validated, so a stranger learns nothing from error messages:
+    /// null when the user may fire <paramref name="trigger"/> now, else NotFound or Forbidden.</summary>
+    public async Task<ReviewOutcome?> PreflightAsync(ClaimsPrincipal user, string code, ReviewTrigger trigger, CancellationToken cancellationToken)
+    {
+        var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
+        if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
+            return ReviewOutcome.NotFound;
+        if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
+            return ReviewOutcome.Forbidden;
+        return null;
+    }
+
+    /// <summary>True when the application has changed since the page carrying <paramref name="postedStamp"/> was drawn.</summary>
+    public async Task<bool> IsStaleAsync(string code, Guid postedStamp, CancellationToken cancellationToken) =>
+        await db.ClosureApplications.AnyAsync(a => a.Project.Code == code && a.ConcurrencyStamp != postedStamp, cancellationToken);
+
     public async Task<ReviewOutcome> RunAsync(
         ClaimsPrincipal user,
         string code,

@@ -13,7 +13,7 @@ namespace BaZhouTalent.Web.Pages.Review;
 /// 市社科联审核 (五) — plus 退回修改. Only actions the workflow and the user's role allow are drawn,
 /// and each post is checked again on the server.
 /// </summary>
-public sealed class ActModel(GetReviewPage.Handler pageHandler) : PageModel
+public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions actions) : PageModel
 {
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
@@ -44,48 +44,58 @@ public sealed class ActModel(GetReviewPage.Handler pageHandler) : PageModel
 
     public Task<IActionResult> OnPostUnitAsync(string code, [FromServices] ApproveByUnit.Handler handler,
         [FromServices] IValidator<ApproveByUnit.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "unit", new ApproveByUnit.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion),
+        RunAsync(code, "unit", ReviewTrigger.ApproveByUnit, new ApproveByUnit.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion),
             validator, handler.HandleAsync, "已签署单位审核意见。", cancellationToken);
 
     public Task<IActionResult> OnPostCountyAsync(string code, [FromServices] ApproveByCounty.Handler handler,
         [FromServices] IValidator<ApproveByCounty.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "county", new ApproveByCounty.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion, Input.PersonInCharge),
+        RunAsync(code, "county", ReviewTrigger.ApproveByCounty, new ApproveByCounty.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion, Input.PersonInCharge),
             validator, handler.HandleAsync, "已签署县（区）社科联意见。", cancellationToken);
 
     public Task<IActionResult> OnPostAssignAsync(string code, [FromServices] AssignExperts.Handler handler,
         [FromServices] IValidator<AssignExperts.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "assign", new AssignExperts.Command(code, Input.Stamp, Input.ExpertIds, Input.ChiefExpertId),
+        RunAsync(code, "assign", ReviewTrigger.AssignExperts, new AssignExperts.Command(code, Input.Stamp, Input.ExpertIds, Input.ChiefExpertId),
             validator, handler.HandleAsync, "已受理并分配鉴定专家。", cancellationToken);
 
     public Task<IActionResult> OnPostAppraiseAsync(string code, [FromServices] RecordAppraisal.Handler handler,
         [FromServices] IValidator<RecordAppraisal.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "appraise", new RecordAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
+        RunAsync(code, "appraise", ReviewTrigger.Appraise, new RecordAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
             validator, handler.HandleAsync, "已提交鉴定意见。", cancellationToken);
 
     public Task<IActionResult> OnPostCombineAsync(string code, [FromServices] CompleteAppraisal.Handler handler,
         [FromServices] IValidator<CompleteAppraisal.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "combine", new CompleteAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
+        RunAsync(code, "combine", ReviewTrigger.CompleteAppraisal, new CompleteAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
             validator, handler.HandleAsync, "已签署专家综合鉴定意见。", cancellationToken);
 
     public Task<IActionResult> OnPostDecideAsync(string code, [FromServices] DecideClosure.Handler handler,
         [FromServices] IValidator<DecideClosure.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "decide", new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
+        RunAsync(code, "decide", ReviewTrigger.Conclude, new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
             validator, handler.HandleAsync, Input.Approve == true ? "已同意结项，结项证书编号已生成。" : "已作出不予结项决定。", cancellationToken);
 
     public Task<IActionResult> OnPostReturnAsync(string code, [FromServices] ReturnApplication.Handler handler,
         [FromServices] IValidator<ReturnApplication.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "return", new ReturnApplication.Command(code, Input.Stamp, Input.Reason),
+        RunAsync(code, "return", ReviewTrigger.Return, new ReturnApplication.Command(code, Input.Stamp, Input.Reason),
             validator, handler.HandleAsync, "已退回申请人修改。", cancellationToken);
 
     private async Task<IActionResult> RunAsync<TCommand>(
-        string code, string form, TCommand command, IValidator<TCommand> validator,
+        string code, string form, ReviewTrigger trigger, TCommand command, IValidator<TCommand> validator,
         Func<TCommand, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<ReviewOutcome>> handle,
         string success, CancellationToken cancellationToken)
     {
         ActiveForm = form;
+        // A stale page whose action is no longer open is a conflict, not a refusal.
+        var preflight = await actions.PreflightAsync(User, code, trigger, cancellationToken);
         var validation = await validator.ValidateAsync(command, cancellationToken);
         ReviewOutcome outcome;
-        if (!validation.IsValid)
+        if (preflight is { Kind: ReviewOutcomeKind.Forbidden } && await actions.IsStaleAsync(code, Input.Stamp, cancellationToken))
+        {
+            outcome = ReviewOutcome.Conflict;
+        }
+        else if (preflight is not null)
+        {
+            outcome = preflight;
+        }
+        else if (!validation.IsValid)
         {
             foreach (var failure in validation.Errors)
                 ModelState.AddModelError($"{nameof(Input)}.{InputField(failure.PropertyName)}", failure.ErrorMessage);

@@ -1,0 +1,83 @@
+using System.Net;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.IntegrationTests.Support;
+using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
+
+namespace BaZhouTalent.IntegrationTests.Review;
+
+/// <summary>
+/// BZ25YB027 through the whole chain with the demo accounts. The submission itself is made through the
+/// workflow's Submit intent in setup (the researcher's submit page belongs to the application issue).
+/// PDF assertions on sections 二 to 五 follow once the print model reads the opinions (see the report).
+/// </summary>
+public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task BZ25YB027_passes_unit_county_three_experts_chief_and_federation_and_gets_a_certificate()
+    {
+        await SubmitAsync(portal, ReferenceCode);
+
+        // 二: the unit reviewer finds it in the list, opens it, signs.
+        var unit = await SignInAsync(portal, "unit.bzdx");
+        var list = await unit.GetAsync("/Review/Unit");
+        Assert.Contains($"/Review/Act/{ReferenceCode}", list.Links);
+        await ActOkAsync(unit, ReferenceCode, "unit", Opinion(text: "经审核，该成果无政治导向问题，质量符合预期研究目标，同意报送。"));
+        Assert.Equal(ApplicationStatus.CountyReview, (await LoadAsync(portal, ReferenceCode)).Status);
+
+        // 三: 巴州区社科联.
+        var county = await SignInAsync(portal, "skl.bazhou");
+        await ActOkAsync(county, ReferenceCode, "county",
+            new Dictionary<string, string>(Opinion(text: "同意结项，报市社科联。")) { ["Input.PersonInCharge"] = "王主任" });
+        Assert.Equal(ApplicationStatus.FederationIntake, (await LoadAsync(portal, ReferenceCode)).Status);
+
+        // 受理: three experts, expert.1 chief.
+        var admin = await SignInAsync(portal, "admin");
+        await ActOkAsync(admin, ReferenceCode, "assign", await ExpertsAsync(portal, "expert.1", "expert.1", "expert.2", "expert.3"));
+        Assert.Equal(ApplicationStatus.ExpertReview, (await LoadAsync(portal, ReferenceCode)).Status);
+
+        // 四: three appraisals, then the chief combines (the suggestion is pre-selected: median 良好).
+        await ActOkAsync(await SignInAsync(portal, "expert.2"), ReferenceCode, "appraise", Opinion(text: "成果扎实。", grade: "Excellent"));
+        await ActOkAsync(await SignInAsync(portal, "expert.3"), ReferenceCode, "appraise", Opinion(text: "基本达到要求。", grade: "Pass"));
+        var chief = await SignInAsync(portal, "expert.1");
+        await ActOkAsync(chief, ReferenceCode, "appraise", Opinion(text: "质量较好。", grade: "Good"));
+        var chiefPage = await OpenAsync(chief, ReferenceCode);
+        var combine = chiefPage.Document.QuerySelector("form[data-form=combine]")!;
+        Assert.Equal("Good", combine.QuerySelector("input[name='Input.Grade'][checked]")?.GetAttribute("value"));
+        Assert.Equal(3, chiefPage.Document.QuerySelectorAll("[data-stage=Expert]").Length);
+        await ActOkAsync(chief, ReferenceCode, "combine", new Dictionary<string, string>
+        {
+            ["Input.HasProblem"] = "false", ["Input.Agrees"] = "true", ["Input.Grade"] = "Good", ["Input.Opinion"] = "综合三位专家意见，同意结项，鉴定等级良好。",
+        });
+        Assert.Equal(ApplicationStatus.FederationReview, (await LoadAsync(portal, ReferenceCode)).Status);
+
+        // 五: approval with a certificate number.
+        await ActOkAsync(admin, ReferenceCode, "decide", new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
+        var done = await LoadAsync(portal, ReferenceCode);
+        Assert.Equal(ApplicationStatus.Concluded, done.Status);
+        Assert.Matches(@"^巴社科结〔\d{4}〕001号$", done.CertificateNumber!);
+        var page = await OpenAsync(admin, ReferenceCode);
+        Assert.Contains(done.CertificateNumber!, page.Text);
+
+        // Every signed section resolves on /verify without sign-in, with signer and matching content.
+        var signed = done.Opinions.Where(o => o.Round == done.Round).ToList();
+        Assert.Equal([ReviewStage.Unit, ReviewStage.County, ReviewStage.Expert, ReviewStage.Expert, ReviewStage.Expert, ReviewStage.ChiefExpert, ReviewStage.Federation],
+            signed.OrderBy(o => o.Stage).Select(o => o.Stage));
+        var anonymous = new Browser(portal.CreateBrowser());
+        foreach (var opinion in signed.Where(o => o.Stage != ReviewStage.Expert))
+        {
+            var verify = await anonymous.GetAsync($"/verify/{opinion.VerificationCode}");
+            Assert.Equal(HttpStatusCode.OK, verify.Status);
+            Assert.Contains("该签署真实有效", verify.Text);
+            Assert.Contains(opinion.SignerName, verify.Text);
+        }
+        var unknown = await anonymous.GetAsync("/verify/ZZZZZZZZZZ");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Contains("未找到", unknown.Text);
+
+        // The history shows every step in order.
+        var history = await admin.GetAsync($"/Review/History/{ReferenceCode}");
+        Assert.Equal(HttpStatusCode.OK, history.Status);
+        foreach (var step in new[] { "提交", "单位审核通过", "县区社科联审核通过", "受理并分配鉴定专家", "主审专家综合鉴定", "同意结项" })
+            Assert.Contains(step, history.Text);
+    }
+}
