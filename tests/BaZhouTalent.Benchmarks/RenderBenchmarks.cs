@@ -1,7 +1,7 @@
+using BaZhouTalent.Typesetting;
 using BaZhouTalent.Typesetting.Documents;
 using BaZhouTalent.Typesetting.Layout;
 using BaZhouTalent.Typesetting.PrintModel;
-using BaZhouTalent.Typesetting;
 using BaZhouTalent.UnitTests.Typesetting;
 using BenchmarkDotNet.Attributes;
 using PdfSharp.Drawing;

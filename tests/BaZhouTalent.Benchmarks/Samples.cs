@@ -1,5 +1,5 @@
-using BaZhouTalent.Typesetting.PrintModel;
 using BaZhouTalent.Typesetting;
+using BaZhouTalent.Typesetting.PrintModel;
 using BaZhouTalent.UnitTests.Typesetting;
 
 namespace BaZhouTalent.Benchmarks;
