@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Text;
+using BaZhouTalent.Typesetting.Reports;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace BaZhouTalent.IntegrationTests.Researcher;
+
+/// <summary>Word files made in the test: a report written as Word would hold it, and the bad files a portal must refuse.</summary>
+internal static class DocxFiles
+{
+    /// <summary>A .docx of ReportMarkup text: one Word paragraph per line, bold runs bold, optional heading styles.</summary>
+    public static byte[] FromMarkup(string markup, Func<string, int>? headingLevel = null)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(
+                HeadingStyle("Heading1", "heading 1", 0),
+                HeadingStyle("Heading2", "heading 2", 1),
+                HeadingStyle("Heading3", "heading 3", 2));
+            var body = new Body();
+            foreach (var line in ReportMarkup.Parse(markup))
+            {
+                var paragraph = new Paragraph();
+                var level = headingLevel?.Invoke(line.Text) ?? 0;
+                if (level > 0)
+                    paragraph.ParagraphProperties = new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" });
+                foreach (var run in line.Runs)
+                {
+                    var r = new Run();
+                    if (run.Bold) r.RunProperties = new RunProperties(new Bold());
+                    r.Append(new Text(run.Text) { Space = SpaceProcessingModeValues.Preserve });
+                    paragraph.Append(r);
+                }
+                body.Append(paragraph);
+            }
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+
+    private static Style HeadingStyle(string id, string name, int outline) =>
+        new(new StyleName { Val = name }, new StyleParagraphProperties(new OutlineLevel { Val = outline }))
+        { Type = StyleValues.Paragraph, StyleId = id };
+
+    /// <summary>A package whose parts expand a thousandfold: tiny on disk, huge when read.</summary>
+    public static byte[] ZipBomb(int uncompressedMegabytes = 64)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            WriteEntry(zip, "[Content_Types].xml", ContentTypes);
+            var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize);
+            using var part = entry.Open();
+            var chunk = new byte[1024 * 1024];
+            Array.Fill(chunk, (byte)' ');
+            for (var i = 0; i < uncompressedMegabytes; i++) part.Write(chunk);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A file that starts as a zip and then stops: a download cut short.</summary>
+    public static byte[] Corrupt(byte[] docx) => docx[..(docx.Length / 2)];
+
+    /// <summary>Windows program bytes, as an .exe renamed to .docx would carry.</summary>
+    public static byte[] Executable()
+    {
+        var bytes = new byte[4096];
+        bytes[0] = (byte)'M';
+        bytes[1] = (byte)'Z';
+        Encoding.ASCII.GetBytes("This program cannot be run in DOS mode.").CopyTo(bytes, 78);
+        return bytes;
+    }
+
+    private const string ContentTypes =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+        "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+    private static void WriteEntry(ZipArchive zip, string name, string content)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        writer.Write(content);
+    }
+}
