@@ -11,13 +11,16 @@ internal static class LineDrawer
 {
     // The ideographic em box sits 0.88 em above and 0.12 em below the baseline in the CJK faces we use.
     private const double EmBoxAscent = 0.88;
+    private const double MaxStretch = 0.25;
 
     public static double ExtraPerGap(IReadOnlyList<Atom> atoms, LineSpan line, TextAlign align, double width)
     {
         var stretch = align == TextAlign.Distribute || (align == TextAlign.Justify && !line.IsLast);
         if (!stretch) return 0;
         var slack = width - line.Indent - line.NaturalWidth;
-        if (slack <= 0) return 0;
+        // A line cut short before an unbreakable long word would be spread to gaping letter spacing; like a
+        // last line, it is better set flush left.
+        if (slack <= 0 || (align == TextAlign.Justify && slack > MaxStretch * width)) return 0;
         var gaps = 0;
         for (var k = line.Start + 1; k < line.End; k++)
             if (!atoms[k].NoStretchBefore) gaps++;

@@ -106,3 +106,20 @@ public class LineBreakingTests
         Assert.Equal(0, LineDrawer.ExtraPerGap(mixed, mixedLines[^1], TextAlign.Justify, 28 * Size));
     }
 }
+
+public class JustificationTests
+{
+    private static readonly TextStyle Body = new(FontRole.Fang, 16);
+
+    [Fact]
+    public void A_line_cut_short_before_a_long_word_is_set_flush_left_but_labels_still_distribute()
+    {
+        var atoms = new Shaper(FontCatalog.For(null)).Shape("地址https://example.org/averyveryverylongpathname", Body);
+        var lines = LineBreaker.Break(atoms, 10 * 16);
+        Assert.Equal(0, LineDrawer.ExtraPerGap(atoms, lines[0], TextAlign.Justify, 10 * 16));
+
+        var label = new Shaper(FontCatalog.For(null)).Shape("立项编号", Body);
+        var labelLine = LineBreaker.Break(label, 100)[0];
+        Assert.Equal((100 - 64) / 3.0, LineDrawer.ExtraPerGap(label, labelLine, TextAlign.Distribute, 100), 3);
+    }
+}
