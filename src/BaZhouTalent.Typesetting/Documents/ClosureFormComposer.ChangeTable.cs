@@ -61,7 +61,7 @@ internal sealed partial class ClosureFormComposer
     {
         // An empty list still prints one blank row, as the paper form leaves room to write.
         var rows = Math.Max(1, people.Count);
-        table.Row(RowHeight,
+        table.HeaderRow(RowHeight,
             Label(side, rowSpan: rows + 1),
             Label("姓 名"), Label("单 位", 4), Label("职 称", 2), Label("联系电话"));
         for (var i = 0; i < rows; i++)

@@ -33,16 +33,18 @@ internal sealed class Table : IElement
     private readonly double[] _columns;
     private readonly IReadOnlyList<TableCell> _cells;
     private readonly double[] _minRowHeights;
+    private readonly bool[] _headerRows;
     private readonly Table? _origin;
     private readonly int _firstRow;
     private double[]? _rowHeights;
     private double _measuredWidth = double.NaN;
 
-    public Table(double[] columns, IReadOnlyList<TableCell> cells, double[] minRowHeights, double paddingX = 4, double paddingY = 2, double borderWidth = 0.75)
+    public Table(double[] columns, IReadOnlyList<TableCell> cells, double[] minRowHeights, bool[]? headerRows = null, double paddingX = 4, double paddingY = 2, double borderWidth = 0.75)
     {
         _columns = columns;
         _cells = cells;
         _minRowHeights = minRowHeights;
+        _headerRows = headerRows ?? new bool[minRowHeights.Length];
         PaddingX = paddingX;
         PaddingY = paddingY;
         BorderWidth = borderWidth;
@@ -55,6 +57,7 @@ internal sealed class Table : IElement
         _columns = origin._columns;
         _cells = origin._cells;
         _minRowHeights = origin._minRowHeights;
+        _headerRows = origin._headerRows;
         PaddingX = origin.PaddingX;
         PaddingY = origin.PaddingY;
         BorderWidth = origin.BorderWidth;
@@ -73,7 +76,8 @@ internal sealed class Table : IElement
     public LayoutSlice Layout(double width, double available, bool atPageTop)
     {
         var heights = RowHeights(width);
-        var used = 0.0;
+        var header = RepeatedHeader();
+        var used = header is { } h ? heights[h] : 0.0;
         var lastFit = _firstRow;
         while (lastFit < RowCount && used + heights[lastFit] <= available + Epsilon)
         {
@@ -81,16 +85,29 @@ internal sealed class Table : IElement
             lastFit++;
         }
         if (lastFit == RowCount)
-            return new(new PlacedRows(this, _firstRow, RowCount, width), null);
+            return new(new PlacedRows(this, _firstRow, RowCount, header, width), null);
 
         var cut = lastFit;
-        while (cut > _firstRow && !IsCleanBoundary(cut)) cut--;
+        while (cut > _firstRow && !IsBreakableBoundary(cut)) cut--;
         if (cut == _firstRow)
         {
             if (!atPageTop) return LayoutSlice.Defer(this);
             cut = Math.Max(lastFit, _firstRow + 1);
         }
-        return new(new PlacedRows(this, _firstRow, cut, width), cut < RowCount ? new Table(_origin ?? this, cut) : null);
+        return new(new PlacedRows(this, _firstRow, cut, header, width), cut < RowCount ? new Table(_origin ?? this, cut) : null);
+    }
+
+    /// <summary>
+    /// On a continuation inside a merged group (a participant list), the group's header row (姓名 单位 …) to
+    /// print again at the top of the page, or null.
+    /// </summary>
+    private int? RepeatedHeader()
+    {
+        if (_origin is null) return null;
+        for (var row = _firstRow - 1; row >= 0; row--)
+            if (_headerRows[row] && _cells.Any(c => c.Row <= row && c.Row + c.RowSpan > _firstRow))
+                return row;
+        return null;
     }
 
     /// <summary>Row heights at a width: each row fits its cells, and merged cells stretch their last row.</summary>
@@ -132,17 +149,27 @@ internal sealed class Table : IElement
         return cell.Content.Sum(p => p.Measure(inner));
     }
 
-    private bool IsCleanBoundary(int row) =>
-        !_cells.Any(c => c.Row < row && c.Row + c.RowSpan > row);
+    /// <summary>
+    /// A page may break before a row when no merged cell crosses that boundary, or when every crossing cell is a
+    /// long list (six rows or more) and keeps at least two of its rows on each side. A leader's four merged
+    /// rows thus never split, while a long participant list continues on the next page.
+    /// </summary>
+    private bool IsBreakableBoundary(int row) =>
+        _cells.Where(c => c.Row < row && c.Row + c.RowSpan > row)
+            .All(c => c.RowSpan >= LongGroup && row - c.Row >= 2 && c.Row + c.RowSpan - row >= 2);
 
-    private sealed class PlacedRows(Table table, int first, int end, double width) : IPlaced
+    private const int LongGroup = 6;
+
+    private sealed class PlacedRows(Table table, int first, int end, int? header, double width) : IPlaced
     {
+        private double HeaderHeight => header is { } h ? table.RowHeights(width)[h] : 0;
+
         public double Height
         {
             get
             {
                 var heights = table.RowHeights(width);
-                var h = 0.0;
+                var h = HeaderHeight;
                 for (var r = first; r < end; r++) h += heights[r];
                 return h;
             }
@@ -151,37 +178,46 @@ internal sealed class Table : IElement
         public void Draw(DrawContext context, double x, double y)
         {
             var heights = table.RowHeights(width);
-            var columns = table.ColumnWidths(width);
             var rowTop = new double[end - first + 1];
+            rowTop[0] = HeaderHeight;
             for (var r = first; r < end; r++) rowTop[r - first + 1] = rowTop[r - first] + heights[r];
-            var pen = context.Pen(table.BorderWidth);
+            if (header is { } h)
+                foreach (var cell in table._cells.Where(c => c.Row == h && c.RowSpan == 1))
+                    DrawCell(context, cell, x, y, y + heights[h]);
             foreach (var cell in table._cells)
             {
                 var top = Math.Max(cell.Row, first);
                 var bottom = Math.Min(cell.Row + cell.RowSpan, end);
                 if (top >= bottom) continue;
-                var left = x;
-                for (var c = 0; c < cell.Column; c++) left += columns[c];
-                var cellWidth = table.CellWidth(cell, columns);
-                var y0 = y + rowTop[top - first];
-                var y1 = y + rowTop[bottom - first];
-                var g = context.Graphics;
-                if (cell.Borders.HasFlag(Borders.Top)) g.DrawLine(pen, left, y0, left + cellWidth, y0);
-                if (cell.Borders.HasFlag(Borders.Bottom)) g.DrawLine(pen, left, y1, left + cellWidth, y1);
-                if (cell.Borders.HasFlag(Borders.Left)) g.DrawLine(pen, left, y0, left, y1);
-                if (cell.Borders.HasFlag(Borders.Right)) g.DrawLine(pen, left + cellWidth, y0, left + cellWidth, y1);
+                // A merged cell continued from the previous page also covers the repeated header row.
+                var y0 = cell.Row < first ? y : y + rowTop[top - first];
+                DrawCell(context, cell, x, y0, y + rowTop[bottom - first]);
+            }
+        }
 
-                var inner = cellWidth - 2 * table.PaddingX;
-                var contentHeight = cell.Content.Sum(p => p.Measure(inner));
-                var contentTop = cell.Align == CellAlign.Top
-                    ? y0 + table.PaddingY
-                    : y0 + Math.Max(table.PaddingY, (y1 - y0 - contentHeight) / 2);
-                foreach (var paragraph in cell.Content)
-                {
-                    var placed = paragraph.Layout(inner, double.MaxValue, atPageTop: true).Placed!;
-                    placed.Draw(context, left + table.PaddingX, contentTop);
-                    contentTop += placed.Height;
-                }
+        private void DrawCell(DrawContext context, TableCell cell, double x, double y0, double y1)
+        {
+            var columns = table.ColumnWidths(width);
+            var pen = context.Pen(table.BorderWidth);
+            var left = x;
+            for (var c = 0; c < cell.Column; c++) left += columns[c];
+            var cellWidth = table.CellWidth(cell, columns);
+            var g = context.Graphics;
+            if (cell.Borders.HasFlag(Borders.Top)) g.DrawLine(pen, left, y0, left + cellWidth, y0);
+            if (cell.Borders.HasFlag(Borders.Bottom)) g.DrawLine(pen, left, y1, left + cellWidth, y1);
+            if (cell.Borders.HasFlag(Borders.Left)) g.DrawLine(pen, left, y0, left, y1);
+            if (cell.Borders.HasFlag(Borders.Right)) g.DrawLine(pen, left + cellWidth, y0, left + cellWidth, y1);
+
+            var inner = cellWidth - 2 * table.PaddingX;
+            var contentHeight = cell.Content.Sum(p => p.Measure(inner));
+            var contentTop = cell.Align == CellAlign.Top
+                ? y0 + table.PaddingY
+                : y0 + Math.Max(table.PaddingY, (y1 - y0 - contentHeight) / 2);
+            foreach (var paragraph in cell.Content)
+            {
+                var placed = paragraph.Layout(inner, double.MaxValue, atPageTop: true).Placed!;
+                placed.Draw(context, left + table.PaddingX, contentTop);
+                contentTop += placed.Height;
             }
         }
     }
@@ -192,7 +228,15 @@ internal sealed class TableBuilder(params double[] columns)
 {
     private readonly List<TableCell> _cells = [];
     private readonly List<double> _minHeights = [];
+    private readonly HashSet<int> _headers = [];
     private readonly HashSet<(int Row, int Column)> _occupied = [];
+
+    /// <summary>A row printed again at the top of each page a long merged group continues on.</summary>
+    public TableBuilder HeaderRow(double minHeight, params CellSpec[] cells)
+    {
+        _headers.Add(_minHeights.Count);
+        return Row(minHeight, cells);
+    }
 
     public TableBuilder Row(double minHeight, params CellSpec[] cells)
     {
@@ -218,7 +262,8 @@ internal sealed class TableBuilder(params double[] columns)
         // Rows promised by a row span but never added would leave a merged cell hanging below the table.
         var rows = _cells.Count == 0 ? 0 : _cells.Max(c => c.Row + c.RowSpan);
         while (_minHeights.Count < rows) _minHeights.Add(0);
-        return new Table(columns, _cells, [.. _minHeights], paddingX, paddingY);
+        var headers = Enumerable.Range(0, _minHeights.Count).Select(_headers.Contains).ToArray();
+        return new Table(columns, _cells, [.. _minHeights], headers, paddingX, paddingY);
     }
 }
 

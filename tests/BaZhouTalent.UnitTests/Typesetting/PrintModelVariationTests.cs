@@ -84,6 +84,14 @@ public class PrintModelVariationTests
         using var document = PdfDocument.Open(pdf);
         using var seed = PdfDocument.Open(PrintService.RenderA4(SeedPrint.Model()));
         Assert.True(document.NumberOfPages >= seed.NumberOfPages + 2);
+        // The list starts under the leaders rather than leaving their page half empty, and each page it
+        // continues on repeats the list's header row.
+        var tablePage = document.GetPages().First(p => p.Text.Contains("一、项目变更情况数据表", StringComparison.Ordinal));
+        Assert.Contains("参与人01", tablePage.Text, StringComparison.Ordinal);
+        var listPages = document.GetPages().Where(p => System.Text.RegularExpressions.Regex.IsMatch(p.Text, @"参与人\d\d")).ToList();
+        Assert.True(listPages.Count >= 3);
+        foreach (var page in listPages)
+            Assert.True(PdfText.Squeeze(page.Text).Contains("姓名单位职称联系电话", StringComparison.Ordinal), $"page {page.Number}: {page.Text}");
     }
 
     [Fact]
