@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using BaZhouTalent.Typesetting.PrintModel;
 using BaZhouTalent.Typesetting.Reports;
 
@@ -15,7 +16,7 @@ public static class ApplicationPrintMapper
     /// <summary>The edition of the form printed on the cover (巴中市社会科学界联合会 制).</summary>
     public const string FormEdition = "2025 年 10 月";
 
-    public const string Hidden = "（盲审隐去）";
+    public const string Hidden = BlindReview.HiddenText;
 
     public static ApplicationPrintModel Map(ClosureApplication application, IReadOnlyList<string> changeLines, bool blind)
     {

@@ -68,8 +68,10 @@ public static class GetWorkQueue
                 .Select(a => new { a.Project.Code, a.Project.Title, UnitName = a.Project.Unit.Name, a.Status })
                 .ToListAsync(cancellationToken);
 
+            // Experts appraise blind: their queue must not name the applicant's unit either.
+            var hideUnit = role == Roles.Expert;
             return applications.Select(a => new Row(
-                a.Code, a.Title, a.UnitName, a.Status, ReviewQueues.ActionFor(a.Status)));
+                a.Code, a.Title, hideUnit ? BlindReview.HiddenText : a.UnitName, a.Status, ReviewQueues.ActionFor(a.Status)));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace BaZhouTalent.Application.Review;
 /// </summary>
 public static class GetReviewPage
 {
-    public const string Hidden = "（盲审隐去）";
+    public const string Hidden = BlindReview.HiddenText;
 
     public sealed record Query(string Code);
 

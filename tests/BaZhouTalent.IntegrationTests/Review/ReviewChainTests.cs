@@ -8,7 +8,7 @@ namespace BaZhouTalent.IntegrationTests.Review;
 /// <summary>
 /// BZ25YB027 through the whole chain with the demo accounts. The submission itself is made through the
 /// workflow's Submit intent in setup (the researcher's submit page belongs to the application issue).
-/// PDF assertions on sections 二 to 五 follow once the print model reads the opinions (see the report).
+/// The printed form is then read back: every opinion, signer, date and code in sections 二 to 五.
 /// </summary>
 public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
@@ -79,5 +79,35 @@ public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal(HttpStatusCode.OK, history.Status);
         foreach (var step in new[] { "提交", "单位审核通过", "县区社科联审核通过", "受理并分配鉴定专家", "主审专家综合鉴定", "同意结项" })
             Assert.Contains(step, history.Text);
+
+        // The printed form carries every opinion, signer, date and verification code in sections 二 to 五.
+        var form = PdfText(await admin.Client.GetByteArrayAsync($"/applications/{ReferenceCode}/print/a4.pdf"));
+        var start = form.IndexOf("二、申请人所在单位审核意见", StringComparison.Ordinal);
+        var sections = form[start..form.IndexOf("最终成果", start, StringComparison.Ordinal)];
+        foreach (var expected in new[]
+                 {
+                     "经审核，该成果无政治导向问题，质量符合预期研究目标，同意报送。", "中共巴中市巴州区委党校",
+                     "同意结项，报市社科联。", "王主任", "综合三位专家意见，同意结项，鉴定等级良好。", "张立新", "同意结项。",
+                 })
+            Assert.Contains(expected, sections);
+        Assert.True(sections.Count(c => c == '√') >= 7, "二 (2), 三 (2), 四 (3) and 五 tick their choices");
+        foreach (var opinion in signed.Where(o => o.Stage != ReviewStage.Expert))
+        {
+            Assert.Contains(opinion.VerificationCode, sections);
+            Assert.Contains(opinion.SignedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日"), sections);
+        }
+
+        // An expert's copy is blind: no leader, participant, unit name or phone number anywhere.
+        var blind = PdfText(await (await SignInAsync(portal, "expert.2")).Client.GetByteArrayAsync($"/applications/{ReferenceCode}/print/a4.pdf"));
+        Assert.Contains("盲审隐去", blind);
+        foreach (var identity in new[] { "杨卓", "唐华林", "李亚军", "中共巴中市巴州区委党校", "15282706916", "19983661986" })
+            Assert.DoesNotContain(identity, blind);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        // Words without the spaces the layout puts between characters, so phrases can be searched as written.
+        return string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "");
     }
 }
