@@ -3,7 +3,6 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Infrastructure;
 using BaZhouTalent.Infrastructure.Identity;
 using BaZhouTalent.Infrastructure.Seeding;
-using BaZhouTalent.Typesetting;
 using BaZhouTalent.Web.Infrastructure;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -22,10 +21,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddOptions<TypesettingOptions>()
-    .Bind(builder.Configuration.GetSection(TypesettingOptions.SectionName))
-    .Validate(TypesettingSetup.ConfiguredFontFilesExist, "A font file configured under Typesetting does not exist.")
-    .ValidateOnStart();
+builder.Services.AddTypesetting(builder.Configuration);
 
 builder.Services.AddAuthorization(options =>
 {

@@ -1,11 +1,17 @@
 using BaZhouTalent.Typesetting;
-using BaZhouTalent.Typesetting.Fonts;
 
 namespace BaZhouTalent.Web.Infrastructure;
 
 public static class TypesettingSetup
 {
-    /// <summary>A licensed font configured for a role must exist, or printing would fail much later.</summary>
-    public static bool ConfiguredFontFilesExist(TypesettingOptions options) =>
-        Enum.GetValues<FontRole>().Select(options.FontFileFor).All(path => path is null || File.Exists(path));
+    /// <summary>A licensed font configured for a role must exist and be usable, or printing would fail much later.</summary>
+    public static IServiceCollection AddTypesetting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TypesettingOptions>()
+            .Bind(configuration.GetSection(TypesettingOptions.SectionName))
+            .Validate(options => options.Validate().Count == 0,
+                "A font file configured under Typesetting is missing or unusable (a .ttc collection or CFF outlines).")
+            .ValidateOnStart();
+        return services;
+    }
 }

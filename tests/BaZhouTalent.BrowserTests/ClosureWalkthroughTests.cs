@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace BaZhouTalent.BrowserTests;
+
+/// <summary>
+/// The closure as people do it, in Chromium: the researcher completes the declaration and submits, the unit
+/// reviewer signs section 二, the county federation signs 三. Screenshots of every page are kept.
+/// </summary>
+public class ClosureWalkthroughTests(LivePortal portal) : IClassFixture<LivePortal>
+{
+    private const string Code = "BZ25YB027";
+
+    [Fact]
+    public async Task Researcher_submits_and_the_unit_and_county_sign_in_turn()
+    {
+        var researcher = await SignInAsync("yangzhuo");
+        await researcher.GotoAsync($"/applications/{Code}/edit/cover");
+        await researcher.Locator("#classified-no").CheckAsync();
+        await researcher.Locator("#Input_DeclarationConfirmed").CheckAsync();
+        await portal.ScreenshotAsync(researcher, "1-researcher-cover");
+        await researcher.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+
+        await researcher.GotoAsync($"/applications/{Code}/submit");
+        await portal.ScreenshotAsync(researcher, "2-researcher-submit");
+        await researcher.GetByRole(AriaRole.Button, new() { Name = "提交结项申请" }).ClickAsync();
+        await researcher.WaitForURLAsync($"**/applications/{Code}");
+        Assert.True(await researcher.GetByText("待单位审核").First.IsVisibleAsync());
+        await portal.ScreenshotAsync(researcher, "3-researcher-submitted");
+
+        var unit = await SignInAsync("unit.bzdx");
+        await unit.GetByRole(AriaRole.Link, new() { Name = "单位审核" }).First.ClickAsync();
+        await unit.Locator($"a[href='/Review/Act/{Code}']").First.ClickAsync();
+        var unitForm = unit.Locator("form[data-form=unit]");
+        await unitForm.GetByLabel("无").CheckAsync();
+        await unitForm.GetByLabel("是").CheckAsync();
+        await unitForm.GetByLabel("审核意见").FillAsync("经审核，该成果无政治导向问题，质量符合预期研究目标，同意报送。");
+        await portal.ScreenshotAsync(unit, "4-unit-act");
+        await unitForm.GetByRole(AriaRole.Button, new() { Name = "签署并报送" }).ClickAsync();
+        Assert.True(await unit.GetByText("待县区社科联审核").First.IsVisibleAsync());
+
+        var county = await SignInAsync("skl.bazhou");
+        await county.GotoAsync($"/Review/Act/{Code}");
+        var countyForm = county.Locator("form[data-form=county]");
+        await countyForm.GetByLabel("无").CheckAsync();
+        await countyForm.GetByLabel("是").CheckAsync();
+        await countyForm.GetByLabel("审核意见").FillAsync("同意结项。");
+        await countyForm.GetByLabel("负责人签字").FillAsync("王主任");
+        await countyForm.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.True(await county.GetByText("待市社科联受理").First.IsVisibleAsync());
+        await county.GotoAsync($"/Review/History/{Code}");
+        await portal.ScreenshotAsync(county, "5-county-history");
+        Assert.True(await county.GetByText("单位审核通过").First.IsVisibleAsync());
+    }
+
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync("Bz2025demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        return page;
+    }
+}
