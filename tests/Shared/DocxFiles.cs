@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace BaZhouTalent.IntegrationTests.Researcher;
+namespace BaZhouTalent.Tests.Shared;
 
 /// <summary>Word files made in the test: a report written as Word would hold it, and the bad files a portal must refuse.</summary>
 internal static class DocxFiles
