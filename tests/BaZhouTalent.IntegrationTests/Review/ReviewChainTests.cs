@@ -104,10 +104,4 @@ public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactor
             Assert.DoesNotContain(identity, blind);
     }
 
-    private static string PdfText(byte[] pdf)
-    {
-        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        // Words without the spaces the layout puts between characters, so phrases can be searched as written.
-        return string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "");
-    }
 }

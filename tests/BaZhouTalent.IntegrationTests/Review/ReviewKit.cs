@@ -151,4 +151,11 @@ internal static class ReviewKit
         await ToIntakeAsync(portal, code);
         await ActOkAsync(await SignInAsync(portal, "admin"), code, "assign", await ExpertsAsync(portal, "expert.1", "expert.1", "expert.2", "expert.3"));
     }
+
+    /// <summary>A PDF's text without the spaces the layout puts between characters, so phrases can be searched as written.</summary>
+    public static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "");
+    }
 }

@@ -25,6 +25,9 @@ public class ReviewScenarioTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.DoesNotContain(application.History, h => h.ToStatus == ApplicationStatus.CountyReview);
         var county = await SignInAsync(portal, "skl.bazhou");
         Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(county, code)).Status);
+        var form = PdfText(await (await SignInAsync(portal, "unit.swdx")).Client.GetByteArrayAsync($"/applications/{code}/print/a4.pdf"));
+        var countySection = form[form.IndexOf("三、县（区）社科联意见", StringComparison.Ordinal)..form.IndexOf("四、专家鉴定意见", StringComparison.Ordinal)];
+        Assert.Contains("不适用", countySection);
 
         // Both experts of the applicant's own unit are refused, and the page says why.
         var admin = await SignInAsync(portal, "admin");
