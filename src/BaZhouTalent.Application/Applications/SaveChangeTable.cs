@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using FluentValidation;
 
@@ -33,7 +34,7 @@ public static class SaveChangeTable
     {
         public Validator(TimeProvider clock)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var today = ChinaTime.Today(clock);
             RuleFor(x => x.ResultTitle).Required("结项成果名称").MaxChars(FieldRules.Title, "结项成果名称");
             RuleFor(x => x.CurrentOutputForm).Required("现成果形式").MaxChars(FieldRules.ShortText, "现成果形式");
             RuleFor(x => x.ActualCompletion).NotNull().WithMessage("请填写实际完成时间。")

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using FluentValidation;
 
@@ -31,7 +32,7 @@ public static class SaveCover
     {
         public Validator(TimeProvider clock)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var today = ChinaTime.Today(clock);
             RuleFor(x => x.FillDate).NotNull().WithMessage("请填写填表日期。")
                 .Must(d => d is null || (d.Value.Year >= 2000 && d.Value <= today.AddDays(31)))
                 .WithMessage("填表日期不在合理范围内，请核对。");

@@ -1,6 +1,9 @@
 namespace BaZhouTalent.Application.Common;
 
-/// <summary>Times are stored as UTC instants and shown in China Standard Time (UTC+8, no daylight saving).</summary>
+/// <summary>
+/// Times are stored as UTC instants and shown in China Standard Time. China has kept UTC+8 without daylight
+/// saving since 1991; a fixed offset avoids depending on the tz database, which slim containers may lack.
+/// </summary>
 public static class ChinaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);

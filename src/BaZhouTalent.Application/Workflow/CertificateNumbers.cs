@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BaZhouTalent.Application.Common;
 
 namespace BaZhouTalent.Application.Workflow;
 
 /// <summary>结项证书编号: 巴社科结〔YYYY〕NNN号, sequential within the year of approval.</summary>
 public static partial class CertificateNumbers
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static string Format(int year, int serial) =>
         string.Create(CultureInfo.InvariantCulture, $"巴社科结〔{year}〕{serial:000}号");
 
@@ -15,7 +14,7 @@ public static partial class CertificateNumbers
     public static string PrefixFor(int year) => string.Create(CultureInfo.InvariantCulture, $"巴社科结〔{year}〕");
 
     /// <summary>The certificate year is the year in China when the federation approves.</summary>
-    public static int YearOf(DateTimeOffset now) => now.ToOffset(ChinaOffset).Year;
+    public static int YearOf(DateTimeOffset now) => now.ToChina().Year;
 
     public static int? SerialOf(string? number)
     {
