@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddQueueHandlers();
         services.AddReviewHandlers();
         services.AddApplicationHandlers();
+        services.AddRegisterHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
         return services;
@@ -35,6 +36,16 @@ public static class DependencyInjection
         services.AddScoped<Applications.ImportReportDocument.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
+        return services;
+    }
+
+    // The city federation's register of funded projects: the 登记项目 form and the Excel import.
+    private static IServiceCollection AddRegisterHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<Register.GetRegisterChoices.Handler>();
+        services.AddScoped<Register.RegisterProject.Validator>();
+        services.AddScoped<Register.RegisterProject.Handler>();
+        services.AddScoped<Register.ImportProjects.Handler>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
-/// <summary>项目登记: the register of funded projects (read-only for now).</summary>
+/// <summary>项目登记: the register of funded projects, with the ways into it (登记项目, Excel 导入).</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
 public sealed class ProjectsModel(ListProjects.Handler handler) : PageModel
 {

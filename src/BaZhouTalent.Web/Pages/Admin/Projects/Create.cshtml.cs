@@ -1,0 +1,60 @@
+using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Register;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BaZhouTalent.Web.Pages.Admin.Projects;
+
+/// <summary>登记项目: one funded project entered by hand, the “原” side of its change table.</summary>
+[Authorize(Roles = Roles.MunicipalFederation)]
+public sealed class CreateModel(
+    GetRegisterChoices.Handler choices, RegisterProject.Validator validator, RegisterProject.Handler handler) : PageModel
+{
+    /// <summary>Blank 参与人员 rows offered; the applications of the register rarely list more.</summary>
+    public const int ParticipantRows = 6;
+
+    [BindProperty]
+    public RegisterProject.Command Input { get; set; } = new();
+
+    public GetRegisterChoices.Result Choices { get; private set; } = new([], [], []);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Choices = await choices.HandleAsync(new GetRegisterChoices.Query(), cancellationToken);
+        PadParticipants();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Input.Participants ??= [];
+        // Only a hand-made request gets past the inputs' types; answer it in Chinese like every other message.
+        foreach (var entry in ModelState.Values.Where(e => e.Errors.Count > 0))
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add("填写的内容格式不正确，请核对。");
+        }
+
+        var result = await validator.ValidateAsync(Input, cancellationToken);
+        if (!result.IsValid || !ModelState.IsValid)
+        {
+            ModelState.AddErrors(result, nameof(Input));
+            ModelState.AddModelError("", "项目尚未登记，请按提示修改后重新提交。");
+            Choices = await choices.HandleAsync(new GetRegisterChoices.Query(), cancellationToken);
+            PadParticipants();
+            return Page();
+        }
+
+        var code = await handler.HandleAsync(Input, cancellationToken);
+        TempData[StatusMessages.Success] = $"项目 {code} 已登记。";
+        return RedirectToPage("/Admin/Projects");
+    }
+
+    private void PadParticipants()
+    {
+        while (Input.Participants.Count < ParticipantRows)
+            Input.Participants.Add(new ParticipantInput());
+    }
+}
