@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddReviewHandlers();
         services.AddApplicationHandlers();
         services.AddRegisterHandlers();
+        services.AddAccountHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
         return services;
@@ -36,6 +37,15 @@ public static class DependencyInjection
         services.AddScoped<Applications.ImportReportDocument.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
+        return services;
+    }
+
+    // The city federation's account management: create, reset password, unlock.
+    private static IServiceCollection AddAccountHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<Accounts.CreateAccount.Handler>();
+        services.AddScoped<Accounts.ResetPassword.Handler>();
+        services.AddScoped<Accounts.UnlockAccount.Handler>();
         return services;
     }
 

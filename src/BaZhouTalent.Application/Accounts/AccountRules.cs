@@ -1,0 +1,43 @@
+using BaZhouTalent.Application.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+
+namespace BaZhouTalent.Application.Accounts;
+
+/// <summary>Rules shared by the account use cases: which role needs which scope, and the password rules.</summary>
+public static class AccountRules
+{
+    public const int UserNameMaxLength = 64;
+    public const int DisplayNameMaxLength = 50;
+    public const int PasswordMinLength = 8;
+
+    /// <summary>Roles that act for a unit (所在单位): the researcher, the unit's reviewer, the expert.</summary>
+    public static bool NeedsUnit(string? role) =>
+        role is Roles.Researcher or Roles.UnitReviewer or Roles.Expert;
+
+    /// <summary>The county federation reviews for one county/district (县区).</summary>
+    public static bool NeedsRegion(string? role) => role == Roles.CountyFederation;
+
+    /// <summary>
+    /// The same words the change-password page uses; Identity re-checks the rules on save, so this only
+    /// lets the form answer before asking it.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> InitialPassword<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请输入初始密码")
+            .MinimumLength(PasswordMinLength).WithMessage($"密码至少 {PasswordMinLength} 位")
+            .Must(p => p!.Any(char.IsAsciiLetter) && p!.Any(char.IsAsciiDigit)).WithMessage("密码须同时包含字母和数字");
+
+    /// <summary>Identity's error codes in our words, with the field each belongs to.</summary>
+    internal static (string Field, string Message) Describe(IdentityError error, string passwordField, string userNameField) =>
+        error.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordTooShort) => (passwordField, $"密码至少 {PasswordMinLength} 位"),
+            nameof(IdentityErrorDescriber.PasswordRequiresDigit) or "PasswordRequiresLetter"
+                => (passwordField, "密码须同时包含字母和数字"),
+            nameof(IdentityErrorDescriber.DuplicateUserName) => (userNameField, error.Description),
+            nameof(IdentityErrorDescriber.InvalidUserName) => (userNameField, error.Description),
+            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => (passwordField, error.Description),
+            _ => ("", string.IsNullOrWhiteSpace(error.Description) ? "操作失败，请稍后重试" : error.Description),
+        };
+}

@@ -1,0 +1,115 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BaZhouTalent.Application.Accounts;
+
+/// <summary>
+/// 新建账户: the city federation creates an account with one role and its scope (a unit, or a county for
+/// the county federation). The account must choose its own password at first sign-in.
+/// </summary>
+public static class CreateAccount
+{
+    // Nullable throughout so MVC adds no implicit (English) Required messages; the validator speaks Chinese.
+    public sealed class Command
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Role { get; set; }
+        public int? UnitId { get; set; }
+        public int? RegionId { get; set; }
+        public string? InitialPassword { get; set; }
+    }
+
+    public sealed record Choice(int Id, string Name, string? Group);
+
+    /// <summary>What the form offers: every unit (grouped by region) and the counties, not 市本级.</summary>
+    public sealed record Choices(IReadOnlyList<Choice> Units, IReadOnlyList<Choice> Counties);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IAppDbContext db, UserManager<AppUser> userManager)
+        {
+            RuleFor(x => x.UserName).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("请输入用户名")
+                .MaximumLength(AccountRules.UserNameMaxLength).WithMessage($"用户名不超过 {AccountRules.UserNameMaxLength} 个字符")
+                .Matches("^[A-Za-z0-9._@+-]+$").WithMessage("用户名只能包含英文字母、数字和 . _ - @ +")
+                .MustAsync(async (name, _) => await userManager.FindByNameAsync(name!.Trim()) is null)
+                .WithMessage(x => $"用户名“{x.UserName}”已被使用，请换一个");
+            RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("请输入姓名")
+                .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"姓名不超过 {AccountRules.DisplayNameMaxLength} 个字符");
+            RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("请选择角色")
+                .Must(r => Roles.All.Contains(r!)).WithMessage("请选择有效的角色");
+            When(x => AccountRules.NeedsUnit(x.Role), () =>
+                RuleFor(x => x.UnitId).Cascade(CascadeMode.Stop)
+                    .NotNull().WithMessage(x => $"{Roles.ToChinese(x.Role!)}须选择所在单位")
+                    .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id, ct)).WithMessage("所选单位不存在"));
+            When(x => AccountRules.NeedsRegion(x.Role), () =>
+                RuleFor(x => x.RegionId).Cascade(CascadeMode.Stop)
+                    .NotNull().WithMessage("县区社科联须选择县（区）")
+                    .MustAsync((id, ct) => db.Regions.AnyAsync(r => r.Id == id && r.Kind == RegionKind.County, ct))
+                    .WithMessage("请选择一个县（区），市本级不设县区社科联"));
+            RuleFor(x => x.InitialPassword).InitialPassword();
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, UserManager<AppUser> userManager, ILogger<Handler> log)
+    {
+        public async Task<Choices> GetChoicesAsync(CancellationToken cancellationToken = default)
+        {
+            var units = await db.Units
+                .OrderBy(u => u.Region.SortOrder).ThenBy(u => u.Name)
+                .Select(u => new Choice(u.Id, u.Name, u.Region.Name))
+                .ToListAsync(cancellationToken);
+            var counties = await db.Regions
+                .Where(r => r.Kind == RegionKind.County)
+                .OrderBy(r => r.SortOrder)
+                .Select(r => new Choice(r.Id, r.Name, null))
+                .ToListAsync(cancellationToken);
+            return new Choices(units, counties);
+        }
+
+        /// <summary>Creates the account from a validated command; Identity's own refusals come back as field errors.</summary>
+        public async Task<ValidationResult> HandleAsync(Command command, string? actor, CancellationToken cancellationToken = default)
+        {
+            var user = new AppUser
+            {
+                UserName = command.UserName!.Trim(),
+                DisplayName = command.DisplayName!.Trim(),
+                // Only the scope the role uses is kept: a unit chosen before switching role must not linger.
+                UnitId = AccountRules.NeedsUnit(command.Role) ? command.UnitId : null,
+                RegionId = AccountRules.NeedsRegion(command.Role) ? command.RegionId : null,
+                MustChangePassword = true,
+            };
+
+            var created = await userManager.CreateAsync(user, command.InitialPassword!);
+            if (!created.Succeeded)
+                return Failures(created);
+
+            var inRole = await userManager.AddToRoleAsync(user, command.Role!);
+            if (!inRole.Succeeded)
+            {
+                // No account without a role: it could sign in and see nothing, and would block the user name.
+                await userManager.DeleteAsync(user);
+                return Failures(inRole);
+            }
+
+            log.LogInformation("Account {UserName} created with role {Role} by {Actor}", user.UserName, command.Role, actor);
+            return new ValidationResult();
+        }
+
+        private static ValidationResult Failures(IdentityResult result) =>
+            new(result.Errors.Select(e =>
+            {
+                var (field, message) = AccountRules.Describe(e, nameof(Command.InitialPassword), nameof(Command.UserName));
+                return new ValidationFailure(field, message);
+            }));
+    }
+}
