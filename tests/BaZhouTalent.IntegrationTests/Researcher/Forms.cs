@@ -6,25 +6,14 @@ namespace BaZhouTalent.IntegrationTests.Researcher;
 
 /// <summary>
 /// Posts a page's own form as a browser would, with selects, textareas and the pressed button included
-/// (the shared helper reads inputs only), optionally with a file as multipart.
+/// (values collected by Browser.FormValues), optionally with a file as multipart.
 /// </summary>
 internal static class Forms
 {
     public static Dictionary<string, string> ValuesOf(Browser.Page page, string formSelector = "form[data-warn-unsaved], main form[method=post]")
     {
         var form = page.Document.QuerySelectorAll<IHtmlFormElement>(formSelector).First();
-        var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
-        {
-            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
-            if (input.Type == "file") continue;
-            values[input.Name!] = input.Value;
-        }
-        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
-            values[select.Name!] = select.Value ?? "";
-        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
-            values[area.Name!] = area.Value;
-        return values;
+        return Browser.FormValues(form);
     }
 
     public static async Task<Browser.Page> PostAsync(Browser browser, Browser.Page page, IDictionary<string, string?> changes,

@@ -34,16 +34,28 @@ public sealed class Browser(HttpClient client)
         var form = page.Document.QuerySelectorAll<IHtmlFormElement>(formSelector ?? "form[method=post]")
             .FirstOrDefault(f => formSelector is not null || !(f.GetAttribute("action") ?? "").EndsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
-        var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
-        {
-            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
-            values[input.Name!] = input.Value;
-        }
+        var values = FormValues(form);
         foreach (var (name, value) in fields) values[name] = value;
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.GetAttribute("action")!;
         var response = await client.PostAsync(action, new FormUrlEncodedContent(values));
         return await Page.ReadAsync(response, action);
+    }
+
+    /// <summary>What a browser would send for <paramref name="form"/>: checked boxes, inputs, selects and text areas (no files).</summary>
+    public static Dictionary<string, string> FormValues(IHtmlFormElement form)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
+            if (input.Type == "file") continue;
+            values[input.Name!] = input.Value;
+        }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+            values[select.Name!] = select.Value ?? "";
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
+            values[area.Name!] = area.Value;
+        return values;
     }
 
     /// <summary>Signs in through the login page; returns the page reached after the redirects.</summary>

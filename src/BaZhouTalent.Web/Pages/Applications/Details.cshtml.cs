@@ -39,7 +39,7 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
 public sealed record ApplicationView(ClosureApplication Application, bool Blind, ChangeRecord Changes, ReportOutline Outline,
     IReadOnlyList<Typesetting.Reports.ReportParagraph> Paragraphs, IReadOnlyList<string> BlindWarnings)
 {
-    public const string Hidden = "（匿名鉴定，已隐去）";
+    public const string Hidden = BlindReview.HiddenText;
 
     public static ApplicationView From(ClosureApplication application, bool blind) => new(
         application,
