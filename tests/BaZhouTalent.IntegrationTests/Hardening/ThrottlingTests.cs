@@ -149,6 +149,7 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
             Assert.Equal(expectedRetryAfter, retryAfter);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("操作过于频繁", html);
+        Assert.Contains($"请 {(int)retryAfter.Value.TotalSeconds} 秒后再试", html);
         Assert.Contains("lang=\"zh-CN\"", html);
     }
 }
