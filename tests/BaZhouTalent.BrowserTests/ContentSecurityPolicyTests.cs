@@ -49,21 +49,18 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
         await assign.Locator("input[name='Input.ChiefExpertId']:not([disabled])").First.CheckAsync();
         await assign.GetByRole(AriaRole.Button, new() { Name = "受理并分配" }).ClickAsync();
         await federation.WaitForLoadStateAsync();
+        await portal.ScreenshotAsync(federation, "csp-federation-assigned");
 
-        // expert.1 is the chief: the two others appraise first, the chief combines.
+        // Every expert appraises; then expert.1, the chief, combines the three.
+        var experts = new Dictionary<string, IPage>();
         foreach (var name in new[] { "expert.2", "expert.3", "expert.1" })
         {
-            var expert = await SignInAsync(name);
-            await VisitAsync(expert, "/", "/Review/Expert");
-            await expert.GotoAsync($"/Review/Act/{Code}");
-            var form = expert.Locator("form[data-form=appraise], form[data-form=combine]").First;
-            await form.Locator("input[name='Input.HasProblem'][value=false]").CheckAsync();
-            await form.Locator("input[name='Input.Agrees'][value=true]").CheckAsync();
-            await form.Locator("input[name='Input.Grade']").First.CheckAsync();
-            await form.Locator("[name='Input.Opinion']").FillAsync("成果达到预期目标，同意结项。");
-            await form.GetByRole(AriaRole.Button).ClickAsync();
-            await expert.WaitForLoadStateAsync();
+            experts[name] = await SignInAsync(name);
+            await VisitAsync(experts[name], "/", "/Review/Expert");
+            await AppraiseAsync(experts[name], "appraise");
         }
+        await AppraiseAsync(experts["expert.1"], "combine");
+        await portal.ScreenshotAsync(experts["expert.1"], "csp-chief-expert-combined");
 
         await federation.GotoAsync($"/Review/Act/{Code}");
         var decide = federation.Locator("form[data-form=decide]");
@@ -94,6 +91,18 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
         await page.GetByRole(AriaRole.Button, new() { Name = "确认重置" }).ClickAsync();
         Assert.Equal("确定重置账户“expert.3”的密码吗？", asked);
         Assert.EndsWith("/Admin/Users/ResetPassword/expert.3", page.Url);
+    }
+
+    private static async Task AppraiseAsync(IPage expert, string formName)
+    {
+        await expert.GotoAsync($"/Review/Act/{Code}");
+        var form = expert.Locator($"form[data-form={formName}]");
+        await form.Locator("input[name='Input.HasProblem'][value=false]").CheckAsync();
+        await form.Locator("input[name='Input.Agrees'][value=true]").CheckAsync();
+        await form.Locator("input[name='Input.Grade']").First.CheckAsync();
+        await form.Locator("[name='Input.Opinion']").FillAsync("成果达到预期目标，同意结项。");
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await expert.WaitForLoadStateAsync();
     }
 
     private async Task SignAsync(IPage page, string formName, string opinion, Func<ILocator, Task>? more = null)
