@@ -35,10 +35,10 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Each_stage_lists_the_applications_waiting_there_oldest_first()
     {
         await ProgrammeMix.SeedAsync(portal);
-        var projects = (await ProgrammeMix.LoadAllAsync(portal)).Where(p => p.Year == 2025).ToList();
+        var projects = (await ProgrammeMix.LoadAllAsync(portal)).Where(p => p.Year == 2024).ToList();
         var admin = await ReviewKit.SignInAsync(portal, "admin");
 
-        var page = await admin.GetAsync("/Admin/Dashboard?year=2025");
+        var page = await admin.GetAsync("/Admin/Dashboard?year=2024");
 
         var section = page.Document.QuerySelector("section[aria-label='单位审核']")!;
         var listed = section.QuerySelectorAll("td.project-code").Select(td => td.TextContent.Trim()).ToList();

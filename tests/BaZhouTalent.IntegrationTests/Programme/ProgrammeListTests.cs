@@ -39,8 +39,8 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
             "search-title" => ("q=红色文化", p => p.Title.Contains("红色文化", StringComparison.Ordinal)),
             "search-code" => ("q=BZ23", p => p.Code.Contains("BZ23", StringComparison.Ordinal)),
             "search-unit" => ("q=通江县人民医院", p => p.Unit.Name.Contains("通江县人民医院", StringComparison.Ordinal)),
-            "combination" => ($"year=2023&region={bazhou}&status=NotStarted&q=研究",
-                p => p.Year == 2023 && p.Unit.RegionId == bazhou && p.Application is null && p.Title.Contains("研究", StringComparison.Ordinal)),
+            "combination" => ($"year=2022&region={bazhou}&status=NotStarted&q=研究",
+                p => p.Year == 2022 && p.Unit.RegionId == bazhou && p.Application is null && p.Title.Contains("研究", StringComparison.Ordinal)),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
@@ -77,9 +77,9 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
         var (admin, all) = await ArrangeAsync();
         var ordered = all.Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
 
-        var second = await admin.GetAsync("/Programme?sort=code&page=2");
+        var second = await admin.GetAsync("/Programme?sort=code&p=2");
         var descending = await admin.GetAsync("/Programme?sort=code&desc=true");
-        var beyond = await admin.GetAsync("/Programme?sort=code&page=999");
+        var beyond = await admin.GetAsync("/Programme?sort=code&p=999");
 
         Assert.Equal(ordered.Skip(20).Take(20), Codes(second));
         Assert.Equal(ordered.AsEnumerable().Reverse().Take(20), Codes(descending));
@@ -110,16 +110,16 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
     {
         var (admin, all) = await ArrangeAsync();
 
-        var response = await admin.Client.GetAsync("/Programme?handler=Export&year=2025&sort=code");
+        var response = await admin.Client.GetAsync("/Programme?handler=Export&year=2024&sort=code");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         await using var content = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = content.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        var listed = await AllPagesAsync(admin, "/Programme?year=2025&sort=code");
+        var listed = await AllPagesAsync(admin, "/Programme?year=2024&sort=code");
         Assert.Equal(listed, rows.Select(r => r["立项编号"].ToString()!).ToList());
-        Assert.Equal(all.Count(p => p.Year == 2025), rows.Count);
-        var concluded = all.First(p => p.Year == 2025 && p.Application?.Status == ApplicationStatus.Concluded);
+        Assert.Equal(all.Count(p => p.Year == 2024), rows.Count);
+        var concluded = all.First(p => p.Year == 2024 && p.Application?.Status == ApplicationStatus.Concluded);
         var exported = rows.Single(r => (string)r["立项编号"] == concluded.Code);
         Assert.Equal(concluded.Application!.CertificateNumber, exported["结项证书编号"]);
         Assert.Equal("已结项", exported["结项状态"]);
@@ -200,7 +200,7 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
         var codes = new List<string>();
         for (var number = 1; number < 100; number++)
         {
-            var page = await browser.GetAsync($"{url}&page={number}");
+            var page = await browser.GetAsync($"{url}&p={number}");
             Assert.Equal(HttpStatusCode.OK, page.Status);
             codes.AddRange(Codes(page));
             if (page.Document.QuerySelector("nav.list-pager li.page-item:last-child.disabled") is not null

@@ -8,7 +8,7 @@ namespace BaZhouTalent.Web.Pages.Shared;
 /// </summary>
 public static class ListLinks
 {
-    public const string PageKey = "page";
+    public const string PageKey = "p"; // "page" is the route value that names the Razor page
     public const string SortKey = "sort";
     public const string DescendingKey = "desc";
     public const string SearchKey = "q";
