@@ -31,16 +31,19 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
         await researcher.WaitForURLAsync($"**/applications/{Code}");
 
         var unit = await SignInAsync("unit.bzdx");
-        await VisitAsync(unit, "/", "/Review/Unit", $"/Review/History/{Code}");
+        await VisitAsync(unit, "/", "/Review/Unit", "/Programme", $"/Review/History/{Code}");
         await SignAsync(unit, "unit", "同意报送。");
 
         var county = await SignInAsync("skl.bazhou");
-        await VisitAsync(county, "/", "/Review/County", $"/Review/History/{Code}");
+        await VisitAsync(county, "/", "/Review/County", "/Programme", $"/Review/History/{Code}");
         await SignAsync(county, "county", "同意结项。", form => form.Locator("[name='Input.PersonInCharge']").FillAsync("王主任"));
 
         var federation = await SignInAsync("admin");
-        await VisitAsync(federation, "/", "/Review/Federation", $"/Review/History/{Code}", "/Admin/Projects",
+        await VisitAsync(federation, "/", "/Review/Federation", "/Programme", "/Admin/Dashboard", $"/Review/History/{Code}", "/Admin/Projects",
             "/Admin/Projects/Create", "/Admin/Projects/Import", "/Admin/Units", "/Admin/Users", "/Admin/Users/Create");
+        await federation.GotoAsync("/Admin/Dashboard");
+        await federation.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await portal.ScreenshotAsync(federation, "csp-dashboard");
         await ResetIsConfirmedByTheScriptFileAsync(federation);
         await federation.GotoAsync($"/Review/Act/{Code}");
         var assign = federation.Locator("form[data-form=assign]");
