@@ -25,6 +25,7 @@ builder.Services.AddTypesetting(builder.Configuration);
 builder.Services.AddPortalSecurityHeaders();
 builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddThrottling(builder.Configuration);
+builder.Services.AddPortalCompression();
 
 builder.Services.AddAuthorization(options =>
 {
@@ -46,6 +47,7 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 var app = builder.Build();
 
 app.UseReverseProxySupport();
+app.UseResponseCompression();
 app.UsePortalSecurityHeaders();
 app.UseExceptionHandler("/Error/500");
 if (!app.Environment.IsDevelopment())
