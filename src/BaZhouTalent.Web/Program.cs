@@ -46,6 +46,7 @@ app.UseExceptionHandler("/Error/500");
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestGuards();
 app.UseRequestLocalization("zh-CN");
 app.UseStaticFiles();
 app.UseSerilogRequestLogging(options => Logging.ConfigureRequestLogging(options, app.Services));
