@@ -52,8 +52,9 @@ public static class RequestGuards
         }
         catch (InvalidDataException e)
         {
-            // The form reader's limits: a value or a multipart body too large is 413; too many fields or a key too long, 400.
-            return e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) && !e.Message.Contains("key", StringComparison.OrdinalIgnoreCase)
+            // The form reader's limits say which in their message only: a key, value or body over a
+            // “length limit” is too large (413); too many fields, over a “count limit”, is a bad request (400).
+            return e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase)
                 ? StatusCodes.Status413PayloadTooLarge
                 : StatusCodes.Status400BadRequest;
         }
