@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using Microsoft.EntityFrameworkCore;
@@ -63,15 +64,12 @@ public static class GetWorkQueue
         private async Task<IEnumerable<Row>> ReviewerRowsAsync(
             string role, ReviewerScope scope, CancellationToken cancellationToken)
         {
-            var applications = await ReviewQueues.Pending(db, role, scope)
-                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Project.Code)
-                .Select(a => new { a.Project.Code, a.Project.Title, UnitName = a.Project.Unit.Name, a.Status })
-                .ToListAsync(cancellationToken);
-
-            // Experts appraise blind: their queue must not name the applicant's unit either.
-            var hideUnit = role == Roles.Expert;
-            return applications.Select(a => new Row(
-                a.Code, a.Title, hideUnit ? BlindReview.HiddenText : a.UnitName, a.Status, ReviewQueues.ActionFor(a.Status)));
+            var pending = ReviewQueues.Pending(db, role, scope).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Project.Code);
+            // A blind role's rows never select the applicant's unit (see DisclosurePolicy.ListsApplicantFor).
+            var applications = DisclosurePolicy.ListsApplicantFor(role)
+                ? await pending.Select(a => new { a.Project.Code, a.Project.Title, UnitName = a.Project.Unit.Name, a.Status }).ToListAsync(cancellationToken)
+                : await pending.Select(a => new { a.Project.Code, a.Project.Title, UnitName = BlindReview.HiddenText, a.Status }).ToListAsync(cancellationToken);
+            return applications.Select(a => new Row(a.Code, a.Title, a.UnitName, a.Status, ReviewQueues.ActionFor(a.Status)));
         }
     }
 }
