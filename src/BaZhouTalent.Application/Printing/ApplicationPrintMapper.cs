@@ -30,8 +30,8 @@ public static class ApplicationPrintMapper
             new ChangeRecordPrint(
                 a.ProjectTitle,
                 a.ResultTitle,
-                a.Changes.IsChanged,
-                a.Changes.IsChanged ? string.Join("；", a.Changes.Lines) : null,
+                a.ChangeTable.IsChanged,
+                a.ChangeTable.IsChanged ? string.Join("；", a.ChangeTable.Lines) : null,
                 a.PlannedOutputForm,
                 a.CurrentOutputForm,
                 a.PlannedCompletion,
