@@ -218,7 +218,7 @@ public class WorkspaceChainTests(LivePortal portal) : IClassFixture<LivePortal>
         await Expect(row.GetByLabel("单位")).ToHaveValueAsync("中共巴中市巴州区委党校");
     }
 
-    private static async Task ImportReportByKeyboardAsync(IPage page)
+    private async Task ImportReportByKeyboardAsync(IPage page)
     {
         const string report = "乡村振兴背景下基层党校干部教育培训研究\n摘要：本文以巴州区为例，考察基层党校干部教育培训的现状与改进路径。\n关键词：乡村振兴；干部教育；党校\n一、问题的提出\n基层干部是乡村振兴的骨干力量。\n二、对策建议\n（一）完善培训内容\n围绕乡村振兴设计课程体系。";
         var file = Path.Combine(Path.GetTempPath(), $"最终成果-{Guid.NewGuid():N}.docx");
@@ -227,7 +227,14 @@ public class WorkspaceChainTests(LivePortal portal) : IClassFixture<LivePortal>
         {
             await page.GetByLabel("选择 .docx 文件").SetInputFilesAsync(file);
             await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }), "Enter");
+            // The draft already holds a report: the portal asks first, the new outline beside the old.
+            var confirm = page.GetByRole(AriaRole.Region, new() { Name = "导入的文档将替换当前的成果全文" });
+            await Expect(confirm.GetByRole(AriaRole.Region, new() { Name = "导入的文档" })).ToContainTextAsync("乡村振兴背景下基层党校干部教育培训研究");
+            await Expect(confirm.GetByRole(AriaRole.Region, new() { Name = "当前文本" })).ToContainTextAsync("巴中市巴州区加快建设人才创新集聚地研究");
+            await audit.CheckAsync(page, "researcher-import-confirm");
+            await PressAsync(page, confirm.GetByRole(AriaRole.Button, new() { Name = "替换为导入的内容" }), "Enter");
             await Expect(page.GetByText("已导入 Word 文档并保存")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "历史版本" })).ToContainTextAsync("巴中市巴州区加快建设人才创新集聚地研究");
             await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "每段一行" })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^乡村振兴背景下基层党校干部教育培训研究"));
         }
         finally
