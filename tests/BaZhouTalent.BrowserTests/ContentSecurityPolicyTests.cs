@@ -65,6 +65,14 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
             await expert.WaitForLoadStateAsync();
         }
 
+        // The chief appraises like the others (above), then signs the combined appraisal once all are in.
+        var chief = await SignInAsync("expert.1");
+        await chief.GotoAsync($"/Review/Act/{Code}");
+        var combine = chief.Locator("form[data-form=combine]");
+        await combine.Locator("[name='Input.Opinion']").FillAsync("三位专家一致同意结项。");
+        await combine.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(chief.GetByText("待市社科联审核").First).ToBeVisibleAsync();
+
         await federation.GotoAsync($"/Review/Act/{Code}");
         var decide = federation.Locator("form[data-form=decide]");
         await decide.Locator("input[name='Input.Approve'][value=true]").CheckAsync();
