@@ -119,8 +119,7 @@ public static class GetWorkQueue
             // A blind role's rows never select the applicant's unit (DisclosurePolicy.ListsApplicantFor).
             var codes = applications.Select(a => a.Code).ToList();
             var units = DisclosurePolicy.ListsApplicantFor(role)
-                ? await db.FundedProjects.Where(p => codes.Contains(p.Code))
-                    .Select(p => new { p.Code, Unit = p.Unit.Name })   // projected in SQL: the selectors below run in memory
+                ? await db.FundedProjects.Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, Unit = p.Unit.Name })
                     .ToDictionaryAsync(p => p.Code, p => p.Unit, cancellationToken)
                 : [];
 
