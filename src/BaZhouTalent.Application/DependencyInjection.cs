@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Applications.SaveCover.Handler>();
         services.AddScoped<Applications.SaveChangeTable.Handler>();
         services.AddScoped<Applications.SaveReport.Handler>();
+        services.AddScoped<Applications.ReportVersions.Handler>();
         services.AddScoped<Applications.ImportReportDocument.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
