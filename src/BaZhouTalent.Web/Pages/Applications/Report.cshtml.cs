@@ -75,6 +75,13 @@ public sealed class ReportModel(
 
     private async Task<IActionResult> SaveAsync(string code, bool next, string message, CancellationToken cancellationToken)
     {
+        if (await RefuseOverLongAsync(validator, Input, cancellationToken))
+        {
+            Dirty = true;
+            Describe();
+            return Page();
+        }
+
         var outcome = await handler.HandleAsync(Input, cancellationToken);
         Dirty = outcome != SaveOutcome.Saved;
         Describe();
