@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddRegisterHandlers();
         services.AddAccountHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
+        services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
         return services;
     }
@@ -68,6 +69,9 @@ public static class DependencyInjection
         services.AddScoped<Queue.ListProjects.Handler>();
         services.AddScoped<Queue.ListUnits.Handler>();
         services.AddScoped<Queue.ListUsers.Handler>();
+        services.AddScoped<Programme.ListClosures.Handler>();
+        services.AddScoped<Programme.ProgrammeChoices.Handler>();
+        services.AddScoped<Programme.GetDashboard.Handler>();
         return services;
     }
 

@@ -5,6 +5,8 @@ using BaZhouTalent.Typesetting.Fonts;
 using BaZhouTalent.Typesetting.PrintModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using BaZhouTalent.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -14,6 +16,7 @@ namespace BaZhouTalent.Web.Pages.Print;
 /// The printed application as PDF, served inline with a Chinese file name: the A4 form, the A3 booklet for
 /// the paper submission, or the final report alone. A character no font covers is listed instead of printed blank.
 /// </summary>
+[EnableRateLimiting(Throttling.PdfPolicy)]
 public sealed class DocumentModel(GetPrintModel.Handler printModels, IOptions<TypesettingOptions> typesetting) : PageModel
 {
     private static readonly Dictionary<string, (string Title, Func<ApplicationPrintModel, TypesettingOptions, byte[]> Render)> Documents = new()
