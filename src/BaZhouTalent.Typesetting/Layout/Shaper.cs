@@ -98,6 +98,28 @@ internal sealed class Shaper(FontCatalog catalog)
         }
     }
 
+    /// <summary>
+    /// Keeps each short bracketed phrase (up to <paramref name="longest"/> characters inside “（…）”, such as the
+    /// blind-review marker) on one line, so a narrow cell never breaks it letter by letter.
+    /// </summary>
+    internal static void KeepBracketedPhrases(List<Atom> atoms, int longest = 8)
+    {
+        for (var open = 0; open < atoms.Count; open++)
+        {
+            if (atoms[open].Text is not ("（" or "(")) continue;
+            var close = open + 1;
+            while (close < atoms.Count && close - open <= longest + 1 && atoms[close].Kind == AtomKind.Glyph && atoms[close].Text is not ("）" or ")"))
+                close++;
+            if (close >= atoms.Count || atoms[close].Text is not ("）" or ")")) continue;
+            for (var k = open + 1; k <= close; k++)
+            {
+                atoms[k].NoBreakBefore = true;
+                atoms[k].NoStretchBefore = true;
+            }
+            open = close;
+        }
+    }
+
     private static bool IsWordish(int cp) => CjkRules.IsWordChar(cp) || CjkRules.IsWordJoiner(cp);
 
     private static int CodePoint(Atom atom) =>
