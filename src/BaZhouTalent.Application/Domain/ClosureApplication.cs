@@ -242,6 +242,7 @@ public class ClosureApplication
             OpinionText = input.Text.Trim(),
             SignerUserId = actor.UserId,
             SignerName = actor.Name,
+            SignerPost = actor.Post,
             SignerUnit = actor.Unit,
             SignedAt = now,
             ContentFingerprint = ApplicationSnapshot.Fingerprint(this),

@@ -27,7 +27,7 @@ public static class ApplicationPrintMapper
         ReviewOpinion? Latest(ReviewStage stage) =>
             opinions.Where(o => o.Stage == stage).OrderByDescending(o => o.SignedAt).FirstOrDefault();
         SignaturePrint Signature(ReviewOpinion o) =>
-            new(Reveal(o.SignerName), Reveal(o.SignerUnit), o.SignedAt.ChinaDate(), o.VerificationCode);
+            new(Reveal(o.SignerName), Reveal(o.SignerUnit), o.SignedAt.ChinaDate(), o.VerificationCode, blind ? null : o.SignerPost);
 
         return new ApplicationPrintModel(
             new CoverPrint(project.Code, project.Category.Name, project.Title,
@@ -57,7 +57,7 @@ public static class ApplicationPrintMapper
                 ? new ExpertOpinionPrint(chief.HasProblem, chief.Agrees, Grade(chief.Grade), chief.OpinionText,
                     Reveal(chief.SignerName), chief.SignedAt.ChinaDate(), chief.VerificationCode) : null,
             Latest(ReviewStage.Federation) is { } federation
-                ? new FederationOpinionPrint(federation.Agrees, federation.OpinionText, Signature(federation)) : null,
+                ? new FederationOpinionPrint(federation.Agrees, federation.OpinionText, Signature(federation), application.CertificateNumber) : null,
             ReportMarkup.Parse(application.ReportText));
     }
 
