@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -23,9 +24,11 @@ public static class AccountRules
         validator.RuleFor(x => realName(x)).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("请输入姓名")
             .MaximumLength(RealNameMaxLength).WithMessage($"姓名不超过 {RealNameMaxLength} 个字")
+            .Printable("姓名")
             .OverridePropertyName("RealName");
         validator.RuleFor(x => post(x))
             .MaximumLength(PostMaxLength).WithMessage($"职务不超过 {PostMaxLength} 个字")
+            .Printable("职务")
             .OverridePropertyName("Post");
     }
 

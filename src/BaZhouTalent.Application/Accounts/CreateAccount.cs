@@ -1,6 +1,7 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
@@ -88,8 +89,8 @@ public static class CreateAccount
             {
                 UserName = command.UserName!.Trim(),
                 DisplayName = command.DisplayName!.Trim(),
-                RealName = command.RealName!.Trim(),
-                Post = (command.Post ?? "").Trim(),
+                RealName = PrintableText.Normalize(command.RealName).Trim(),
+                Post = PrintableText.Normalize(command.Post).Trim(),
                 // Only the scope the role uses is kept: a unit chosen before switching role must not linger.
                 UnitId = AccountRules.NeedsUnit(command.Role) ? command.UnitId : null,
                 RegionId = AccountRules.NeedsRegion(command.Role) ? command.RegionId : null,

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,8 @@ public static class EditAccountProfile
             var user = await userManager.FindByNameAsync(command.UserName ?? "");
             if (user is null) return false;
             user.DisplayName = command.DisplayName!.Trim();
-            user.RealName = command.RealName!.Trim();
-            user.Post = (command.Post ?? "").Trim();
+            user.RealName = PrintableText.Normalize(command.RealName).Trim();
+            user.Post = PrintableText.Normalize(command.Post).Trim();
             var result = await userManager.UpdateAsync(user);
             if (!result.Succeeded)
                 throw new InvalidOperationException("Updating the account failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 
 namespace BaZhouTalent.Application.Applications;
@@ -38,12 +39,20 @@ public static partial class FieldRules
         rule.Must(v => (v ?? "").Trim().Length <= max).WithMessage($"{label}不能超过 {max} 个字。");
 
     /// <summary>
-    /// Drafts are stored as typed, but never beyond the column: the inputs carry maxlength, so only a
+    /// Text that will be printed: refused, with the field, the character and its position in Chinese, when no
+    /// bundled font has one of its characters. Invisible characters are not refused: saving removes them.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Printable<T>(this IRuleBuilder<T, string?> rule, string label, bool multiLine = false) =>
+        rule.Must(v => PrintableText.FindUnprintable(v).Count == 0)
+            .WithMessage((_, v) => PrintableText.Describe(label, v, multiLine) ?? "");
+
+    /// <summary>
+    /// Drafts are stored as typed (invisible characters removed, NFC), but never beyond the column: the inputs carry maxlength, so only a
     /// hand-made request reaches this, and cutting it is better than failing to save the rest.
     /// </summary>
     public static string Clip(string? value, int max)
     {
-        var text = (value ?? "").Trim();
+        var text = PrintableText.Normalize(value).Trim();
         return text.Length <= max ? text : text[..max];
     }
 }

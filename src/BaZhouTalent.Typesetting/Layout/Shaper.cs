@@ -55,7 +55,9 @@ internal sealed class Shaper(FontCatalog catalog)
         foreach (var rune in text.EnumerateRunes())
         {
             var cp = rune.Value;
-            if (cp < 0x20 && cp != '\t') continue;
+            // Invisible characters (zero-width spaces, BOM, variation selectors) print nothing: text stored
+            // before input was normalised must still print.
+            if ((cp < 0x20 && cp != '\t') || (cp != '\t' && PrintableText.IsInvisible(rune))) continue;
             if (cp is ' ' or '\t' or 0xA0 or 0x3000)
             {
                 // A Latin space is drawn inside its run (so copied text keeps it) at the face's own width;
