@@ -22,6 +22,9 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddTypesetting(builder.Configuration);
+builder.Services.AddPortalSecurityHeaders();
+builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
+builder.Services.AddThrottling(builder.Configuration);
 
 builder.Services.AddAuthorization(options =>
 {
@@ -42,16 +45,20 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 
 var app = builder.Build();
 
+app.UseReverseProxySupport();
+app.UsePortalSecurityHeaders();
 app.UseExceptionHandler("/Error/500");
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseRequestLocalization("zh-CN");
 app.UseStaticFiles();
+app.UseNoStoreForDynamicResponses();
 app.UseSerilogRequestLogging(options => Logging.ConfigureRequestLogging(options, app.Services));
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseThrottling();
 app.UseMiddleware<MustChangePasswordMiddleware>();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -17,6 +17,9 @@ public sealed record ReportOutline(
     int ParagraphCount,
     int CharacterCount)
 {
+    /// <summary>What <see cref="CharacterCount"/> counts, said wherever a page shows it, so every page gives one number.</summary>
+    public const string CountNote = "不含空格和加粗标记";
+
     public bool IsEmpty => ParagraphCount == 0;
 
     public static ReportOutline From(string reportText)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
@@ -66,7 +67,8 @@ public static class GetReviewPage
         IReadOnlyList<Opinion> Opinions,
         IReadOnlyList<Assigned> AssignedExperts,
         IReadOnlyList<Expert> ExpertPool,
-        OpinionInput? Suggestion)
+        OpinionInput? Suggestion,
+        ChangeTable ChangeTable)
     {
         public string StatusName => Status.ToChinese();
         public bool Can(ReviewTrigger trigger) => Actions.Contains(trigger);
@@ -164,7 +166,8 @@ public static class GetReviewPage
                 opinions,
                 assigned,
                 pool,
-                suggestion);
+                suggestion,
+                ChangeTable.Build(a.Project, a, Reveal));
         }
 
         private async Task<bool> Allowed(ClaimsPrincipal user, ClosureApplication application,

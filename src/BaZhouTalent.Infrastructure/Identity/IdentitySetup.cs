@@ -16,7 +16,7 @@ public static class IdentitySetup
     /// <summary>
     /// Identity with the federation's rules: 8+ characters with letters and digits; 5 failed sign-ins lock
     /// the account for 15 minutes. Data-protection keys live in the database so several web instances
-    /// accept each other's sign-in cookies.
+    /// accept each other's sign-in cookies. Sessions end with the security stamp (see below).
     /// </summary>
     public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {
@@ -37,6 +37,7 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddPasswordValidator<LetterPasswordValidator>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -48,6 +49,10 @@ public static class IdentitySetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+
+        // Every request checks the cookie's security stamp against the account: a password change, an
+        // administrator's reset or a sign-out (each rotates the stamp) ends every other session at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddDataProtection()
             .SetApplicationName("BaZhouTalent")

@@ -1,13 +1,37 @@
+using System.Globalization;
 using BaZhouTalent.Application.Queue;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BaZhouTalent.Web.Pages;
 
 /// <summary>待办事项: the home page, listing what waits for the signed-in user in any of their roles.</summary>
-public sealed class IndexModel(GetWorkQueue.Handler handler) : PageModel
+public sealed class IndexModel(GetWorkQueue.Handler handler, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<GetWorkQueue.Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Rows = await handler.HandleAsync(new GetWorkQueue.Query(), cancellationToken);
+
+    /// <summary>The page where the signed-in user acts on the row.</summary>
+    public string LinkFor(GetWorkQueue.Row row)
+    {
+        var code = row.ProjectCode;
+        return row.Target switch
+        {
+            QueueTarget.MyProjects => Url.Page("/Projects/Index")!,
+            QueueTarget.CheckAndSubmit => Url.Page("/Applications/Submit", new { code })!,
+            QueueTarget.ReturnReason => Url.Page("/Applications/Details", pageHandler: null, values: new { code }, protocol: null, host: null, fragment: "return-reason")!,
+            _ => Url.Page("/Review/Act", new { code })!,
+        };
+    }
+
+    /// <summary>How long a row has waited, in the words a person would use.</summary>
+    public string Waited(DateTimeOffset since)
+    {
+        var waited = clock.GetUtcNow() - since;
+        if (waited.TotalDays >= 1) return string.Create(CultureInfo.InvariantCulture, $"{(int)waited.TotalDays} 天");
+        if (waited.TotalHours >= 1) return string.Create(CultureInfo.InvariantCulture, $"{(int)waited.TotalHours} 小时");
+        return "不到 1 小时";
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ChangePasswordModel(
     SignInManager<AppUser> signInManager,
     ILogger<ChangePasswordModel> log) : PageModel
 {
-    public const string Changed = "密码已修改。";
+    public const string Changed = "密码已修改，您在其他设备或浏览器上的登录已全部退出。";
 
     private static readonly InputValidator Validator = new();
 
@@ -54,7 +54,8 @@ public sealed class ChangePasswordModel(
             user.MustChangePassword = false;
             await userManager.UpdateAsync(user);
         }
-        // A new cookie drops the must-change claim and carries the new security stamp.
+        // ChangePasswordAsync rotated the security stamp, which ends every other session of the account;
+        // this session gets a new cookie carrying the new stamp (and without the must-change claim).
         await signInManager.RefreshSignInAsync(user);
         log.LogInformation("User {UserName} changed their password", user.UserName);
 

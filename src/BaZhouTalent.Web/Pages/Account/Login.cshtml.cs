@@ -11,8 +11,11 @@ namespace BaZhouTalent.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<AppUser> signInManager, ILogger<LoginModel> log) : PageModel
 {
-    public const string WrongCredentials = "用户名或密码错误";
-    public const string LockedOut = "账户已锁定，请 15 分钟后再试";
+    /// <summary>
+    /// The one answer for an unknown user, a wrong password and a locked account, so the page tells nobody
+    /// which accounts exist or are locked (the sign-in manager makes them take as long, too).
+    /// </summary>
+    public const string WrongCredentials = "用户名或密码错误。连续输错 5 次，账户将锁定 15 分钟。";
     public const string NotAllowed = "该账户暂不能登录，请联系市社科联";
 
     private static readonly InputValidator Validator = new();
@@ -43,8 +46,8 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, ILogger<Log
             return LocalRedirect(SafeReturnUrl);
         }
 
-        // One message for an unknown user and a wrong password, so the page does not reveal which accounts exist.
-        var message = result.IsLockedOut ? LockedOut : result.IsNotAllowed ? NotAllowed : WrongCredentials;
+        // Not-allowed comes only after the right password, so saying it reveals nothing to a stranger.
+        var message = result.IsNotAllowed ? NotAllowed : WrongCredentials;
         log.LogWarning("Sign-in refused for {UserName}: {Reason}", userName,
             result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong credentials");
         ModelState.AddModelError(string.Empty, message);

@@ -9,6 +9,8 @@ namespace BaZhouTalent.Web.Pages.Account;
 /// <summary>
 /// Signing out happens on POST only (with the antiforgery token), so a link planted elsewhere cannot sign
 /// users out. A GET shows a confirmation button instead. Anonymous is allowed so an expired session can still finish here.
+/// Signing out rotates the account's security stamp, so a copy of the cookie (taken from this browser or
+/// left on another computer) stops working too.
 /// </summary>
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<AppUser> signInManager, ILogger<LogoutModel> log) : PageModel
@@ -21,6 +23,8 @@ public sealed class LogoutModel(SignInManager<AppUser> signInManager, ILogger<Lo
         if (User.Identity?.IsAuthenticated == true)
         {
             log.LogInformation("User {UserName} signed out", User.Identity.Name);
+            if (await signInManager.UserManager.GetUserAsync(User) is { } user)
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
             await signInManager.SignOutAsync();
         }
         return RedirectToPage("/Account/Login");

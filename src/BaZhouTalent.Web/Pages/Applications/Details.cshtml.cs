@@ -36,7 +36,7 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
 }
 
 /// <summary>What the read-only view of an application shows; names are hidden for blind review.</summary>
-public sealed record ApplicationView(ClosureApplication Application, bool Blind, ChangeRecord Changes, ReportOutline Outline,
+public sealed record ApplicationView(ClosureApplication Application, bool Blind, ChangeTable ChangeTable, ReportOutline Outline,
     IReadOnlyList<Typesetting.Reports.ReportParagraph> Paragraphs, IReadOnlyList<string> BlindWarnings)
 {
     public const string Hidden = BlindReview.HiddenText;
@@ -44,7 +44,7 @@ public sealed record ApplicationView(ClosureApplication Application, bool Blind,
     public static ApplicationView From(ClosureApplication application, bool blind) => new(
         application,
         blind,
-        ChangeRecord.Compute(application.Project, application),
+        ChangeTable.Build(application.Project, application, value => blind ? Hidden : value),
         ReportOutline.From(application.ReportText),
         Typesetting.Reports.ReportMarkup.Parse(application.ReportText),
         blind ? [] : ReportModel.BlindReview(application, application.ReportText));

@@ -30,6 +30,9 @@ public sealed class IndexModel : PageModel
     {
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Message) = Describe(Code);
+        // The rate limiter set Retry-After on this (re-executed) response; say it in words too.
+        if (Code == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds))
+            Message = $"请求次数过多，请 {seconds} 秒后再试。";
         // Re-execution keeps the original HttpContext, so this is the id of the request that failed.
         if (Code >= 500)
             TraceId = HttpContext.TraceIdentifier;
@@ -43,6 +46,7 @@ public sealed class IndexModel : PageModel
         403 => ("无权访问", "您没有访问此页面的权限。如确需办理，请联系市社科联开通相应权限。"),
         404 => ("页面不存在", "您访问的页面不存在，或您无权查看该内容。请检查地址是否正确。"),
         405 => ("请求方式不正确", "请通过页面上的按钮操作，不要直接访问此地址。"),
+        429 => ("操作过于频繁", "请求次数过多，请稍候片刻再试。"),
         >= 500 => ("系统出错", "系统处理您的请求时出错，请稍后重试。"),
         _ => ("请求未能完成", "请返回上一页后重试。"),
     };

@@ -6,6 +6,7 @@ using BaZhouTalent.Typesetting.PrintModel;
 using BaZhouTalent.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -15,6 +16,7 @@ namespace BaZhouTalent.Web.Pages.Print;
 /// The printed application as PDF, served inline with a Chinese file name: the A4 form, the A3 booklet for
 /// the paper submission, or the final report alone. A character no font covers is listed instead of printed blank.
 /// </summary>
+[EnableRateLimiting(Throttling.PdfPolicy)]
 public sealed class DocumentModel(GetPrintModel.Handler printModels, IOptions<TypesettingOptions> typesetting, IOptions<PortalOptions> portal) : PageModel
 {
     private static readonly Dictionary<string, (string Title, Func<ApplicationPrintModel, TypesettingOptions, byte[]> Render)> Documents = new()

@@ -2,11 +2,14 @@ using BaZhouTalent.Application.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using BaZhouTalent.Web.Infrastructure;
 
 namespace BaZhouTalent.Web.Pages.Verify;
 
 /// <summary>签署核验: anyone holding the printed form can check a verification code without signing in.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(Throttling.VerifyPolicy)]
 public sealed class IndexModel(VerifySignature.Handler handler) : PageModel
 {
     public string? Code { get; private set; }

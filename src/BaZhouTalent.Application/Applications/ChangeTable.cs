@@ -1,0 +1,81 @@
+using BaZhouTalent.Application.Domain;
+
+namespace BaZhouTalent.Application.Applications;
+
+/// <summary>
+/// 一、项目变更情况数据表 as printed: 原 and 现 side by side with changed cells marked, 是否变更 and
+/// 变更的内容. One read model for the researcher's page and every review page; identifying values pass
+/// through <c>reveal</c>, so a blind viewer gets the same table with names, units and contacts hidden.
+/// </summary>
+public sealed record ChangeTable(
+    string Choice,
+    IReadOnlyList<string> Lines,
+    IReadOnlyList<ChangeTable.Field> Fields,
+    IReadOnlyList<ChangeTable.Member> OriginalMembers,
+    IReadOnlyList<ChangeTable.Member> CurrentMembers)
+{
+    public sealed record Field(string Label, string Original, string Current, bool Changed);
+
+    public sealed record Member(string Name, string Unit, string Title, string Phone, bool Changed);
+
+    public bool IsChanged => Lines.Count > 0;
+
+    /// <summary>The table for everyone allowed to see who the applicant is.</summary>
+    public static ChangeTable Build(FundedProject project, ClosureApplication application) =>
+        Build(project, application, value => value);
+
+    /// <param name="reveal">Maps an identifying value to what this viewer may see (the blind-review text for experts).</param>
+    public static ChangeTable Build(FundedProject project, ClosureApplication application, Func<string, string> reveal)
+    {
+        var record = ChangeRecord.Compute(project, application);
+        var ol = project.OriginalLeader;
+        var cl = application.CurrentLeader;
+        var fields = new List<Field>
+        {
+            Plain("项目名称", project.Title, application.ResultTitle),
+            Plain("成果形式", project.PlannedOutputForm, application.CurrentOutputForm),
+            new("完成时间", ChangeRecord.FormatDate(project.PlannedCompletion),
+                application.ActualCompletion is { } actual ? ChangeRecord.FormatDate(actual) : "",
+                application.ActualCompletion is { } done && done != project.PlannedCompletion),
+            Identity("负责人姓名", ol.Name, cl.Name),
+            Plain("负责人性别", ol.Gender, cl.Gender),
+            Plain("负责人民族", ol.Ethnicity, cl.Ethnicity),
+            Plain("负责人出生日期", ChangeRecord.FormatYearMonth(ol.BirthYear, ol.BirthMonth),
+                ChangeRecord.FormatYearMonth(cl.BirthYear, cl.BirthMonth)),
+            Identity("负责人所在单位", ol.Unit, cl.Unit),
+            Plain("负责人行政职务", ol.AdministrativePost, cl.AdministrativePost),
+            Plain("负责人专业职务", ol.ProfessionalTitle, cl.ProfessionalTitle),
+            Identity("负责人通讯地址", ol.Address, cl.Address),
+            Identity("负责人联系电话", ol.Phone, cl.Phone),
+        };
+
+        var original = project.OriginalParticipants.OrderBy(p => p.SortOrder).ToList();
+        var current = application.CurrentParticipants.OrderBy(p => p.SortOrder).ToList();
+        Member Show(Participant p, bool changed) => new(reveal(p.Name), reveal(p.Unit), p.Title, reveal(p.Phone), changed);
+        bool Unchanged(Participant now) => original.Any(was => ChangeRecord.SameText(was.Name, now.Name)
+            && ChangeRecord.SameText(was.Unit, now.Unit) && ChangeRecord.SameText(was.Title, now.Title)
+            && ChangeRecord.SameText(was.Phone, now.Phone));
+
+        // 变更的内容 quotes the values themselves, so a blind viewer gets each identifying value replaced.
+        var identities = new[] { ol.Name, ol.Unit, ol.Address, ol.Phone, cl.Name, cl.Unit, cl.Address, cl.Phone }
+            .Concat(original.Concat(current).SelectMany(p => new[] { p.Name, p.Unit, p.Phone }))
+            .Select(v => v.Trim())
+            .Where(v => v.Length >= 2 && reveal(v) != v)
+            .Distinct()
+            .OrderByDescending(v => v.Length)
+            .ToList();
+        var lines = record.Lines
+            .Select(line => identities.Aggregate(line, (text, value) => text.Replace(value, reveal(value), StringComparison.Ordinal)))
+            .ToList();
+
+        return new ChangeTable(record.Choice, lines, fields,
+            original.Select(p => Show(p, false)).ToList(),
+            current.Select(p => Show(p, !Unchanged(p))).ToList());
+
+        static Field Plain(string label, string was, string now) =>
+            new(label, was, now, ChangeRecord.Normalize(now).Length > 0 && !ChangeRecord.SameText(was, now));
+
+        Field Identity(string label, string was, string now) =>
+            new(label, reveal(was), reveal(now), ChangeRecord.Normalize(now).Length > 0 && !ChangeRecord.SameText(was, now));
+    }
+}

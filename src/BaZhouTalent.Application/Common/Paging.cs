@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Application.Common;
+
+/// <summary>What a list page was asked for in its query string: page, page size, sort column and direction, search text.</summary>
+public sealed record ListRequest(int Page = 1, int PageSize = ListRequest.DefaultPageSize, string? Sort = null, bool Descending = false, string? Search = null)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>The search text trimmed, or null when there is none.</summary>
+    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+}
+
+/// <summary>One page of a list with what a pager needs; <see cref="Page"/> is already clamped to the pages that exist.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Rows, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public int FirstRow => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+
+    public int LastRow => Math.Min(Total, Page * PageSize);
+}
+
+/// <summary>
+/// The columns a list may be sorted by, by the names used in the query string. An unknown name falls back to the
+/// default, so a hand-edited address still gets a list; a tie-breaker keeps the order (and so the pages) stable.
+/// </summary>
+public sealed class SortMap<T>
+{
+    private readonly Dictionary<string, Func<IQueryable<T>, bool, IOrderedQueryable<T>>> sorts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<IOrderedQueryable<T>, IOrderedQueryable<T>> tieBreaker;
+    private string? defaultName;
+    private bool defaultDescending;
+
+    public SortMap(Expression<Func<T, int>> tieBreaker) => this.tieBreaker = q => q.ThenBy(tieBreaker);
+
+    /// <summary>Adds a column; the first added is the default, sorted in <paramref name="descendingByDefault"/> order.</summary>
+    public SortMap<T> Add<TKey>(string name, Expression<Func<T, TKey>> key, bool descendingByDefault = false)
+    {
+        sorts[name] = (query, descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
+        if (defaultName is null)
+        {
+            defaultName = name;
+            defaultDescending = descendingByDefault;
+        }
+        return this;
+    }
+
+    public bool Knows(string? name) => name is not null && sorts.ContainsKey(name);
+
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, string? name, bool descending)
+    {
+        var known = Knows(name);
+        var sort = sorts[known ? name! : defaultName ?? throw new InvalidOperationException("A sort map needs at least one column.")];
+        return tieBreaker(sort(query, known ? descending : defaultDescending));
+    }
+}
+
+public static class PagingExtensions
+{
+    /// <summary>
+    /// Counts, sorts and reads one page, projecting only the columns shown: the one way every list pages, so no page
+    /// grows with the number of records.
+    /// </summary>
+    public static async Task<Paged<TRow>> ToPagedAsync<T, TRow>(this IQueryable<T> source, ListRequest request, SortMap<T> sorts,
+        Expression<Func<T, TRow>> projection, CancellationToken cancellationToken)
+    {
+        var total = await source.CountAsync(cancellationToken);
+        var size = request.SafePageSize;
+        var pageCount = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var rows = await sorts.Apply(source, request.Sort, request.Descending)
+            .Skip((page - 1) * size).Take(size)
+            .Select(projection)
+            .ToListAsync(cancellationToken);
+        return new Paged<TRow>(rows, page, size, total);
+    }
+}
