@@ -22,9 +22,9 @@ public class PrintModelVariationTests
         var text = PdfText.Body(pdf);
         var at = text.Text.IndexOf("王喆", StringComparison.Ordinal);
         Assert.True(at >= 0);
-        // FandolFang has no 喆; Noto Serif CJK SC supplies it, character by character.
+        // FandolFang has no 喆; LXGW WenKai, whose even strokes sit closest to 仿宋's, supplies it, character by character.
         Assert.Contains("FandolFang", text.Letters[at].FontName, StringComparison.Ordinal);
-        Assert.Contains("Noto Serif CJK SC", text.Letters[at + 1].FontName, StringComparison.Ordinal);
+        Assert.Contains("LXGW WenKai", text.Letters[at + 1].FontName, StringComparison.Ordinal);
     }
 
     [Fact]
