@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using BaZhouTalent.Application.Domain;
-using BaZhouTalent.Application.Seeding;
 using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
@@ -16,9 +15,6 @@ namespace BaZhouTalent.IntegrationTests.Researcher;
 public class UnprintableInputTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Base = "/applications/" + Researchers.Code;
-
-    private static string SeedReportText() => ReferenceSeedParser.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_61e57fa0fe31f5a0.txt"))).ReportText;
 
     [Fact]
     public async Task Tricky_text_is_normalised_or_refused_at_save_submit_and_review_and_the_submitted_form_always_prints()
@@ -65,7 +61,7 @@ public class UnprintableInputTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains("最终成果第 2 段第 3 个字“𠀀”（U+20000）无法打印", badReport.Text);
         var goodReport = await Forms.PostAsync(browser, badReport, new Dictionary<string, string?>
         {
-            ["Input.ReportText"] = SeedReportText() + "\n附注：赵孟𫖯\u200D书法。\u2060", ["next"] = "true",
+            ["Input.ReportText"] = Researchers.SeedReportText() + "\n附注：赵孟𫖯\u200D书法。\u2060", ["next"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, goodReport.Status);
         Assert.EndsWith("附注：赵孟𫖯书法。", (await Researchers.LoadAsync(portal)).ReportText);
