@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddRegisterHandlers();
         services.AddAccountHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
+        services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
         return services;
     }

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Printing;
 using BaZhouTalent.Application.Workflow;
@@ -48,9 +49,9 @@ public static class SubmitApplication
                 problems.Add(new Problem(Section.Report, e.PropertyName, e.ErrorMessage));
             // The last guard: the form exactly as it will print, in full and blind, must have a glyph for every
             // character, the register's fields included, so an application that passed submission always prints.
-            var changeLines = ChangeRecord.Compute(application.Project, application).Lines;
-            foreach (var missing in new[] { false, true }
-                .SelectMany(blind => PrintService.FindMissingCharacters(ApplicationPrintMapper.Map(application, changeLines, blind)))
+            foreach (var missing in new[] { ViewerKind.Federation, ViewerKind.Expert }
+                .Select(kind => DisclosedApplication.Build(application, DisclosurePolicy.OfKind(kind, application)))
+                .SelectMany(copy => PrintService.FindMissingCharacters(ApplicationPrintMapper.Map(copy)))
                 .DistinctBy(m => m.Character)
                 .Where(m => !problems.Any(p => p.Message.Contains($"“{m.Character}”", StringComparison.Ordinal))))
             {
@@ -93,7 +94,11 @@ public static class SubmitApplication
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Result.Of(Outcome.Conflict);
+                // A double click: the other request submitted first (its revision round is taken), so this
+                // one meets an application that is no longer the researcher's to change.
+                var stillEditable = await db.ClosureApplications.AsNoTracking().AnyAsync(
+                    a => a.Project.Code == command.ProjectCode && a.Status == from, cancellationToken);
+                return Result.Of(stillEditable ? Outcome.Conflict : Outcome.NotEditable);
             }
             log.LogInformation("Application {ProjectCode} submitted, round {Round}: {From}→{To}",
                 command.ProjectCode, application.Round, from, application.Status);

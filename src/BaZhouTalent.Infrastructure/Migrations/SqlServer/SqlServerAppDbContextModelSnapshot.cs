@@ -282,6 +282,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.ToTable("ClosureApplications");
                 });
 
@@ -373,7 +375,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("LeaderUserId");
 
+                    b.HasIndex("PlannedCompletion");
+
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Code");
 
                     b.ToTable("FundedProjects");
                 });

@@ -269,6 +269,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.ToTable("ClosureApplications");
                 });
 
@@ -356,7 +358,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("LeaderUserId");
 
+                    b.HasIndex("PlannedCompletion");
+
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Code");
 
                     b.ToTable("FundedProjects");
                 });
