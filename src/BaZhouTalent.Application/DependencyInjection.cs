@@ -46,6 +46,7 @@ public static class DependencyInjection
     private static IServiceCollection AddAccountHandlers(this IServiceCollection services)
     {
         services.AddScoped<Accounts.CreateAccount.Handler>();
+        services.AddScoped<Accounts.EditAccountProfile.Handler>();
         services.AddScoped<Accounts.ResetPassword.Handler>();
         services.AddScoped<Accounts.UnlockAccount.Handler>();
         return services;

@@ -1,6 +1,7 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,10 @@ public static class CreateAccount
     {
         public string? UserName { get; set; }
         public string? DisplayName { get; set; }
+        /// <summary>姓名: the person's real name, printed on the signature lines.</summary>
+        public string? RealName { get; set; }
+        /// <summary>职务 (staff), printed before the name when they sign.</summary>
+        public string? Post { get; set; }
         public string? Role { get; set; }
         public int? UnitId { get; set; }
         public int? RegionId { get; set; }
@@ -42,8 +47,9 @@ public static class CreateAccount
                 .MustAsync(async (name, _) => await userManager.FindByNameAsync(name!.Trim()) is null)
                 .WithMessage(x => $"用户名“{x.UserName}”已被使用，请换一个");
             RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("请输入姓名")
-                .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"姓名不超过 {AccountRules.DisplayNameMaxLength} 个字符");
+                .NotEmpty().WithMessage("请输入显示名称")
+                .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"显示名称不超过 {AccountRules.DisplayNameMaxLength} 个字符");
+            AccountRules.RealNameAndPost(this, x => x.RealName, x => x.Post);
             RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("请选择角色")
                 .Must(r => Roles.All.Contains(r!)).WithMessage("请选择有效的角色");
@@ -83,6 +89,8 @@ public static class CreateAccount
             {
                 UserName = command.UserName!.Trim(),
                 DisplayName = command.DisplayName!.Trim(),
+                RealName = PrintableText.Normalize(command.RealName).Trim(),
+                Post = PrintableText.Normalize(command.Post).Trim(),
                 // Only the scope the role uses is kept: a unit chosen before switching role must not linger.
                 UnitId = AccountRules.NeedsUnit(command.Role) ? command.UnitId : null,
                 RegionId = AccountRules.NeedsRegion(command.Role) ? command.RegionId : null,

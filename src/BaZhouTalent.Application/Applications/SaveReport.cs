@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 
 namespace BaZhouTalent.Application.Applications;
@@ -39,7 +40,8 @@ public static class SaveReport
                 RuleFor(x => x.ReportText)
                     .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请粘贴最终成果全文，或导入 Word（.docx）文档。")
                     .Must(t => (t ?? "").Length <= FieldRules.ReportCharacters).WithErrorCode(FieldRules.TooLongCode)
-                    .WithMessage(x => $"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符（现有 {x.ReportText.Length:N0} 个），本次未保存。请删减后再保存。"));
+                    .WithMessage(x => $"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符（现有 {x.ReportText.Length:N0} 个），本次未保存。请删减后再保存。")
+                    .Printable("最终成果", multiLine: true));
         }
     }
 
@@ -62,8 +64,11 @@ public static class SaveReport
         }
     }
 
-    /// <summary>Line endings unified and blank lines dropped: the stored form is one paragraph per line.</summary>
+    /// <summary>
+    /// Line endings unified, blank lines dropped and invisible characters removed: the stored form is one
+    /// paragraph per line.
+    /// </summary>
     public static string Normalize(string? text) =>
-        string.Join("\n", (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+        string.Join("\n", PrintableText.Normalize(text).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select(l => l.Trim()).Where(l => l.Length > 0));
 }

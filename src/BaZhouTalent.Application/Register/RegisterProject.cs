@@ -60,11 +60,11 @@ public static class RegisterProject
                             $"立项编号中的类别代码“{parts.CategoryCode}”与所选项目类别“{category.Name}”（{category.Code}）不一致。");
                 });
 
-            RuleFor(x => x.Title).Required("项目名称").MaxChars(FieldRules.Title, "项目名称");
+            RuleFor(x => x.Title).Required("项目名称").MaxChars(FieldRules.Title, "项目名称").Printable("项目名称");
             RuleFor(x => x.UnitId).NotNull().WithMessage("请选择所在单位。")
                 .MustAsync(async (id, ct) => id is null || await db.Units.AnyAsync(u => u.Id == id, ct))
                 .WithMessage("所选单位不存在，请重新选择。");
-            RuleFor(x => x.PlannedOutputForm).Required("原计划成果形式").MaxChars(FieldRules.ShortText, "原计划成果形式");
+            RuleFor(x => x.PlannedOutputForm).Required("原计划成果形式").MaxChars(FieldRules.ShortText, "原计划成果形式").Printable("原计划成果形式");
             RuleFor(x => x.PlannedCompletion).NotNull().WithMessage("请填写原计划完成时间。")
                 .Must((x, d) => d is null || ProjectCode.Parse(x.Code) is not { } parts || d.Value.Year >= parts.Year)
                 .WithMessage("原计划完成时间不能早于立项年度。")

@@ -2,8 +2,8 @@ using BaZhouTalent.Application.Domain;
 
 namespace BaZhouTalent.Application.Workflow;
 
-/// <summary>Who acts: the account, the name that signs, and the unit (or federation) the signature speaks for.</summary>
-public sealed record ReviewActor(string UserId, string Name, string Unit = "");
+/// <summary>Who acts: the account, the name that signs, the unit (or federation) the signature speaks for, and the signer's post.</summary>
+public sealed record ReviewActor(string UserId, string Name, string Unit = "", string Post = "");
 
 /// <summary>What a reviewer records in a signed section; items a section does not print stay null.</summary>
 /// <param name="HasProblem">有无政治导向/意识形态问题: true = 有.</param>
