@@ -15,6 +15,7 @@ public interface IAppDbContext
     DbSet<ExpertAssignment> ExpertAssignments { get; }
     DbSet<ApplicationRevision> ApplicationRevisions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<AppUser> Users { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
