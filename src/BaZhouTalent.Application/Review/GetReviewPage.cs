@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -31,8 +32,6 @@ public static class GetReviewPage
     {
         public string StageName => ReviewText.StageName(Stage);
     }
-
-    public sealed record Expert(string UserId, string Name, string UnitName, string? Conflict);
 
     public sealed record Assigned(string Name, bool IsChief, bool HasAppraised);
 
@@ -66,7 +65,7 @@ public static class GetReviewPage
         bool CanSeeExpertAppraisals,
         IReadOnlyList<Opinion> Opinions,
         IReadOnlyList<Assigned> AssignedExperts,
-        IReadOnlyList<Expert> ExpertPool,
+        IReadOnlyList<SuggestExperts.Suggestion> ExpertPool,
         OpinionInput? Suggestion,
         ChangeTable ChangeTable)
     {
@@ -118,13 +117,9 @@ public static class GetReviewPage
                     .ToList();
             }
 
-            IReadOnlyList<Expert> pool = [];
-            if (actions.Contains(ReviewTrigger.AssignExperts))
-            {
-                pool = (await ExpertPool.LoadAsync(db, users, cancellationToken))
-                    .Select(e => new Expert(e.UserId, e.Name, e.UnitName, ConflictOfInterest.ReasonFor(a, e)))
-                    .ToList();
-            }
+            IReadOnlyList<SuggestExperts.Suggestion> pool = actions.Contains(ReviewTrigger.AssignExperts)
+                ? await SuggestExperts.ForAsync(db, users, a, cancellationToken)
+                : [];
 
             var suggestion = actions.Contains(ReviewTrigger.CompleteAppraisal)
                 ? AppraisalRule.Suggest(a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).ToList())
