@@ -27,6 +27,6 @@ public sealed class ExpertsModel(ListExperts.Handler handler) : PageModel
     {
         if (!await toggle.HandleAsync(new SetExpertDisabled.Command(id, disabled), cancellationToken)) return NotFound();
         TempData[StatusMessages.Success] = disabled ? "专家已停用，受理时不再推荐，也不能分配。" : "专家已启用。";
-        return RedirectToPage(new { q = Search, page = PageNumber });
+        return RedirectToPage(new { q = Search, p = PageNumber });
     }
 }

@@ -48,7 +48,7 @@ public sealed class UnitsModel(ListUnits.Handler handler) : PageModel
     {
         if (!await toggle.HandleAsync(new SetUnitDisabled.Command(id, disabled), cancellationToken)) return NotFound();
         TempData[StatusMessages.Success] = disabled ? "单位已停用，登记项目和新建账户时不再列出。" : "单位已启用。";
-        return RedirectToPage(new { q = Search, page = PageNumber });
+        return RedirectToPage(new { q = Search, p = PageNumber });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

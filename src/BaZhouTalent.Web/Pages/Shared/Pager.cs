@@ -9,7 +9,8 @@ namespace BaZhouTalent.Web.Pages.Shared;
 /// </summary>
 public sealed record Pager(int Page, int PageCount, int Total, int Size, string Path, IReadOnlyDictionary<string, string> Query)
 {
-    public const string PageKey = "page";
+    // Not "page": Razor Pages reserve that route value for the page's own path.
+    public const string PageKey = "p";
 
     public static Pager For<T>(Paged<T> paged, HttpRequest request) => new(
         paged.Page, paged.PageCount, paged.Total, paged.Size, request.Path,
