@@ -89,6 +89,9 @@ public static class DependencyInjection
         services.AddScoped<Queue.ListProjects.Handler>();
         services.AddScoped<Queue.ListUnits.Handler>();
         services.AddScoped<Queue.ListUsers.Handler>();
+        services.AddScoped<Programme.ListClosures.Handler>();
+        services.AddScoped<Programme.ProgrammeChoices.Handler>();
+        services.AddScoped<Programme.GetDashboard.Handler>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Audit;
@@ -7,12 +8,15 @@ namespace BaZhouTalent.Application.Audit;
 /// <summary>操作日志: the staff audit trail, newest first, one page at a time, optionally one action only.</summary>
 public static class ListStaffAudit
 {
-    public sealed record Query(PageRequest Page, string? Action = null);
+    public sealed record Query(ListRequest List, string? Action = null);
 
     public sealed record Row(long Id, DateTimeOffset At, string ActorName, string Action, string Note)
     {
         public string ActionName => StaffActionNames.ToChinese(Action);
     }
+
+    // Newest first; the id breaks ties between entries of the same instant.
+    private static readonly SortMap<AuditEntry> Sorts = SortMap<AuditEntry>.TieBrokenBy(e => e.Id).Add("at", e => e.At, descendingByDefault: true);
 
     public sealed class Handler(IAppDbContext db)
     {
@@ -22,10 +26,7 @@ public static class ListStaffAudit
             var entries = db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == null);
             if (!string.IsNullOrEmpty(query.Action))
                 entries = entries.Where(e => e.Action == query.Action);
-            return entries
-                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-                .Select(e => new Row(e.Id, e.At, e.ActorName, e.Action, e.Note))
-                .ToPagedAsync(query.Page, cancellationToken);
+            return entries.ToPagedAsync(query.List, Sorts, e => new Row(e.Id, e.At, e.ActorName, e.Action, e.Note), cancellationToken);
         }
     }
 }

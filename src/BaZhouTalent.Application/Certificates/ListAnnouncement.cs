@@ -14,7 +14,7 @@ namespace BaZhouTalent.Application.Certificates;
 /// </summary>
 public static class ListAnnouncement
 {
-    public sealed record Query(int Year, PageRequest Page);
+    public sealed record Query(int Year, ListRequest List);
 
     public sealed record Row(
         string CertificateNumber, string ProjectCode, string ProjectTitle, string Category,
@@ -42,12 +42,12 @@ public static class ListAnnouncement
         }
 
         public Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default) =>
-            Rows(query.Year).ToPagedAsync(query.Page, cancellationToken);
+            Concluded(query.Year).ToPagedAsync(query.List, Sorts, Projection, cancellationToken);
 
         /// <summary>The whole year's list as a workbook with Chinese headers, in the page's order.</summary>
         public async Task<byte[]> WorkbookAsync(int year, CancellationToken cancellationToken = default)
         {
-            var rows = await Rows(year).ToListAsync(cancellationToken);
+            var rows = await Concluded(year).OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id).Select(Projection).ToListAsync(cancellationToken);
             var sheet = rows.Select((r, i) => new Dictionary<string, object>
             {
                 ["序号"] = i + 1,
@@ -65,22 +65,24 @@ public static class ListAnnouncement
             return stream.ToArray();
         }
 
-        private IQueryable<Row> Rows(int year)
+        private IQueryable<ClosureApplication> Concluded(int year)
         {
             var prefix = CertificateNumbers.PrefixFor(year);
             return db.ClosureApplications.AsNoTracking()
-                .Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix))
-                .OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id)
-                .Select(a => new Row(
-                    a.CertificateNumber!,
-                    a.Project.Code,
-                    a.Project.Title,
-                    a.Project.Category.Name,
-                    a.CurrentLeader.Name,
-                    a.Project.Unit.Name,
-                    a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.ChiefExpert)
-                        .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault(),
-                    a.UpdatedAt));
+                .Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix));
         }
     }
+
+    private static readonly SortMap<ClosureApplication> Sorts = new SortMap<ClosureApplication>(a => a.Id).Add("number", a => a.CertificateNumber);
+
+    private static readonly System.Linq.Expressions.Expression<Func<ClosureApplication, Row>> Projection = a => new Row(
+        a.CertificateNumber!,
+        a.Project.Code,
+        a.Project.Title,
+        a.Project.Category.Name,
+        a.CurrentLeader.Name,
+        a.Project.Unit.Name,
+        a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.ChiefExpert)
+            .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault(),
+        a.UpdatedAt);
 }

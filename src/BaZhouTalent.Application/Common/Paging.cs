@@ -1,49 +1,87 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Common;
 
-/// <summary>
-/// Which page of a list to show: a 1-based page number and a page size, clamped so that a hand-edited query
-/// string can neither ask for page 0 nor for a million rows.
-/// </summary>
-public sealed record PageRequest
+/// <summary>What a list page was asked for in its query string: page, page size, sort column and direction, search text.</summary>
+public sealed record ListRequest(int Page = 1, int PageSize = ListRequest.DefaultPageSize, string? Sort = null, bool Descending = false, string? Search = null)
 {
-    public const int DefaultSize = 20;
-    public const int MaxSize = 100;
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
 
-    public PageRequest(int? page = null, int? size = null)
-    {
-        Page = Math.Max(1, page ?? 1);
-        Size = Math.Clamp(size ?? DefaultSize, 1, MaxSize);
-    }
+    /// <summary>The search text trimmed, or null when there is none.</summary>
+    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 
-    public int Page { get; }
-    public int Size { get; }
-    public int Skip => (Page - 1) * Size;
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 }
 
-/// <summary>One page of rows, with what the pager needs to draw the links around it.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int Size, int Total)
+/// <summary>One page of a list with what a pager needs; <see cref="Page"/> is already clamped to the pages that exist.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Rows, int Page, int PageSize, int Total)
 {
-    public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
-    public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < PageCount;
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public int FirstRow => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+
+    public int LastRow => Math.Min(Total, Page * PageSize);
+}
+
+/// <summary>
+/// The columns a list may be sorted by, by the names used in the query string. An unknown name falls back to the
+/// default, so a hand-edited address still gets a list; a tie-breaker keeps the order (and so the pages) stable.
+/// </summary>
+public sealed class SortMap<T>
+{
+    private readonly Dictionary<string, Func<IQueryable<T>, bool, IOrderedQueryable<T>>> sorts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<IOrderedQueryable<T>, IOrderedQueryable<T>> tieBreaker;
+    private string? defaultName;
+    private bool defaultDescending;
+
+    public SortMap(Expression<Func<T, int>> tieBreaker) => this.tieBreaker = q => q.ThenBy(tieBreaker);
+
+    private SortMap(Func<IOrderedQueryable<T>, IOrderedQueryable<T>> tieBreaker) => this.tieBreaker = tieBreaker;
+
+    /// <summary>A map whose tie-breaker is a unique key of another type (a long id, a user id, a user name).</summary>
+    public static SortMap<T> TieBrokenBy<TKey>(Expression<Func<T, TKey>> tieBreaker) => new(q => q.ThenBy(tieBreaker));
+
+    /// <summary>Adds a column; the first added is the default, sorted in <paramref name="descendingByDefault"/> order.</summary>
+    public SortMap<T> Add<TKey>(string name, Expression<Func<T, TKey>> key, bool descendingByDefault = false)
+    {
+        sorts[name] = (query, descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
+        if (defaultName is null)
+        {
+            defaultName = name;
+            defaultDescending = descendingByDefault;
+        }
+        return this;
+    }
+
+    public bool Knows(string? name) => name is not null && sorts.ContainsKey(name);
+
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, string? name, bool descending)
+    {
+        var known = Knows(name);
+        var sort = sorts[known ? name! : defaultName ?? throw new InvalidOperationException("A sort map needs at least one column.")];
+        return tieBreaker(sort(query, known ? descending : defaultDescending));
+    }
 }
 
 public static class PagingExtensions
 {
     /// <summary>
-    /// Counts, then reads only the requested page. The query must already be ordered (with a unique
-    /// tie-breaker), or pages could overlap.
+    /// Counts, sorts and reads one page, projecting only the columns shown: the one way every list pages, so no page
+    /// grows with the number of records.
     /// </summary>
-    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, PageRequest request, CancellationToken cancellationToken = default)
+    public static async Task<Paged<TRow>> ToPagedAsync<T, TRow>(this IQueryable<T> source, ListRequest request, SortMap<T> sorts,
+        Expression<Func<T, TRow>> projection, CancellationToken cancellationToken)
     {
-        var total = await ordered.CountAsync(cancellationToken);
-        var items = total <= request.Skip ? [] : await ordered.Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
-        return new Paged<T>(items, request.Page, request.Size, total);
+        var total = await source.CountAsync(cancellationToken);
+        var size = request.SafePageSize;
+        var pageCount = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var rows = await sorts.Apply(source, request.Sort, request.Descending)
+            .Skip((page - 1) * size).Take(size)
+            .Select(projection)
+            .ToListAsync(cancellationToken);
+        return new Paged<TRow>(rows, page, size, total);
     }
-
-    /// <summary>The same for rows already in memory (e.g. after a ranking that SQL cannot express).</summary>
-    public static Paged<T> ToPaged<T>(this IReadOnlyList<T> ordered, PageRequest request) =>
-        new(ordered.Skip(request.Skip).Take(request.Size).ToList(), request.Page, request.Size, ordered.Count);
 }

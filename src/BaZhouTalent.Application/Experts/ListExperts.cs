@@ -2,14 +2,13 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Experts;
 
 /// <summary>专家库: every expert account with its pool entry, searchable by name, unit or field, one page at a time.</summary>
 public static class ListExperts
 {
-    public sealed record Query(PageRequest Page, string? Search = null);
+    public sealed record Query(ListRequest List);
 
     public sealed record Row(
         string UserId, string UserName, string Name, string UnitName, string Title, string Fields,
@@ -20,32 +19,31 @@ public static class ListExperts
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
             var ids = await ExpertPool.ExpertIdsAsync(users);
-            var experts = db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                .Select(u => new { User = u, UnitName = u.Unit != null ? u.Unit.Name : null, Profile = db.ExpertProfiles.FirstOrDefault(p => p.UserId == u.Id) });
-            if (!string.IsNullOrWhiteSpace(query.Search))
+            var experts = db.Users.Where(u => ids.Contains(u.Id));
+            if (query.List.Term is { } s)
             {
-                var s = query.Search.Trim();
-                experts = experts.Where(e => e.User.DisplayName.Contains(s) || e.User.UserName!.Contains(s)
-                    || (e.UnitName != null && e.UnitName.Contains(s))
-                    || (e.Profile != null && (e.Profile.Fields.Contains(s) || e.Profile.WorkUnit.Contains(s))));
+                experts = experts.Where(u => u.DisplayName.Contains(s) || u.UserName!.Contains(s)
+                    || (u.Unit != null && u.Unit.Name.Contains(s))
+                    || db.ExpertProfiles.Any(p => p.UserId == u.Id && (p.Fields.Contains(s) || p.WorkUnit.Contains(s))));
             }
-            var page = await experts
-                .OrderBy(e => e.Profile != null && e.Profile.IsDisabled).ThenBy(e => e.User.UserName).ThenBy(e => e.User.Id)
-                .Select(e => new Row(
-                    e.User.Id, e.User.UserName!, e.User.DisplayName,
-                    e.UnitName ?? (e.Profile != null ? e.Profile.WorkUnit : ""),
-                    e.Profile != null ? e.Profile.ProfessionalTitle : "",
-                    e.Profile != null ? e.Profile.Fields : "",
-                    e.Profile != null ? e.Profile.Phone : "",
-                    e.Profile != null ? e.Profile.Email : "",
-                    e.Profile != null ? e.Profile.DeclaredConflicts : "",
-                    e.Profile != null && e.Profile.IsDisabled,
-                    e.User.PasswordHash != null,
-                    0))
-                .ToPagedAsync(query.Page, cancellationToken);
+            // Enabled experts first, then by user name (unique, so pages never overlap).
+            var sorts = SortMap<AppUser>.TieBrokenBy(u => u.UserName).Add("status", u => db.ExpertProfiles.Any(p => p.UserId == u.Id && p.IsDisabled));
+            var page = await experts.ToPagedAsync(query.List, sorts, u => new
+            {
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                UnitName = u.Unit != null ? u.Unit.Name : null,
+                HasPassword = u.PasswordHash != null,
+                Profile = db.ExpertProfiles.FirstOrDefault(p => p.UserId == u.Id),
+            }, cancellationToken);
 
             var load = await ExpertPool.OpenLoadAsync(db, cancellationToken);
-            return page with { Items = page.Items.Select(r => r with { OpenLoad = load.GetValueOrDefault(r.UserId) }).ToList() };
+            var rows = page.Rows.Select(e => new Row(
+                e.Id, e.UserName!, e.DisplayName, e.UnitName ?? e.Profile?.WorkUnit ?? "",
+                e.Profile?.ProfessionalTitle ?? "", e.Profile?.Fields ?? "", e.Profile?.Phone ?? "", e.Profile?.Email ?? "",
+                e.Profile?.DeclaredConflicts ?? "", e.Profile?.IsDisabled == true, e.HasPassword, load.GetValueOrDefault(e.Id))).ToList();
+            return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace BaZhouTalent.Application.Queue;
 /// <summary>单位管理: units with the region that decides their review route, one page at a time, searchable by name.</summary>
 public static class ListUnits
 {
-    public sealed record Query(PageRequest Page, string? Search = null);
+    public sealed record Query(ListRequest List);
 
     public sealed record Row(int Id, string Name, int RegionId, string RegionName, RegionKind RegionKind, bool IsDisabled, int ProjectCount)
     {
@@ -18,27 +18,24 @@ public static class ListUnits
 
     public sealed record RegionChoice(int Id, string Name);
 
+    private static readonly SortMap<Unit> Sorts = new SortMap<Unit>(u => u.Id)
+        .Add("region", u => u.Region.SortOrder).Add("name", u => u.Name);
+
     public sealed class Handler(IAppDbContext db)
     {
         public Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
             var units = db.Units.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var search = query.Search.Trim();
+            if (query.List.Term is { } search)
                 units = units.Where(u => u.Name.Contains(search));
-            }
-            return units
-                .OrderBy(u => u.Region.SortOrder).ThenBy(u => u.Name).ThenBy(u => u.Id)
-                .Select(u => new Row(
+            return units.ToPagedAsync(query.List, Sorts, u => new Row(
                     u.Id,
                     u.Name,
                     u.RegionId,
                     u.Region.Name,
                     u.Region.Kind,
                     u.IsDisabled,
-                    db.FundedProjects.Count(p => p.UnitId == u.Id)))
-                .ToPagedAsync(query.Page, cancellationToken);
+                    db.FundedProjects.Count(p => p.UnitId == u.Id)), cancellationToken);
         }
 
         /// <summary>The counties/districts and 市本级, in their usual order, for the add and move forms.</summary>

@@ -1,23 +1,16 @@
 using BaZhouTalent.Application.Abstractions;
-using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
 
 /// <summary>
-/// What a reviewer may see: their own unit (unit reviewers) or their own county (county federations).
-/// Read from the database rather than from claims so that a changed assignment takes effect at once.
+/// What a reviewer may see: their own unit (unit reviewers) or their own county (county federations). Read from the
+/// current user's claims — the same source as the authorization handler, refreshed from the account on every request.
 /// </summary>
 public sealed record ReviewerScope(string UserId, int? UnitId, int? RegionId)
 {
-    public static async Task<ReviewerScope?> LoadAsync(
-        IAppDbContext db, ICurrentUser currentUser, CancellationToken cancellationToken)
-    {
-        if (currentUser.UserId is not { } userId)
-            return null;
+    public static Task<ReviewerScope?> LoadAsync(IAppDbContext db, ICurrentUser currentUser, CancellationToken cancellationToken) =>
+        Task.FromResult(Of(currentUser));
 
-        return await db.Users
-            .Where(u => u.Id == userId)
-            .Select(u => new ReviewerScope(u.Id, u.UnitId, u.RegionId))
-            .SingleOrDefaultAsync(cancellationToken);
-    }
+    public static ReviewerScope? Of(ICurrentUser currentUser) =>
+        currentUser.UserId is { } userId ? new ReviewerScope(userId, currentUser.UnitId, currentUser.RegionId) : null;
 }

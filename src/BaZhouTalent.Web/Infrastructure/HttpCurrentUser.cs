@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Globalization;
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Security;
 using BaZhouTalent.Infrastructure.Identity;
 
 namespace BaZhouTalent.Web.Infrastructure;
@@ -14,4 +16,11 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public string DisplayName => Principal?.FindFirstValue(AppClaims.DisplayName) ?? Principal?.Identity?.Name ?? "";
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
+
+    public int? UnitId => ClaimNumber(AppClaimTypes.UnitId);
+
+    public int? RegionId => ClaimNumber(AppClaimTypes.RegionId);
+
+    private int? ClaimNumber(string type) =>
+        int.TryParse(Principal?.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

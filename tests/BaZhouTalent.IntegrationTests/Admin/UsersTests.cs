@@ -193,7 +193,7 @@ public class UsersTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         var form = await admin.GetAsync("/Admin/Users/ResetPassword/reset.me");
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        Assert.Contains("确定重置账户“reset.me”的密码吗", form.Document.QuerySelector("form[onsubmit]")!.GetAttribute("onsubmit"));
+        Assert.Contains("确定重置账户“reset.me”的密码吗", form.Document.QuerySelector("form[data-confirm]")!.GetAttribute("data-confirm"));
         var weak = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.NewPassword"] = "abcdefgh" });
         Assert.Equal(HttpStatusCode.OK, weak.Status);
         Assert.Equal("密码须同时包含字母和数字", ErrorFor(weak, "Input.NewPassword"));
@@ -226,7 +226,7 @@ public class UsersTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var row = list.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("locked.out"));
         Assert.Contains("已锁定", row.TextContent);
         var unlockForm = row.QuerySelector("form[data-testid=unlock]")!;
-        Assert.Contains("确定解除账户“locked.out”的锁定吗", unlockForm.GetAttribute("onsubmit"));
+        Assert.Contains("确定解除账户“locked.out”的锁定吗", unlockForm.GetAttribute("data-confirm"));
 
         var unlocked = await admin.SubmitAsync(list, new Dictionary<string, string> { ["userName"] = "locked.out" }, "form[data-testid=unlock]");
 

@@ -96,8 +96,8 @@ public class StaffAuditTests(PortalFactory portal) : IClassFixture<PortalFactory
         var last = (total + 19) / 20;
         var lastPage = await admin.GetAsync($"/Admin/Audit?p={last}");
         Assert.Equal(total - (last - 1) * 20, lastPage.Document.QuerySelectorAll("tbody tr").Length);
-        Assert.Contains($"第 {last} / {last} 页", lastPage.Document.QuerySelector("[data-testid=pager]")!.TextContent);
-        var next = first.Document.QuerySelector("[data-testid=pager] a[rel=next]")!.GetAttribute("href");
+        Assert.Contains($"共 {total} 条，第 {(last - 1) * 20 + 1}–{total} 条", lastPage.Document.QuerySelector("nav.list-pager")!.TextContent);
+        var next = first.Document.QuerySelectorAll("nav.list-pager a").Single(a => a.TextContent.Trim() == "下一页").GetAttribute("href");
         Assert.Equal("/Admin/Audit?p=2", next);
         var second = await admin.GetAsync(next!);
         var firstIds = first.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToHashSet();

@@ -6,14 +6,15 @@ namespace BaZhouTalent.IntegrationTests.Foundation;
 public class RoleNavigationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly string[] RoleLinks =
-        ["/Projects", "/Review/Unit", "/Review/County", "/Review/Expert", "/Review/Federation", "/Admin/Projects", "/Admin/Units", "/Admin/Users"];
+        ["/Projects", "/Review/Unit", "/Review/County", "/Review/Expert", "/Review/Federation", "/Admin/Dashboard", "/Programme",
+         "/Admin/Projects", "/Admin/Units", "/Admin/Users"];
 
     public static TheoryData<string, string, string[]> Accounts => new()
     {
-        { "admin", "市社科联", ["/Review/Federation", "/Admin/Projects", "/Admin/Units", "/Admin/Users"] },
+        { "admin", "市社科联", ["/Review/Federation", "/Admin/Dashboard", "/Programme", "/Admin/Projects", "/Admin/Units", "/Admin/Users"] },
         { "yangzhuo", "项目负责人", ["/Projects"] },
-        { "unit.bzdx", "单位审核人", ["/Review/Unit"] },
-        { "skl.bazhou", "县区社科联", ["/Review/County"] },
+        { "unit.bzdx", "单位审核人", ["/Review/Unit", "/Programme"] },
+        { "skl.bazhou", "县区社科联", ["/Review/County", "/Programme"] },
         { "expert.1", "鉴定专家", ["/Review/Expert"] },
         { "expert.2", "鉴定专家", ["/Review/Expert"] },
         { "expert.3", "鉴定专家", ["/Review/Expert"] },

@@ -73,6 +73,7 @@ internal sealed class ProgrammeGenerator(SqliteAppDbContext db, int projectCount
 
         var report = ReportText();
         var serials = new Dictionary<(int Year, string Category), int>();
+        var taken = (await db.FundedProjects.Select(p => p.Code).ToListAsync()).ToHashSet();
         for (var start = 0; start < projectCount; start += BatchSize)
         {
             for (var i = start; i < Math.Min(projectCount, start + BatchSize); i++)
@@ -80,8 +81,13 @@ internal sealed class ProgrammeGenerator(SqliteAppDbContext db, int projectCount
                 var year = FirstYear + i % (LastYear - FirstYear + 1);
                 var category = categories[i % categories.Count];
                 var key = (year, category.Code);
-                serials[key] = serials.GetValueOrDefault(key) + 1;
-                var code = $"BZ{year % 100:00}{category.Code}{serials[key]:000}";
+                string code;
+                do
+                {
+                    serials[key] = serials.GetValueOrDefault(key) + 1;
+                    code = $"BZ{year % 100:00}{category.Code}{serials[key]:000}";
+                }
+                while (taken.Contains(code)); // the demo's own projects keep their codes
                 AddProject(i, code, year, category, units[i % units.Count], template, roleIds[Roles.Researcher], admin, experts, report);
             }
             // Children were added to navigation collections with automatic detection off: detect once per batch.

@@ -16,7 +16,7 @@ public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimePro
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = Pager.PageKey)]
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)]
     public int? PageNumber { get; set; }
 
     public int SelectedYear => Year ?? CertificateNumbers.YearOf(clock.GetUtcNow());
@@ -28,7 +28,7 @@ public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimePro
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Years = await handler.YearsAsync(cancellationToken);
-        Rows = await handler.HandleAsync(new ListAnnouncement.Query(SelectedYear, new PageRequest(PageNumber)), cancellationToken);
+        Rows = await handler.HandleAsync(new ListAnnouncement.Query(SelectedYear, new ListRequest(Page: PageNumber ?? 1)), cancellationToken);
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)

@@ -15,11 +15,11 @@ public sealed class AuditModel(ListStaffAudit.Handler handler) : PageModel
     [BindProperty(SupportsGet = true, Name = "action")]
     public string? ActionFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = Pager.PageKey)]
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)]
     public int? PageNumber { get; set; }
 
     public Paged<ListStaffAudit.Row> Rows { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await handler.HandleAsync(new ListStaffAudit.Query(new PageRequest(PageNumber), ActionFilter), cancellationToken);
+        Rows = await handler.HandleAsync(new ListStaffAudit.Query(new ListRequest(Page: PageNumber ?? 1), ActionFilter), cancellationToken);
 }

@@ -15,13 +15,13 @@ public sealed class ExpertsModel(ListExperts.Handler handler) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = Pager.PageKey)]
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)]
     public int? PageNumber { get; set; }
 
     public Paged<ListExperts.Row> Rows { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await handler.HandleAsync(new ListExperts.Query(new PageRequest(PageNumber), Search), cancellationToken);
+        Rows = await handler.HandleAsync(new ListExperts.Query(new ListRequest(Page: PageNumber ?? 1, Search: Search)), cancellationToken);
 
     public async Task<IActionResult> OnPostDisableAsync(string id, bool disabled, [FromServices] SetExpertDisabled.Handler toggle, CancellationToken cancellationToken)
     {

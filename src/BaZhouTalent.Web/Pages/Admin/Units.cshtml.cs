@@ -20,7 +20,7 @@ public sealed class UnitsModel(ListUnits.Handler handler) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = Pager.PageKey)]
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)]
     public int? PageNumber { get; set; }
 
     public Paged<ListUnits.Row> Rows { get; private set; } = null!;
@@ -53,7 +53,7 @@ public sealed class UnitsModel(ListUnits.Handler handler) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Rows = await handler.HandleAsync(new ListUnits.Query(new PageRequest(PageNumber), Search), cancellationToken);
+        Rows = await handler.HandleAsync(new ListUnits.Query(new ListRequest(Page: PageNumber ?? 1, Search: Search)), cancellationToken);
         Regions = await handler.RegionsAsync(cancellationToken);
     }
 }

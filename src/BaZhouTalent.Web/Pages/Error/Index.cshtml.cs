@@ -30,6 +30,9 @@ public sealed class IndexModel : PageModel
     {
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Message) = Describe(Code);
+        // The rate limiter set Retry-After on this (re-executed) response; say it in words too.
+        if (Code == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds))
+            Message = $"请求次数过多，请 {seconds} 秒后再试。";
         // Re-execution keeps the original HttpContext, so this is the id of the request that failed.
         if (Code >= 500)
             TraceId = HttpContext.TraceIdentifier;

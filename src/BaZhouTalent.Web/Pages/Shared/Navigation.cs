@@ -19,6 +19,10 @@ public static class Navigation
         new("县区社科联审核", "/Review/County", Roles.CountyFederation, "/Review/County"),
         new("专家鉴定", "/Review/Expert", Roles.Expert, "/Review/Expert"),
         new("结项受理与审核", "/Review/Federation", Roles.MunicipalFederation, "/Review/Federation"),
+        new("总览", "/Admin/Dashboard", Roles.MunicipalFederation, "/Admin/Dashboard"),
+        new("结项管理", "/Programme/Index", Roles.MunicipalFederation, "/Programme/"),
+        new("结项管理", "/Programme/Index", Roles.UnitReviewer, "/Programme/"),
+        new("结项管理", "/Programme/Index", Roles.CountyFederation, "/Programme/"),
         new("项目登记", "/Admin/Projects", Roles.MunicipalFederation, "/Admin/Projects"),
         new("单位管理", "/Admin/Units", Roles.MunicipalFederation, "/Admin/Units"),
         new("用户管理", "/Admin/Users", Roles.MunicipalFederation, "/Admin/Users"),
@@ -29,7 +33,7 @@ public static class Navigation
     ];
 
     public static IEnumerable<NavItem> For(ICurrentUser user) =>
-        Items.Where(i => i.Role is null || user.IsInRole(i.Role));
+        Items.Where(i => i.Role is null || user.IsInRole(i.Role)).DistinctBy(i => i.Page);
 
     public static bool IsActive(NavItem item, string? currentPage) =>
         currentPage is not null && (currentPage == item.Page || currentPage.StartsWith(item.Section, StringComparison.Ordinal));

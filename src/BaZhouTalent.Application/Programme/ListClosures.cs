@@ -1,0 +1,131 @@
+using System.Linq.Expressions;
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Queue;
+using BaZhouTalent.Application.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Application.Programme;
+
+/// <summary>
+/// 结项管理: every funded project of every year with where its closure stands, searched, filtered, sorted and paged on
+/// the server. The city federation sees all; units and counties see what is theirs (<see cref="Visibility.Projects"/>).
+/// </summary>
+public static class ListClosures
+{
+    /// <summary>The status filter's value for projects whose closure has not been started.</summary>
+    public const string NotStarted = "NotStarted";
+
+    public sealed record Filter(
+        int? Year = null,
+        string? Status = null,
+        int? RegionId = null,
+        int? CategoryId = null,
+        AppraisalGrade? Grade = null,
+        bool Overdue = false);
+
+    public sealed record Row(
+        string ProjectCode,
+        string ProjectTitle,
+        int Year,
+        string CategoryName,
+        string LeaderName,
+        string UnitName,
+        string RegionName,
+        ApplicationStatus? Status,
+        DateTimeOffset? SubmittedAt,
+        AppraisalGrade? Grade,
+        string? CertificateNumber,
+        DateOnly PlannedCompletion,
+        bool Overdue)
+    {
+        public string StatusName => ProjectStatus.ToChinese(Status);
+
+        public string GradeName => Grade is null ? "" : Review.ReviewText.GradeName(Grade);
+
+        /// <summary>True when the viewer may open the application (filled in after the page is read).</summary>
+        public bool CanOpen { get; init; }
+    }
+
+    public static readonly SortMap<FundedProject> Sorts = new SortMap<FundedProject>(p => p.Id)
+        .Add("year", p => p.Year, descendingByDefault: true)
+        .Add("code", p => p.Code)
+        .Add("title", p => p.Title)
+        .Add("leader", p => p.OriginalLeader.Name)
+        .Add("unit", p => p.Unit.Name)
+        .Add("submitted", p => p.Application!.SubmittedAt)
+        .Add("planned", p => p.PlannedCompletion);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    {
+        public async Task<Paged<Row>> HandleAsync(Filter filter, ListRequest request, CancellationToken cancellationToken = default)
+        {
+            var today = ChinaTime.Today(clock);
+            var page = await Query(filter, request.Term, today).ToPagedAsync(request, Sorts, Projection(today), cancellationToken);
+            var codes = page.Rows.Where(r => r.Status is not null).Select(r => r.ProjectCode).ToList();
+            var openable = await db.ClosureApplications
+                .Where(Visibility.Applications(currentUser))
+                .Where(a => codes.Contains(a.Project.Code))
+                .Select(a => a.Project.Code)
+                .ToListAsync(cancellationToken);
+            return page with { Rows = page.Rows.Select(r => r with { CanOpen = openable.Contains(r.ProjectCode) }).ToList() };
+        }
+
+        /// <summary>Every matching row in list order, for the Excel export (the same filter and visibility as the page).</summary>
+        public async Task<IReadOnlyList<Row>> AllAsync(Filter filter, ListRequest request, CancellationToken cancellationToken = default)
+        {
+            var today = ChinaTime.Today(clock);
+            return await Sorts.Apply(Query(filter, request.Term, today), request.Sort, request.Descending)
+                .Select(Projection(today))
+                .ToListAsync(cancellationToken);
+        }
+
+        private IQueryable<FundedProject> Query(Filter filter, string? term, DateOnly today)
+        {
+            var projects = db.FundedProjects.Where(Visibility.Projects(currentUser));
+            if (filter.Year is { } year)
+                projects = projects.Where(p => p.Year == year);
+            if (filter.Status == NotStarted)
+                projects = projects.Where(p => p.Application == null);
+            else if (Enum.TryParse<ApplicationStatus>(filter.Status, out var status))
+                projects = projects.Where(p => p.Application != null && p.Application.Status == status);
+            if (filter.RegionId is { } regionId)
+                projects = projects.Where(p => p.Unit.RegionId == regionId);
+            if (filter.CategoryId is { } categoryId)
+                projects = projects.Where(p => p.CategoryId == categoryId);
+            if (filter.Grade is { } grade)
+                projects = projects.Where(p => p.Application!.Opinions.Any(o =>
+                    o.Round == p.Application.Round && o.Stage == ReviewStage.ChiefExpert && o.Grade == grade));
+            if (filter.Overdue)
+                projects = projects.Where(IsOverdue(today));
+            if (term is not null)
+                projects = projects.Where(p => p.Code.Contains(term) || p.Title.Contains(term)
+                    || p.OriginalLeader.Name.Contains(term) || p.Unit.Name.Contains(term)
+                    || (p.Application != null && p.Application.CurrentLeader.Name.Contains(term)));
+            return projects;
+        }
+    }
+
+    /// <summary>逾期未结项: past the planned completion date with no closure ever submitted.</summary>
+    public static Expression<Func<FundedProject, bool>> IsOverdue(DateOnly today) =>
+        p => p.PlannedCompletion < today && (p.Application == null || p.Application.SubmittedAt == null);
+
+    private static Expression<Func<FundedProject, Row>> Projection(DateOnly today) => p => new Row(
+        p.Code,
+        p.Title,
+        p.Year,
+        p.Category.Name,
+        p.Application != null ? p.Application.CurrentLeader.Name : p.OriginalLeader.Name,
+        p.Unit.Name,
+        p.Unit.Region.Name,
+        p.Application != null ? p.Application.Status : null,
+        p.Application != null ? p.Application.SubmittedAt : null,
+        p.Application != null
+            ? p.Application.Opinions.Where(o => o.Round == p.Application.Round && o.Stage == ReviewStage.ChiefExpert)
+                .Select(o => o.Grade).FirstOrDefault()
+            : null,
+        p.Application != null ? p.Application.CertificateNumber : null,
+        p.PlannedCompletion,
+        p.PlannedCompletion < today && (p.Application == null || p.Application.SubmittedAt == null));
+}

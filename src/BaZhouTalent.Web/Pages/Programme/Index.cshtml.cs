@@ -1,0 +1,73 @@
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Programme;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+
+namespace BaZhouTalent.Web.Pages.Programme;
+
+/// <summary>结项管理: every project's closure, searched, filtered, sorted and paged; the filters live in the address.</summary>
+[Authorize(Roles = $"{Roles.MunicipalFederation},{Roles.UnitReviewer},{Roles.CountyFederation}")]
+public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "region")] public int? RegionId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "category")] public int? CategoryId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "grade")] public AppraisalGrade? Grade { get; set; }
+    [BindProperty(SupportsGet = true, Name = "overdue")] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListLinks.SearchKey)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListLinks.SortKey)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListLinks.DescendingKey)] public bool Descending { get; set; }
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)] public int PageNumber { get; set; } = 1;
+
+    public Paged<ListClosures.Row> Rows { get; private set; } = new([], 1, ListRequest.DefaultPageSize, 0);
+
+    public ProgrammeChoices.Result Choices { get; private set; } = new([], [], []);
+
+    public ListRequest Listing => new(PageNumber, ListRequest.DefaultPageSize, Sort, Descending, Search);
+
+    public bool IsFederation => User.IsInRole(Roles.MunicipalFederation);
+
+    public static readonly IReadOnlyList<ApplicationStatus> Statuses = Enum.GetValues<ApplicationStatus>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Choices = await choices.HandleAsync(cancellationToken);
+        Rows = await handler.HandleAsync(Filter, Listing, cancellationToken);
+    }
+
+    /// <summary>The whole filtered list as .xlsx, with the columns of the page in Chinese.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var rows = await handler.AllAsync(Filter, Listing, cancellationToken);
+        var sheet = rows.Select(r => new Dictionary<string, object?>
+        {
+            ["立项编号"] = r.ProjectCode,
+            ["项目名称"] = r.ProjectTitle,
+            ["年度"] = r.Year,
+            ["项目类别"] = r.CategoryName,
+            ["项目负责人"] = r.LeaderName,
+            ["所在单位"] = r.UnitName,
+            ["区县"] = r.RegionName,
+            ["结项状态"] = r.StatusName,
+            ["提交时间"] = r.SubmittedAt is { } at ? at.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "",
+            ["鉴定等级"] = r.GradeName,
+            ["结项证书编号"] = r.CertificateNumber ?? "",
+            ["计划完成时间"] = r.PlannedCompletion.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["逾期未结项"] = r.Overdue ? "是" : "否",
+        }).ToList();
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, sheetName: "结项管理", cancellationToken: cancellationToken);
+        stream.Position = 0;
+        Response.Headers.CacheControl = "no-store";
+        var date = Application.Common.ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"结项管理-{date}.xlsx");
+    }
+
+    private ListClosures.Filter Filter => new(Year, Status, RegionId, CategoryId, Grade, Overdue);
+}

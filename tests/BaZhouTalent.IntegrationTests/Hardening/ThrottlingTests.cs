@@ -1,0 +1,155 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using BaZhouTalent.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BaZhouTalent.IntegrationTests.Hardening;
+
+/// <summary>
+/// The rate limiter with low limits: sign-in per client and per account, /verify per client, PDFs one at a time
+/// with a queue of one. A refusal is 429 with Retry-After and the Chinese page. Clients are told apart by the
+/// address the proxy forwards, so each test uses addresses of its own.
+/// </summary>
+public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFixture<ThrottlingTests.ThrottledPortal>
+{
+    private const string Pdf = "/applications/BZ25YB027/print/a4.pdf";
+
+    public sealed class ThrottledPortal : ProxiedPortal
+    {
+        /// <summary>Holds a request inside its page (after the limiter let it in) until released.</summary>
+        public HoldFilter Hold { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Throttling:SignInPerClient:PermitLimit", "3");
+            builder.UseSetting("Throttling:SignInPerClient:WindowSeconds", "3600");
+            builder.UseSetting("Throttling:SignInPerAccount:PermitLimit", "3");
+            builder.UseSetting("Throttling:SignInPerAccount:WindowSeconds", "3600");
+            builder.UseSetting("Throttling:VerifyPerClient:PermitLimit", "2");
+            builder.UseSetting("Throttling:VerifyPerClient:WindowSeconds", "3600");
+            builder.UseSetting("Throttling:PdfConcurrency", "1");
+            builder.UseSetting("Throttling:PdfQueue", "1");
+            builder.UseSetting("Throttling:PdfRetryAfterSeconds", "7");
+            builder.ConfigureTestServices(services => services.Configure<MvcOptions>(o => o.Filters.Add(Hold)));
+        }
+    }
+
+    public sealed class HoldFilter : IAsyncPageFilter
+    {
+        public const string Header = "X-Test-Hold";
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            if (context.HttpContext.Request.Headers.ContainsKey(Header))
+            {
+                Entered.TrySetResult();
+                await Released.Task;
+            }
+            await next();
+        }
+    }
+
+    [Fact]
+    public async Task Sign_in_is_limited_per_client()
+    {
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync("198.18.1.1", $"someone.{i}")).StatusCode);
+
+        var throttled = await SignInAsync("198.18.1.1", "someone.4");
+        var otherClient = await SignInAsync("198.18.1.2", "someone.4");
+
+        await AssertThrottledAsync(throttled);
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+        Assert.Contains("用户名或密码错误", await otherClient.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sign_in_is_limited_per_account_whatever_the_client()
+    {
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync($"198.18.2.{i}", "Target.Account")).StatusCode);
+
+        // Another address and another spelling of the same name: still the same account.
+        var throttled = await SignInAsync("198.18.2.4", "target.account");
+        var otherAccount = await SignInAsync("198.18.2.5", "other.account");
+
+        await AssertThrottledAsync(throttled);
+        Assert.Equal(HttpStatusCode.OK, otherAccount.StatusCode);
+    }
+
+    [Fact]
+    public async Task Verify_is_limited_per_client()
+    {
+        var (browser, _) = portal.NewBrowser("198.18.3.1");
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync("/verify/ABCD-1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync("/verify?q=ABCD-1235")).StatusCode);
+
+        using var throttled = await browser.Client.GetAsync("/verify/ABCD-1236");
+        var (other, _) = portal.NewBrowser("198.18.3.2");
+
+        await AssertThrottledAsync(throttled);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync("/verify/ABCD-1236")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pdfs_render_one_at_a_time_with_a_queue_and_beyond_it_429()
+    {
+        var (researcher, _) = portal.NewBrowser("198.18.4.1");
+        await researcher.SignInAsync("yangzhuo", "Bz2025demo");
+
+        using var holding = new HttpRequestMessage(HttpMethod.Get, Pdf);
+        holding.Headers.Add(HoldFilter.Header, "1");
+        var first = researcher.Client.SendAsync(holding);
+        await portal.Hold.Entered.Task.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against hanging, not a timing assertion
+
+        // The permit is held: of two more requests one waits in the queue, the other is refused at once.
+        var second = researcher.Client.GetAsync(Pdf);
+        var third = researcher.Client.GetAsync(Pdf);
+        var refused = await Task.WhenAny(second, third);
+        var queued = refused == second ? third : second;
+        await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(7));
+        Assert.False(queued.IsCompleted);
+
+        portal.Hold.Released.SetResult();
+        foreach (var done in new[] { await first, await queued })
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+            Assert.Equal("application/pdf", done.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    /// <summary>Posts the sign-in form (with its antiforgery token) from <paramref name="client"/>; the answer as it came.</summary>
+    private async Task<HttpResponseMessage> SignInAsync(string client, string userName)
+    {
+        var (browser, _) = portal.NewBrowser(client);
+        var login = await browser.GetAsync("/Account/Login");
+        var values = Browser.FormValues(login.Document.QuerySelector<IHtmlFormElement>("form[method=post]")!);
+        values["Input.UserName"] = userName;
+        values["Input.Password"] = "Wrong-password-1";
+        return await browser.Client.PostAsync("/Account/Login", new FormUrlEncodedContent(values));
+    }
+
+    private static async Task AssertThrottledAsync(HttpResponseMessage response, TimeSpan? expectedRetryAfter = null)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.True(retryAfter > TimeSpan.Zero);
+        if (expectedRetryAfter is not null)
+            Assert.Equal(expectedRetryAfter, retryAfter);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("操作过于频繁", html);
+        Assert.Contains($"请 {(int)retryAfter.Value.TotalSeconds} 秒后再试", html);
+        Assert.Contains("lang=\"zh-CN\"", html);
+    }
+}
