@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddAccountHandlers();
         services.AddDeskHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
+        services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
         return services;
     }

@@ -14,7 +14,8 @@ public static class DependencyInjection
         services.AddAppIdentity();
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;
     }
 }

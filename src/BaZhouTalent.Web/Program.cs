@@ -2,7 +2,6 @@ using BaZhouTalent.Application;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Infrastructure;
 using BaZhouTalent.Infrastructure.Identity;
-using BaZhouTalent.Infrastructure.Seeding;
 using BaZhouTalent.Web.Infrastructure;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -25,6 +24,7 @@ builder.Services.AddTypesetting(builder.Configuration);
 builder.Services.AddPortalSecurityHeaders();
 builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddThrottling(builder.Configuration);
+builder.Services.AddPortalCompression();
 
 builder.Services.AddAuthorization(options =>
 {
@@ -46,11 +46,13 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 var app = builder.Build();
 
 app.UseReverseProxySupport();
+app.UseResponseCompression();
 app.UsePortalSecurityHeaders();
 app.UseExceptionHandler("/Error/500");
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestGuards();
 app.UseRequestLocalization("zh-CN");
 app.UseStaticFiles();
 app.UseNoStoreForDynamicResponses();
@@ -64,12 +66,7 @@ app.UseMiddleware<MustChangePasswordMiddleware>();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-}
-
-app.Run();
+return await app.RunPortalAsync();
 
 /// <summary>Entry point; public so the integration tests can host the portal.</summary>
 public partial class Program;

@@ -18,5 +18,9 @@ public interface IAppDbContext
     DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<AppUser> Users { get; }
 
+    /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every tracked change, so a use case can start over after a refused save.</summary>
+    void DiscardChanges();
 }

@@ -85,7 +85,16 @@ public static class CreateAccount
                 MustChangePassword = true,
             };
 
-            var created = await userManager.CreateAsync(user, command.InitialPassword!);
+            IdentityResult created;
+            try
+            {
+                created = await userManager.CreateAsync(user, command.InitialPassword!);
+            }
+            catch (DuplicateRowException)
+            {
+                // The same user name created by someone else between the form's check and this save.
+                created = IdentityResult.Failed(userManager.ErrorDescriber.DuplicateUserName(user.UserName));
+            }
             if (!created.Succeeded)
                 return Failures(created);
 

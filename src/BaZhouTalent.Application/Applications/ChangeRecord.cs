@@ -17,7 +17,11 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
     /// <summary>变更的内容 as one text, lines joined the way the paper form would list them.</summary>
     public string Summary => string.Join("\n", Lines);
 
-    public static ChangeRecord Compute(FundedProject project, ClosureApplication application)
+    /// <param name="blind">
+    /// For a blind viewer: changes of people (leader, participants) say which fields changed, never their values,
+    /// names or even who was added, so 变更的内容 leaks nothing the hidden cells would have shown.
+    /// </param>
+    public static ChangeRecord Compute(FundedProject project, ClosureApplication application, bool blind = false)
     {
         var lines = new List<string>();
 
@@ -27,8 +31,8 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         if (application.ActualCompletion is { } actual && actual != project.PlannedCompletion)
             lines.Add($"完成时间：由{FormatDate(project.PlannedCompletion)}改为{FormatDate(actual)}");
 
-        CompareLeader(lines, project.OriginalLeader, application.CurrentLeader);
-        CompareParticipants(lines, project.OriginalParticipants, application.CurrentParticipants);
+        CompareLeader(lines, project.OriginalLeader, application.CurrentLeader, blind);
+        CompareParticipants(lines, project.OriginalParticipants, application.CurrentParticipants, blind);
         return new ChangeRecord(lines);
     }
 
@@ -51,20 +55,21 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         lines.Add($"{label}：由“{original.Trim()}”改为“{current.Trim()}”");
     }
 
-    private static void CompareLeader(List<string> lines, PersonDetails original, PersonDetails current)
+    private static void CompareLeader(List<string> lines, PersonDetails original, PersonDetails current, bool blind)
     {
         if (Normalize(current.Name).Length > 0 && !SameText(original.Name, current.Name))
         {
             // A new leader: the person changed, so listing each of their fields against the old one says nothing more.
-            lines.Add($"项目负责人：由 {original.Name.Trim()} 变更为 {current.Name.Trim()}");
+            lines.Add(blind ? "项目负责人：已变更" : $"项目负责人：由 {original.Name.Trim()} 变更为 {current.Name.Trim()}");
             return;
         }
-        var fields = LeaderFields(original).Zip(LeaderFields(current), (o, c) => (o.Label, Original: o.Value, Current: c.Value))
+        var changed = LeaderFields(original).Zip(LeaderFields(current), (o, c) => (o.Label, Original: o.Value, Current: c.Value))
             .Where(f => !SameText(f.Original, f.Current))
-            .Select(f => $"{f.Label}由“{Shown(f.Original)}”改为“{Shown(f.Current)}”")
             .ToList();
-        if (fields.Count > 0)
-            lines.Add($"项目负责人信息：{string.Join("；", fields)}");
+        if (changed.Count == 0) return;
+        lines.Add(blind
+            ? $"项目负责人信息：{string.Join("、", changed.Select(f => f.Label))}有变更"
+            : $"项目负责人信息：{string.Join("；", changed.Select(f => $"{f.Label}由“{Shown(f.Original)}”改为“{Shown(f.Current)}”"))}");
     }
 
     private static IEnumerable<(string Label, string Value)> LeaderFields(PersonDetails p) =>
@@ -79,7 +84,7 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         ("联系电话", p.Phone),
     ];
 
-    private static void CompareParticipants(List<string> lines, IReadOnlyList<Participant> original, IReadOnlyList<Participant> current)
+    private static void CompareParticipants(List<string> lines, IReadOnlyList<Participant> original, IReadOnlyList<Participant> current, bool blind)
     {
         var before = original.OrderBy(p => p.SortOrder).Where(p => Normalize(p.Name).Length > 0).ToList();
         var after = current.OrderBy(p => p.SortOrder).Where(p => Normalize(p.Name).Length > 0).ToList();
@@ -89,24 +94,25 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         var parts = new List<string>();
         var added = after.Where(p => !beforeNames.Contains(Normalize(p.Name))).Select(p => p.Name.Trim()).ToList();
         var removed = before.Where(p => !afterNames.Contains(Normalize(p.Name))).Select(p => p.Name.Trim()).ToList();
-        if (added.Count > 0) parts.Add($"新增 {string.Join("、", added)}");
-        if (removed.Count > 0) parts.Add($"移除 {string.Join("、", removed)}");
+        if (added.Count > 0) parts.Add(blind ? $"新增 {added.Count} 人" : $"新增 {string.Join("、", added)}");
+        if (removed.Count > 0) parts.Add(blind ? $"移除 {removed.Count} 人" : $"移除 {string.Join("、", removed)}");
         var keptBefore = beforeNames.Where(afterNames.Contains).ToList();
         var keptAfter = afterNames.Where(beforeNames.Contains).ToList();
         if (!keptBefore.SequenceEqual(keptAfter)) parts.Add("排序调整");
         if (parts.Count > 0)
             lines.Add($"参与人员：{string.Join("；", parts)}");
 
-        foreach (var now in after)
+        foreach (var (now, position) in after.Select((p, i) => (p, i + 1)))
         {
             var was = before.FirstOrDefault(p => SameText(p.Name, now.Name));
             if (was is null) continue;
-            var fields = new[] { ("单位", was.Unit, now.Unit), ("职称", was.Title, now.Title), ("联系电话", was.Phone, now.Phone) }
+            var changed = new[] { ("单位", was.Unit, now.Unit), ("职称", was.Title, now.Title), ("联系电话", was.Phone, now.Phone) }
                 .Where(f => !SameText(f.Item2, f.Item3))
-                .Select(f => $"{f.Item1}由“{Shown(f.Item2)}”改为“{Shown(f.Item3)}”")
                 .ToList();
-            if (fields.Count > 0)
-                lines.Add($"参与人员信息：{now.Name.Trim()} {string.Join("；", fields)}");
+            if (changed.Count == 0) continue;
+            lines.Add(blind
+                ? string.Create(CultureInfo.InvariantCulture, $"参与人员信息：第 {position} 位的{string.Join("、", changed.Select(f => f.Item1))}有变更")
+                : $"参与人员信息：{now.Name.Trim()} {string.Join("；", changed.Select(f => $"{f.Item1}由“{Shown(f.Item2)}”改为“{Shown(f.Item3)}”"))}");
         }
     }
 

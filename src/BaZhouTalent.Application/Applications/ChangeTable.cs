@@ -1,11 +1,12 @@
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 
 namespace BaZhouTalent.Application.Applications;
 
 /// <summary>
 /// 一、项目变更情况数据表 as printed: 原 and 现 side by side with changed cells marked, 是否变更 and
-/// 变更的内容. One read model for the researcher's page and every review page; identifying values pass
-/// through <c>reveal</c>, so a blind viewer gets the same table with names, units and contacts hidden.
+/// 变更的内容. One read model for the researcher's page and every review page, built by the disclosure
+/// (Disclosure.DisclosedApplication), so a blind viewer gets the same table with every person's values hidden.
 /// </summary>
 public sealed record ChangeTable(
     string Choice,
@@ -20,14 +21,15 @@ public sealed record ChangeTable(
 
     public bool IsChanged => Lines.Count > 0;
 
-    /// <summary>The table for everyone allowed to see who the applicant is.</summary>
-    public static ChangeTable Build(FundedProject project, ClosureApplication application) =>
-        Build(project, application, value => value);
-
-    /// <param name="reveal">Maps an identifying value to what this viewer may see (the blind-review text for experts).</param>
-    public static ChangeTable Build(FundedProject project, ClosureApplication application, Func<string, string> reveal)
+    /// <param name="blind">
+    /// For a viewer who appraises blind (see Disclosure.DisclosurePolicy): every value of a person — name, gender,
+    /// ethnicity, birth, unit, posts, address, phone, participants' titles — is the blind marker, and 变更的内容
+    /// says which fields changed, never their values.
+    /// </param>
+    public static ChangeTable Build(FundedProject project, ClosureApplication application, bool blind = false)
     {
-        var record = ChangeRecord.Compute(project, application);
+        var record = ChangeRecord.Compute(project, application, blind);
+        string Person(string value) => blind ? BlindReview.HiddenText : value;
         var ol = project.OriginalLeader;
         var cl = application.CurrentLeader;
         var fields = new List<Field>
@@ -38,37 +40,25 @@ public sealed record ChangeTable(
                 application.ActualCompletion is { } actual ? ChangeRecord.FormatDate(actual) : "",
                 application.ActualCompletion is { } done && done != project.PlannedCompletion),
             Identity("负责人姓名", ol.Name, cl.Name),
-            Plain("负责人性别", ol.Gender, cl.Gender),
-            Plain("负责人民族", ol.Ethnicity, cl.Ethnicity),
-            Plain("负责人出生日期", ChangeRecord.FormatYearMonth(ol.BirthYear, ol.BirthMonth),
+            Identity("负责人性别", ol.Gender, cl.Gender),
+            Identity("负责人民族", ol.Ethnicity, cl.Ethnicity),
+            Identity("负责人出生日期", ChangeRecord.FormatYearMonth(ol.BirthYear, ol.BirthMonth),
                 ChangeRecord.FormatYearMonth(cl.BirthYear, cl.BirthMonth)),
             Identity("负责人所在单位", ol.Unit, cl.Unit),
-            Plain("负责人行政职务", ol.AdministrativePost, cl.AdministrativePost),
-            Plain("负责人专业职务", ol.ProfessionalTitle, cl.ProfessionalTitle),
+            Identity("负责人行政职务", ol.AdministrativePost, cl.AdministrativePost),
+            Identity("负责人专业职务", ol.ProfessionalTitle, cl.ProfessionalTitle),
             Identity("负责人通讯地址", ol.Address, cl.Address),
             Identity("负责人联系电话", ol.Phone, cl.Phone),
         };
 
         var original = project.OriginalParticipants.OrderBy(p => p.SortOrder).ToList();
         var current = application.CurrentParticipants.OrderBy(p => p.SortOrder).ToList();
-        Member Show(Participant p, bool changed) => new(reveal(p.Name), reveal(p.Unit), p.Title, reveal(p.Phone), changed);
+        Member Show(Participant p, bool changed) => new(Person(p.Name), Person(p.Unit), Person(p.Title), Person(p.Phone), changed);
         bool Unchanged(Participant now) => original.Any(was => ChangeRecord.SameText(was.Name, now.Name)
             && ChangeRecord.SameText(was.Unit, now.Unit) && ChangeRecord.SameText(was.Title, now.Title)
             && ChangeRecord.SameText(was.Phone, now.Phone));
 
-        // 变更的内容 quotes the values themselves, so a blind viewer gets each identifying value replaced.
-        var identities = new[] { ol.Name, ol.Unit, ol.Address, ol.Phone, cl.Name, cl.Unit, cl.Address, cl.Phone }
-            .Concat(original.Concat(current).SelectMany(p => new[] { p.Name, p.Unit, p.Phone }))
-            .Select(v => v.Trim())
-            .Where(v => v.Length >= 2 && reveal(v) != v)
-            .Distinct()
-            .OrderByDescending(v => v.Length)
-            .ToList();
-        var lines = record.Lines
-            .Select(line => identities.Aggregate(line, (text, value) => text.Replace(value, reveal(value), StringComparison.Ordinal)))
-            .ToList();
-
-        return new ChangeTable(record.Choice, lines, fields,
+        return new ChangeTable(record.Choice, record.Lines, fields,
             original.Select(p => Show(p, false)).ToList(),
             current.Select(p => Show(p, !Unchanged(p))).ToList());
 
@@ -76,6 +66,6 @@ public sealed record ChangeTable(
             new(label, was, now, ChangeRecord.Normalize(now).Length > 0 && !ChangeRecord.SameText(was, now));
 
         Field Identity(string label, string was, string now) =>
-            new(label, reveal(was), reveal(now), ChangeRecord.Normalize(now).Length > 0 && !ChangeRecord.SameText(was, now));
+            new(label, Person(was), Person(now), ChangeRecord.Normalize(now).Length > 0 && !ChangeRecord.SameText(was, now));
     }
 }

@@ -34,12 +34,17 @@ public static partial class FieldRules
     public static IRuleBuilderOptions<T, string> Required<T>(this IRuleBuilder<T, string> rule, string label) =>
         rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage($"请填写{label}。");
 
+    /// <summary>The error code of every length rule: a draft with such an error is refused whole, never saved cut.</summary>
+    public const string TooLongCode = "TooLong";
+
     public static IRuleBuilderOptions<T, string> MaxChars<T>(this IRuleBuilder<T, string> rule, int max, string label) =>
-        rule.Must(v => (v ?? "").Trim().Length <= max).WithMessage($"{label}不能超过 {max} 个字。");
+        rule.Must(v => (v ?? "").Trim().Length <= max).WithMessage($"{label}不能超过 {max} 个字。").WithErrorCode(TooLongCode);
+
+    public static bool IsTooLong(FluentValidation.Results.ValidationFailure failure) => failure.ErrorCode == TooLongCode;
 
     /// <summary>
-    /// Drafts are stored as typed, but never beyond the column: the inputs carry maxlength, so only a
-    /// hand-made request reaches this, and cutting it is better than failing to save the rest.
+    /// Drafts are stored as typed, incomplete or not; a value beyond its column is refused before the save
+    /// (<see cref="TooLongCode"/>), so this only trims and keeps the column safe should a caller skip that check.
     /// </summary>
     public static string Clip(string? value, int max)
     {

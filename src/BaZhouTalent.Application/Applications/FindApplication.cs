@@ -6,7 +6,7 @@ namespace BaZhouTalent.Application.Applications;
 
 /// <summary>
 /// Loads one application by its 立项编号 with what the authorization rules and the pages need
-/// (project, unit and region, category, expert assignments). Read-only: nothing here is saved.
+/// (project, unit and region, category, expert assignments, opinions, history). Read-only: nothing here is saved.
 /// </summary>
 public static class FindApplication
 {
@@ -21,6 +21,7 @@ public static class FindApplication
                 .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
                 .Include(a => a.Project).ThenInclude(p => p.Category)
                 .Include(a => a.ExpertAssignments)
+                .Include(a => a.Opinions)
                 .Include(a => a.History)
                 .FirstOrDefaultAsync(a => a.Project.Code == query.ProjectCode, cancellationToken);
     }

@@ -56,7 +56,7 @@ public sealed class PersonInput
             RuleFor(x => x.AdministrativePost).MaxChars(FieldRules.ShortText, "行政职务");
             RuleFor(x => x.ProfessionalTitle).MaxChars(FieldRules.ShortText, "专业职务");
             RuleFor(x => x.Address).Required("通讯地址").MaxChars(FieldRules.Address, "通讯地址");
-            RuleFor(x => x.Phone).Required("联系电话").ValidPhone();
+            RuleFor(x => x.Phone).Cascade(CascadeMode.Stop).Required("联系电话").MaxChars(FieldRules.Phone, "联系电话").ValidPhone();
         }
     }
 }
@@ -93,7 +93,7 @@ public sealed class ParticipantInput
                 RuleFor(x => x.Name).Required("参与人员姓名").MaxChars(FieldRules.PersonName, "姓名");
                 RuleFor(x => x.Unit).Required("参与人员单位").MaxChars(FieldRules.UnitName, "单位");
                 RuleFor(x => x.Title).Required("参与人员职称").MaxChars(FieldRules.ShortText, "职称");
-                RuleFor(x => x.Phone).Required("参与人员联系电话").ValidPhone();
+                RuleFor(x => x.Phone).Cascade(CascadeMode.Stop).Required("参与人员联系电话").MaxChars(FieldRules.Phone, "联系电话").ValidPhone();
             });
         }
     }

@@ -36,8 +36,8 @@ public static class SaveReport
             When(x => !x.Classified, () =>
                 RuleFor(x => x.ReportText)
                     .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请粘贴最终成果全文，或导入 Word（.docx）文档。")
-                    .Must(t => (t ?? "").Length <= FieldRules.ReportCharacters)
-                    .WithMessage($"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符。"));
+                    .Must(t => (t ?? "").Length <= FieldRules.ReportCharacters).WithErrorCode(FieldRules.TooLongCode)
+                    .WithMessage(x => $"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符（现有 {x.ReportText.Length:N0} 个），本次未保存。请删减后再保存。"));
         }
     }
 
@@ -49,7 +49,7 @@ public static class SaveReport
                 var text = Normalize(command.ReportText);
                 // A classified result must not be held by a networked system, whatever was posted.
                 if (application.Classified == true) text = "";
-                application.ReportText = text.Length <= FieldRules.ReportCharacters ? text : text[..FieldRules.ReportCharacters];
+                application.ReportText = FieldRules.Clip(text, FieldRules.ReportCharacters);
             }, cancellationToken);
     }
 

@@ -30,7 +30,7 @@ public static class StartApplication
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DuplicateRowException)
             {
                 // A second click raced the first; the unique index kept one application, which is what we want.
                 return Outcome.AlreadyExists;

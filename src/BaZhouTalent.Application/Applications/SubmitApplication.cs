@@ -77,7 +77,11 @@ public static class SubmitApplication
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Result.Of(Outcome.Conflict);
+                // A double click: the other request submitted first (its revision round is taken), so this
+                // one meets an application that is no longer the researcher's to change.
+                var stillEditable = await db.ClosureApplications.AsNoTracking().AnyAsync(
+                    a => a.Project.Code == command.ProjectCode && a.Status == from, cancellationToken);
+                return Result.Of(stillEditable ? Outcome.Conflict : Outcome.NotEditable);
             }
             log.LogInformation("Application {ProjectCode} submitted, round {Round}: {From}→{To}",
                 command.ProjectCode, application.Round, from, application.Status);

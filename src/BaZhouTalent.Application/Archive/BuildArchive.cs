@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using BaZhouTalent.Application.Abstractions;
-using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Certificates;
 using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Printing;
 using BaZhouTalent.Application.Review;
@@ -37,21 +38,24 @@ public static class BuildArchive
     /// <summary>The applications a year's archive holds: closed ones (concluded or not) of projects funded that year.</summary>
     public static readonly ApplicationStatus[] Closed = [ApplicationStatus.Concluded, ApplicationStatus.Rejected];
 
-    public sealed class Handler(IAppDbContext db, IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, LoadDisclosed.Handler load, IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
     {
-        /// <summary>Writes one project's archive to <paramref name="output"/>; false when there is no submitted application.</summary>
-        public async Task<bool> ProjectAsync(string code, string baseUrl, Stream output, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Writes one project's archive to <paramref name="output"/>, as <paramref name="user"/> (the federation) may
+        /// see it through the disclosure policy; false when there is no application they may see.
+        /// </summary>
+        public async Task<bool> ProjectAsync(string code, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
         {
-            var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
-            if (application is null || application.SubmittedAt is null) return false;
+            var loaded = await load.HandleAsync(code, user, cancellationToken);
+            if (loaded is null || loaded.Entity.SubmittedAt is null) return false;
             var files = new List<(string Path, byte[] Content)>();
-            AddApplication(files, application, "", baseUrl);
+            AddApplication(files, loaded, "", baseUrl);
             Write(output, files, $"立项编号 {code}");
             return true;
         }
 
         /// <summary>Writes a year's archive to <paramref name="output"/>; returns how many applications it holds.</summary>
-        public async Task<int> YearAsync(int year, string baseUrl, Stream output, CancellationToken cancellationToken = default)
+        public async Task<int> YearAsync(int year, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
         {
             var codes = await db.ClosureApplications.AsNoTracking()
                 .Where(a => a.Project.Year == year && Closed.Contains(a.Status))
@@ -61,20 +65,21 @@ public static class BuildArchive
             foreach (var code in codes)
             {
                 // One application at a time, so a large year does not hold every entity in the context at once.
-                var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
-                if (application is null) continue;
-                AddApplication(files, application, code + "/", baseUrl);
-                db.ClosureApplications.Entry(application).State = EntityState.Detached;
+                var loaded = await load.HandleAsync(code, user, cancellationToken);
+                if (loaded is null) continue;
+                AddApplication(files, loaded, code + "/", baseUrl);
+                db.ClosureApplications.Entry(loaded.Entity).State = EntityState.Detached;
             }
             Write(output, files, $"{year} 年度立项项目的结项材料（{codes.Count} 项）");
             log.LogInformation("Year archive {Year}: {Count} applications, {Files} files", year, codes.Count, files.Count);
             return codes.Count;
         }
 
-        private void AddApplication(List<(string Path, byte[] Content)> files, ClosureApplication application, string folder, string baseUrl)
+        private void AddApplication(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder, string baseUrl)
         {
             var options = typesetting.Value;
-            var print = ApplicationPrintMapper.Map(application, ChangeRecord.Compute(application.Project, application).Lines, blind: false);
+            var application = loaded.Entity;
+            var print = ApplicationPrintMapper.Map(loaded.View);
             var missing = PrintService.FindMissingCharacters(print, options);
             if (missing.Count > 0)
             {

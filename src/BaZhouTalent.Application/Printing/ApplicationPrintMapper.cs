@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Typesetting.PrintModel;
@@ -7,9 +8,8 @@ using BaZhouTalent.Typesetting.Reports;
 namespace BaZhouTalent.Application.Printing;
 
 /// <summary>
-/// Maps an application (with its project, unit, category and opinions loaded) to what the paper form prints.
-/// In blind mode the names of the leader, participants and units, and the contact details, are replaced,
-/// so an expert's PDF carries no identity either.
+/// Maps what one viewer may see of an application (<see cref="DisclosedApplication"/>) to what the paper form
+/// prints. It never sees the entity: an expert's PDF can only print what the disclosure policy let through.
 /// </summary>
 public static class ApplicationPrintMapper
 {
@@ -18,61 +18,53 @@ public static class ApplicationPrintMapper
 
     public const string Hidden = BlindReview.HiddenText;
 
-    public static ApplicationPrintModel Map(ClosureApplication application, IReadOnlyList<string> changeLines, bool blind)
+    public static ApplicationPrintModel Map(DisclosedApplication a)
     {
-        var project = application.Project;
-        string Reveal(string value) => blind ? Hidden : value;
-
-        var opinions = application.Opinions.Where(o => o.Round == application.Round).ToList();
-        ReviewOpinion? Latest(ReviewStage stage) =>
-            opinions.Where(o => o.Stage == stage).OrderByDescending(o => o.SignedAt).FirstOrDefault();
-        SignaturePrint Signature(ReviewOpinion o) =>
-            new(Reveal(o.SignerName), Reveal(o.SignerUnit), o.SignedAt.ChinaDate(), o.VerificationCode);
+        static SignaturePrint Signature(DisclosedOpinion o) =>
+            new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode);
 
         return new ApplicationPrintModel(
-            new CoverPrint(project.Code, project.Category.Name, project.Title,
-                Reveal(application.CurrentLeader.Name), Reveal(project.Unit.Name), application.FillDate, FormEdition),
-            new DeclarationPrint(application.Sensitive, application.Classified,
-                application.SubmittedAt is null ? null : Reveal(application.CurrentLeader.Name),
-                application.SubmittedAt?.ChinaDate()),
+            new CoverPrint(a.Code, a.Category, a.ProjectTitle, a.LeaderName, a.UnitName, a.FillDate, FormEdition),
+            new DeclarationPrint(a.Sensitive, a.Classified,
+                a.SubmittedAt is null ? null : a.LeaderName, a.SubmittedAt?.ChinaDate()),
             new ChangeRecordPrint(
-                project.Title,
-                application.ResultTitle,
-                changeLines.Count > 0,
-                changeLines.Count > 0 ? string.Join("；", changeLines) : null,
-                project.PlannedOutputForm,
-                application.CurrentOutputForm,
-                project.PlannedCompletion,
-                application.ActualCompletion,
-                Leader(project.OriginalLeader, blind),
-                Leader(application.CurrentLeader, blind),
-                Participants(project.OriginalParticipants, blind),
-                Participants(application.CurrentParticipants, blind)),
-            Latest(ReviewStage.Unit) is { } unit
-                ? new UnitOpinionPrint(unit.HasProblem, unit.Agrees, unit.OpinionText, Signature(unit)) : null,
-            project.Unit.Region.IsCityLevel ? CountyOpinionPrint.NotApplicable
-                : Latest(ReviewStage.County) is { } county
-                    ? new CountyOpinionPrint(false, county.HasProblem, county.Agrees, county.OpinionText, Signature(county)) : null,
-            Latest(ReviewStage.ChiefExpert) is { } chief
-                ? new ExpertOpinionPrint(chief.HasProblem, chief.Agrees, Grade(chief.Grade), chief.OpinionText,
-                    Reveal(chief.SignerName), chief.SignedAt.ChinaDate(), chief.VerificationCode) : null,
-            Latest(ReviewStage.Federation) is { } federation
-                ? new FederationOpinionPrint(federation.Agrees, federation.OpinionText, Signature(federation)) : null,
-            ReportMarkup.Parse(application.ReportText));
+                a.ProjectTitle,
+                a.ResultTitle,
+                a.ChangeTable.IsChanged,
+                a.ChangeTable.IsChanged ? string.Join("；", a.ChangeTable.Lines) : null,
+                a.PlannedOutputForm,
+                a.CurrentOutputForm,
+                a.PlannedCompletion,
+                a.ActualCompletion,
+                Leader(a.OriginalLeader),
+                Leader(a.CurrentLeader),
+                Participants(a.OriginalParticipants),
+                Participants(a.CurrentParticipants)),
+            // 二 and 三 name the applicant's unit and county: a blind copy prints them hidden, without any code,
+            // and the same way for a city-level applicant, so 不适用 cannot betray a 市本级 unit either.
+            !a.Policy.SeesLowerReviews ? new UnitOpinionPrint(null, null, Hidden, HiddenSignature)
+                : a.Latest(ReviewStage.Unit) is { } unit
+                    ? new UnitOpinionPrint(unit.HasProblem, unit.Agrees, unit.Text, Signature(unit)) : null,
+            !a.Policy.SeesLowerReviews ? new CountyOpinionPrint(false, null, null, Hidden, HiddenSignature)
+                : a.IsCityLevel ? CountyOpinionPrint.NotApplicable
+                : a.Latest(ReviewStage.County) is { } county
+                    ? new CountyOpinionPrint(false, county.HasProblem, county.Agrees, county.Text, Signature(county)) : null,
+            a.Latest(ReviewStage.ChiefExpert) is { } chief
+                ? new ExpertOpinionPrint(chief.HasProblem, chief.Agrees, Grade(chief.Grade), chief.Text,
+                    chief.SignerName, chief.SignedAt.ChinaDate(), chief.VerificationCode) : null,
+            a.Latest(ReviewStage.Federation) is { } federation
+                ? new FederationOpinionPrint(federation.Agrees, federation.Text, Signature(federation)) : null,
+            ReportMarkup.Parse(a.ReportText));
     }
 
-    private static LeaderPrint Leader(PersonDetails person, bool blind) => blind
-        ? new LeaderPrint(Hidden, person.Gender, person.Ethnicity, person.BirthYear, person.BirthMonth,
-            Hidden, person.AdministrativePost, person.ProfessionalTitle, Hidden, Hidden)
-        : new LeaderPrint(person.Name, person.Gender, person.Ethnicity, person.BirthYear, person.BirthMonth,
-            person.Unit, person.AdministrativePost, person.ProfessionalTitle, person.Address, person.Phone);
+    /// <summary>One marker for the whole signature block: never “marker（marker）”.</summary>
+    private static readonly SignaturePrint HiddenSignature = new(Hidden, null, null);
 
-    private static List<ParticipantPrint> Participants(IEnumerable<Participant> participants, bool blind) =>
-        participants.OrderBy(p => p.SortOrder)
-            .Select(p => blind
-                ? new ParticipantPrint(Hidden, Hidden, p.Title, Hidden)
-                : new ParticipantPrint(p.Name, p.Unit, p.Title, p.Phone))
-            .ToList();
+    private static LeaderPrint Leader(DisclosedPerson p) =>
+        new(p.Name, p.Gender, p.Ethnicity, p.BirthYear, p.BirthMonth, p.Unit, p.AdministrativePost, p.ProfessionalTitle, p.Address, p.Phone);
+
+    private static List<ParticipantPrint> Participants(IEnumerable<DisclosedMember> people) =>
+        people.Select(p => new ParticipantPrint(p.Name, p.Unit, p.Title, p.Phone)).ToList();
 
     private static AppraisalGradePrint? Grade(AppraisalGrade? grade) => grade switch
     {

@@ -1,37 +1,22 @@
 using System.Security.Claims;
-using BaZhouTalent.Application.Abstractions;
-using BaZhouTalent.Application.Applications;
-using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Typesetting.PrintModel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Printing;
 
-/// <summary>The print model of one application, for someone allowed to view it; blind for experts.</summary>
+/// <summary>The print model of one application, for someone allowed to view it, as the disclosure policy lets them see it.</summary>
 public static class GetPrintModel
 {
     public sealed record Result(ApplicationPrintModel Model, string ProjectCode, bool Blind);
 
-    public sealed class Handler(IAppDbContext db, IAuthorizationService authorization)
+    public sealed class Handler(LoadDisclosed.Handler load)
     {
         /// <returns>Null when there is no such application or the user may not view it (both answer 404).</returns>
         public async Task<Result?> HandleAsync(string projectCode, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
-            var application = await db.ClosureApplications
-                .Include(a => a.Project).ThenInclude(p => p.Category)
-                .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
-                .Include(a => a.ExpertAssignments)
-                .Include(a => a.Opinions)
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(a => a.Project.Code == projectCode, cancellationToken);
-            if (application is null
-                || !(await authorization.AuthorizeAsync(user, application, ApplicationOperations.View)).Succeeded)
+            if (await load.HandleAsync(projectCode, user, cancellationToken) is not { View: var view })
                 return null;
-
-            var blind = !(await authorization.AuthorizeAsync(user, application, ApplicationOperations.SeeIdentities)).Succeeded;
-            var changes = ChangeRecord.Compute(application.Project, application).Lines;
-            return new Result(ApplicationPrintMapper.Map(application, changes, blind), application.Project.Code, blind);
+            return new Result(ApplicationPrintMapper.Map(view), view.Code, view.Blind);
         }
     }
 }

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using Microsoft.EntityFrameworkCore;
@@ -105,7 +106,6 @@ public static class GetWorkQueue
                 {
                     a.Project.Code,
                     a.Project.Title,
-                    UnitName = a.Project.Unit.Name,
                     a.Status,
                     Entered = a.History.Where(h => h.ToStatus == a.Status).Select(h => h.At).ToList(),
                     IsChief = a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round && e.IsChief),
@@ -116,6 +116,12 @@ public static class GetWorkQueue
                         .Select(o => o.SignedAt).ToList(),
                 })
                 .ToListAsync(cancellationToken);
+            // A blind role's rows never select the applicant's unit (DisclosurePolicy.ListsApplicantFor).
+            var codes = applications.Select(a => a.Code).ToList();
+            var units = DisclosurePolicy.ListsApplicantFor(role)
+                ? await db.FundedProjects.Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, Unit = p.Unit.Name })
+                    .ToDictionaryAsync(p => p.Code, p => p.Unit, cancellationToken)
+                : [];
 
             var rows = new List<Row>();
             foreach (var a in applications)
@@ -148,8 +154,7 @@ public static class GetWorkQueue
                     _ => a.Status == ApplicationStatus.FederationIntake ? "受理（分配鉴定专家）" : "审核（终审）",
                 };
                 var overdue = IsOverdue(since);
-                // Experts appraise blind: their queue must not name the applicant's unit either.
-                var unit = role == Roles.Expert ? BlindReview.HiddenText : a.UnitName;
+                var unit = units.GetValueOrDefault(a.Code, BlindReview.HiddenText);
                 rows.Add(new Row(a.Code, a.Title, unit, a.Status, action, overdue ? OverdueGroup : group,
                     QueueTarget.Review, since, overdue));
             }

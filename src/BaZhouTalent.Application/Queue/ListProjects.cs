@@ -1,14 +1,13 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
 
-/// <summary>项目登记: the whole register of funded projects, for the city federation.</summary>
+/// <summary>项目登记: the register of funded projects for the city federation, searched, sorted and paged on the server.</summary>
 public static class ListProjects
 {
-    public sealed record Query;
-
     public sealed record Row(
         string ProjectCode,
         string ProjectTitle,
@@ -22,12 +21,22 @@ public static class ListProjects
         public string StatusName => ProjectStatus.ToChinese(Status);
     }
 
+    public static readonly SortMap<FundedProject> Sorts = new SortMap<FundedProject>(p => p.Id)
+        .Add("year", p => p.Year, descendingByDefault: true)
+        .Add("code", p => p.Code)
+        .Add("title", p => p.Title)
+        .Add("leader", p => p.OriginalLeader.Name)
+        .Add("unit", p => p.Unit.Name);
+
     public sealed class Handler(IAppDbContext db)
     {
-        public async Task<IReadOnlyList<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default) =>
-            await db.FundedProjects
-                .OrderByDescending(p => p.Year).ThenBy(p => p.Code)
-                .Select(p => new Row(
+        public async Task<Paged<Row>> HandleAsync(ListRequest request, CancellationToken cancellationToken = default)
+        {
+            var projects = db.FundedProjects.AsNoTracking();
+            if (request.Term is { } term)
+                projects = projects.Where(p => p.Code.Contains(term) || p.Title.Contains(term)
+                    || p.OriginalLeader.Name.Contains(term) || p.Unit.Name.Contains(term));
+            return await projects.ToPagedAsync(request, Sorts, p => new Row(
                     p.Code,
                     p.Title,
                     p.Category.Name,
@@ -35,7 +44,8 @@ public static class ListProjects
                     p.OriginalLeader.Name,
                     p.Unit.Name,
                     p.LeaderUserId != null,
-                    p.Application == null ? null : p.Application.Status))
-                .ToListAsync(cancellationToken);
+                    p.Application == null ? null : p.Application.Status),
+                cancellationToken);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
@@ -30,16 +32,13 @@ public static class ListReviewQueue
             if (scope is null || !currentUser.IsInRole(query.Role))
                 return [];
 
-            return await ReviewQueues.Pending(db, query.Role, scope)
-                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Project.Code)
-                .Select(a => new Row(
-                    a.Id,
-                    a.Project.Code,
-                    a.Project.Title,
-                    a.CurrentLeader.Name,
-                    a.Project.Unit.Name,
-                    a.Status,
-                    a.SubmittedAt))
+            var pending = ReviewQueues.Pending(db, query.Role, scope)
+                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Project.Code);
+            // A blind role's rows are projected without the leader and the unit: the names never leave the database.
+            return DisclosurePolicy.ListsApplicantFor(query.Role)
+                ? await pending.Select(a => new Row(a.Id, a.Project.Code, a.Project.Title, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt))
+                    .ToListAsync(cancellationToken)
+                : await pending.Select(a => new Row(a.Id, a.Project.Code, a.Project.Title, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt))
                 .ToListAsync(cancellationToken);
         }
     }

@@ -74,7 +74,14 @@ public static class ImportProjects
             audit.Add(StaffAction.ProjectsImported, command.FileName,
                 $"{commands.Count} 个项目：{string.Join("、", commands.Select(c => ProjectCode.Normalize(c.Code)))}");
             // One SaveChanges is one transaction: all rows or none.
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DuplicateRowException)
+            {
+                return Result.Fail("导入期间其中的立项编号已由他人登记，本次未导入任何项目。请重新导入，系统会列出重复的行。");
+            }
             log.LogInformation("Register import saved {Count} projects", commands.Count);
             return new Result(commands.Count, null, []);
         }

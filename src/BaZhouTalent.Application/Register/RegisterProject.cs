@@ -107,15 +107,27 @@ public static class RegisterProject
         return project;
     }
 
-    /// <summary>Saves a command the <see cref="Validator"/> accepted; returns the normalised 立项编号.</summary>
+    public const string RegisteredMeanwhileMessage = "该立项编号刚刚已由他人登记，本次未保存。";
+
+    /// <summary>
+    /// Saves a command the <see cref="Validator"/> accepted, with its staff audit entry; returns the normalised
+    /// 立项编号, or null when the same code was registered by someone else between the check and the save.
+    /// </summary>
     public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, StaffAudit audit, ILogger<Handler> log)
     {
-        public async Task<string> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public async Task<string?> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             var project = await ToProjectAsync(command, users);
             db.FundedProjects.Add(project);
             audit.Add(StaffAction.ProjectRegistered, project.Code, project.Title);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DuplicateRowException)
+            {
+                return null;
+            }
             log.LogInformation("Registered project {Code} (leader account linked: {Linked})", project.Code, project.LeaderUserId is not null);
             return project.Code;
         }

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
-using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
-using Microsoft.AspNetCore.Authorization;
 
 namespace BaZhouTalent.Application.Review;
 
@@ -13,46 +11,28 @@ public static class GetHistory
 {
     public sealed record Query(string Code);
 
-    public sealed record Entry(DateTimeOffset At, int Round, string Action, string? From, string? To, string Actor, string Note);
-
-    public sealed record SignedOpinion(int Round, string Stage, string Signer, string Unit, DateTimeOffset At, string Text, string VerificationCode);
-
     public sealed record RoundChanges(int FromRound, int ToRound, DateTimeOffset SubmittedAt, IReadOnlyList<RevisionDiff.Change> Changes);
 
     public enum Access { Allowed, NotFound, Forbidden }
 
     public sealed record Result(
         Access Access, string Code = "", string ProjectTitle = "", ApplicationStatus Status = default, int Round = 0,
-        IReadOnlyList<Entry>? Entries = null, IReadOnlyList<SignedOpinion>? Opinions = null, IReadOnlyList<RoundChanges>? Rounds = null)
+        IReadOnlyList<DisclosedHistoryEntry>? Entries = null, IReadOnlyList<DisclosedOpinion>? Opinions = null, IReadOnlyList<RoundChanges>? Rounds = null)
     {
         public string StatusName => Status.ToChinese();
     }
 
-    public sealed class Handler(IAppDbContext db, IAuthorizationService authorization)
+    public sealed class Handler(LoadDisclosed.Handler load)
     {
         public async Task<Result> HandleAsync(Query query, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
-            var a = await ReviewLoading.LoadAsync(db, query.Code, cancellationToken);
-            if (a is null || !(await authorization.AuthorizeAsync(user, a, ApplicationOperations.View)).Succeeded)
+            if (await load.HandleAsync(query.Code, user, cancellationToken) is not { } loaded)
                 return new Result(Access.NotFound);
-            // The history names the researcher's unit reviewers and county: experts appraise blind.
-            if (!(await authorization.AuthorizeAsync(user, a, ApplicationOperations.SeeIdentities)).Succeeded)
+            // The round-by-round diff shows identifying fields before and after: not for blind viewers.
+            var view = loaded.View;
+            if (!view.Policy.SeesHistoryPage)
                 return new Result(Access.Forbidden);
-            var seeAppraisals = (await authorization.AuthorizeAsync(user, a, ApplicationOperations.SeeExpertAppraisals)).Succeeded;
-
-            var entries = a.History.OrderBy(h => h.At).ThenBy(h => h.Id)
-                .Select(h => new Entry(h.At, h.Round, ReviewTriggerNames.ActionToChinese(h.Action),
-                    h.FromStatus?.ToChinese(), h.ToStatus?.ToChinese(),
-                    // Individual experts stay anonymous to the researcher and the lower reviewers.
-                    h.Action == nameof(ReviewTrigger.Appraise) && !seeAppraisals ? "鉴定专家" : h.ActorName,
-                    h.Action == nameof(ReviewTrigger.AssignExperts) && !seeAppraisals ? "" : h.Note))
-                .ToList();
-
-            var opinions = a.Opinions
-                .Where(o => o.Stage != ReviewStage.Expert || seeAppraisals)
-                .OrderBy(o => o.Round).ThenBy(o => o.SignedAt)
-                .Select(o => new SignedOpinion(o.Round, ReviewText.StageName(o.Stage), o.SignerName, o.SignerUnit, o.SignedAt, o.OpinionText, o.VerificationCode))
-                .ToList();
+            var a = loaded.Entity;
 
             var revisions = a.Revisions.OrderBy(r => r.Round).ToList();
             var rounds = new List<RoundChanges>();
@@ -64,7 +44,7 @@ public static class GetHistory
                 rounds.Add(new RoundChanges(revisions[i - 1].Round, revisions[i].Round, revisions[i].SubmittedAt, RevisionDiff.Compare(before, after)));
             }
 
-            return new Result(Access.Allowed, a.Project.Code, a.Project.Title, a.Status, a.Round, entries, opinions, rounds);
+            return new Result(Access.Allowed, view.Code, view.ProjectTitle, view.Status, view.Round, view.History, view.Opinions, rounds);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
-using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Security;
@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BaZhouTalent.Application.Review;
 
 /// <summary>
-/// Everything the review page shows one user: the whole application (names hidden for blind review),
-/// the signed sections they may read, and the actions the workflow and their role allow now.
+/// Everything the review page shows one user: the application as the disclosure policy lets them see it,
+/// and the actions the workflow and their role allow now.
 /// </summary>
 public static class GetReviewPage
 {
@@ -21,100 +21,33 @@ public static class GetReviewPage
 
     public sealed record Query(string Code);
 
-    public sealed record Person(string Name, string Gender, string Ethnicity, string Birth, string Unit,
-        string AdministrativePost, string ProfessionalTitle, string Address, string Phone);
-
-    public sealed record Member(string Name, string Unit, string Title, string Phone);
-
-    public sealed record Opinion(
-        ReviewStage Stage, int Round, bool? HasProblem, bool? Agrees, AppraisalGrade? Grade, string Text,
-        string SignerName, string SignerUnit, DateTimeOffset SignedAt, string VerificationCode, bool IsMine)
-    {
-        public string StageName => ReviewText.StageName(Stage);
-    }
-
-    public sealed record Assigned(string Name, bool IsChief, bool HasAppraised);
-
     public sealed record Result(
-        string Code,
-        string ProjectTitle,
-        string Category,
-        ApplicationStatus Status,
-        int Round,
+        DisclosedApplication Application,
         Guid Stamp,
-        bool Blind,
-        bool IsCityLevel,
-        string LeaderName,
-        string UnitName,
-        DateOnly FillDate,
-        DateTimeOffset? SubmittedAt,
-        bool? Sensitive,
-        bool? Classified,
-        string ResultTitle,
-        string PlannedOutputForm,
-        string CurrentOutputForm,
-        DateOnly PlannedCompletion,
-        DateOnly? ActualCompletion,
-        Person CurrentLeader,
-        IReadOnlyList<Member> Participants,
-        string ReportText,
-        string? CertificateNumber,
-        string? LastReturnReason,
         IReadOnlyList<ReviewTrigger> Actions,
-        bool CanSeeHistory,
-        bool CanSeeExpertAppraisals,
-        IReadOnlyList<Opinion> Opinions,
-        IReadOnlyList<Assigned> AssignedExperts,
         IReadOnlyList<SuggestExperts.Suggestion> ExpertPool,
-        OpinionInput? Suggestion,
-        ChangeTable ChangeTable)
+        OpinionInput? Suggestion)
     {
-        public string StatusName => Status.ToChinese();
+        public string Code => Application.Code;
         public bool Can(ReviewTrigger trigger) => Actions.Contains(trigger);
+
+        /// <summary>Why the last return happened, as this viewer may read it (blind viewers read none).</summary>
+        public string? LastReturnReason => Application.LastReturn is { Note.Length: > 0 } r ? r.Note : null;
     }
 
-    public sealed class Handler(IAppDbContext db, IAuthorizationService authorization, UserManager<AppUser> users)
+    public sealed class Handler(LoadDisclosed.Handler load, IAppDbContext db, IAuthorizationService authorization, UserManager<AppUser> users)
     {
         public async Task<Result?> HandleAsync(Query query, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
-            var a = await ReviewLoading.LoadAsync(db, query.Code, cancellationToken);
-            if (a is null || !await Allowed(user, a, ApplicationOperations.View))
+            if (await load.HandleAsync(query.Code, user, cancellationToken) is not { } loaded)
                 return null;
-
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            var blind = !await Allowed(user, a, ApplicationOperations.SeeIdentities);
-            var seeAppraisals = await Allowed(user, a, ApplicationOperations.SeeExpertAppraisals);
-            string Reveal(string value) => blind ? Hidden : value;
+            var a = loaded.Entity;
 
             var actions = new List<ReviewTrigger>();
             foreach (var trigger in a.PermittedTriggers)
             {
-                if (await Allowed(user, a, ApplicationOperations.For(trigger)))
+                if ((await authorization.AuthorizeAsync(user, a, ApplicationOperations.For(trigger))).Succeeded)
                     actions.Add(trigger);
-            }
-
-            var opinions = a.Opinions
-                .Where(o => o.Round == a.Round)
-                .Where(o => o.Stage != ReviewStage.Expert || seeAppraisals || o.SignerUserId == userId)
-                .OrderBy(o => o.Stage).ThenBy(o => o.SignedAt)
-                .Select(o => new Opinion(o.Stage, o.Round, o.HasProblem, o.Agrees, o.Grade, o.OpinionText,
-                    // Experts' own names are not the applicant's identity; the unit and county signers are.
-                    o.Stage is ReviewStage.Unit or ReviewStage.County ? Reveal(o.SignerName) : o.SignerName,
-                    o.Stage is ReviewStage.Unit or ReviewStage.County ? Reveal(o.SignerUnit) : o.SignerUnit,
-                    o.SignedAt, o.VerificationCode, o.SignerUserId == userId))
-                .ToList();
-
-            var assignments = a.ExpertAssignments.Where(e => e.Round == a.Round).ToList();
-            var assigned = new List<Assigned>();
-            if (seeAppraisals || user.IsInRole(Roles.MunicipalFederation))
-            {
-                var ids = assignments.Select(e => e.ExpertUserId).ToList();
-                var names = await db.Users.Where(u => ids.Contains(u.Id))
-                    .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-                assigned = assignments.OrderByDescending(e => e.IsChief)
-                    .Select(e => new Assigned(names.GetValueOrDefault(e.ExpertUserId, "?"), e.IsChief,
-                        a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == e.ExpertUserId)))
-                    .ToList();
             }
 
             IReadOnlyList<SuggestExperts.Suggestion> pool = actions.Contains(ReviewTrigger.AssignExperts)
@@ -125,49 +58,8 @@ public static class GetReviewPage
                 ? AppraisalRule.Suggest(a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).ToList())
                 : null;
 
-            var lastReturn = a.History.Where(h => h.Action == nameof(ReviewTrigger.Return)).OrderByDescending(h => h.At).FirstOrDefault();
-            var leader = a.CurrentLeader;
-            return new Result(
-                a.Project.Code,
-                a.Project.Title,
-                a.Project.Category.Name,
-                a.Status,
-                a.Round,
-                a.ConcurrencyStamp,
-                blind,
-                a.Project.Unit.Region.IsCityLevel,
-                Reveal(leader.Name),
-                Reveal(a.Project.Unit.Name),
-                a.FillDate,
-                a.SubmittedAt,
-                a.Sensitive,
-                a.Classified,
-                a.ResultTitle,
-                a.Project.PlannedOutputForm,
-                a.CurrentOutputForm,
-                a.Project.PlannedCompletion,
-                a.ActualCompletion,
-                new Person(Reveal(leader.Name), leader.Gender, leader.Ethnicity,
-                    leader.BirthYear is { } y ? $"{y} 年 {leader.BirthMonth} 月" : "", Reveal(leader.Unit),
-                    leader.AdministrativePost, leader.ProfessionalTitle, Reveal(leader.Address), Reveal(leader.Phone)),
-                a.CurrentParticipants.OrderBy(p => p.SortOrder)
-                    .Select(p => new Member(Reveal(p.Name), Reveal(p.Unit), p.Title, Reveal(p.Phone))).ToList(),
-                a.ReportText,
-                a.CertificateNumber,
-                lastReturn?.Note,
-                actions,
-                !blind,
-                seeAppraisals,
-                opinions,
-                assigned,
-                pool,
-                suggestion,
-                ChangeTable.Build(a.Project, a, Reveal));
+            return new Result(loaded.View, a.ConcurrencyStamp, actions, pool, suggestion);
         }
-
-        private async Task<bool> Allowed(ClaimsPrincipal user, ClosureApplication application,
-            Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
-            (await authorization.AuthorizeAsync(user, application, operation)).Succeeded;
     }
 }
 

@@ -67,6 +67,34 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         Func<ClosureApplication, ReviewActor, DateTimeOffset, Task> act,
         CancellationToken cancellationToken)
     {
+        // A duplicate key that is not this application's (the year's next certificate number or a verification
+        // code, taken by another application's action at the same moment) is not a conflict with the user:
+        // start over with fresh numbers. Someone who acted on this application meanwhile changed its stamp,
+        // and the next attempt answers that as the usual conflict.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(user, code, postedStamp, trigger, act, cancellationToken);
+            }
+            catch (DuplicateRowException)
+            {
+                db.DiscardChanges();
+                if (attempt == 3)
+                    return ReviewOutcome.Conflict;
+                log.LogInformation("{Trigger} on {Code} met a duplicate key, attempt {Attempt}; retrying", trigger, code, attempt);
+            }
+        }
+    }
+
+    private async Task<ReviewOutcome> RunOnceAsync(
+        ClaimsPrincipal user,
+        string code,
+        Guid postedStamp,
+        ReviewTrigger trigger,
+        Func<ClosureApplication, ReviewActor, DateTimeOffset, Task> act,
+        CancellationToken cancellationToken)
+    {
         var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
         if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
             return ReviewOutcome.NotFound;
@@ -98,7 +126,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e) when (e is not DuplicateRowException)
         {
             log.LogInformation("Stale {Trigger} on {Code} by {UserId} refused", trigger, code, actor.UserId);
             return ReviewOutcome.Conflict;

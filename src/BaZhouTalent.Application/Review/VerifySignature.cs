@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace BaZhouTalent.Application.Review;
 
 /// <summary>
-/// /verify/{code}, without sign-in: does the sign-off printed with this code exist, who signed it for which
-/// unit and when, and does the application's content today still match the fingerprint of what they saw.
+/// /verify/{code}, without sign-in: does the sign-off printed with this code exist, when, and does the
+/// application's content today still match the fingerprint of what they saw. Who signed for which unit is
+/// said only where the disclosure policy allows it for the public (<see cref="DisclosurePolicy.VerifiedSigner"/>);
+/// for 五 of a concluded application, the certificate number.
 /// </summary>
 public static class VerifySignature
 {
@@ -26,7 +29,7 @@ public static class VerifySignature
         string Decision,
         string Fingerprint,
         bool ContentMatches,
-        string? CertificateNumber = null)
+        string? CertificateNumber)
     {
         public string StageName => ReviewText.StageName(Stage);
     }
@@ -51,9 +54,8 @@ public static class VerifySignature
                 .Include(a => a.Project)
                 .SingleAsync(a => a.Id == opinion.ApplicationId, cancellationToken);
 
-            // Blind review protects the applicant from the experts, not the experts from the public, but
-            // an individual expert's appraisal is never printed, so its signer is not disclosed here.
-            var hideSigner = opinion.Stage == ReviewStage.Expert;
+            var (signer, unit) = DisclosurePolicy.Anonymous(application)
+                .VerifiedSigner(opinion.Stage, opinion.SignerName, opinion.SignerUnit);
             return new Result(
                 opinion.VerificationCode,
                 application.Project.Code,
@@ -61,8 +63,8 @@ public static class VerifySignature
                 opinion.Stage,
                 opinion.Round,
                 application.Round,
-                hideSigner ? "鉴定专家" : opinion.SignerName,
-                hideSigner ? "" : opinion.SignerUnit,
+                signer,
+                unit,
                 opinion.SignedAt,
                 Decision(opinion),
                 opinion.ContentFingerprint,

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -53,8 +54,9 @@ public sealed class ApplicationAuthorizationHandler
                 ApplicationStatus.ExpertReview => actor.AssignmentInCurrentRound(application)?.IsChief == true,
                 _ => false,
             },
-            // Experts appraise blind; everyone else who may view may see the names.
-            nameof(ApplicationOperations.SeeIdentities) => CanView(actor, application) && !actor.IsOnlyExpertOf(application),
+            // Experts appraise blind; everyone else who may view may see the names (the policy decides who is who).
+            nameof(ApplicationOperations.SeeIdentities) => CanView(actor, application)
+                && DisclosurePolicy.For(actor, application).SeesApplicant,
             // Experts appraise independently: only the chief, once every opinion is in, reads the others'.
             nameof(ApplicationOperations.SeeExpertAppraisals) => CanView(actor, application)
                 && (actor.Is(Roles.MunicipalFederation)
@@ -101,9 +103,6 @@ public sealed class ApplicationAuthorizationHandler
 
         public bool HasAppraised(ClosureApplication a) => a.Opinions.Any(o =>
             o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == UserId);
-
-        public bool IsOnlyExpertOf(ClosureApplication a) =>
-            Is(Roles.Expert) && !IsLeaderOf(a) && !IsUnitReviewerOf(a) && !IsCountyReviewerOf(a) && !Is(Roles.MunicipalFederation);
 
         private static int? ParseInt(string? value) => int.TryParse(value, out var n) ? n : null;
     }

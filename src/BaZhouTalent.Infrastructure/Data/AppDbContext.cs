@@ -31,7 +31,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // A fresh stamp on every change makes a second writer holding the old stamp fail instead of overwrite.
         foreach (var entry in ChangeTracker.Entries<ClosureApplication>())
@@ -39,6 +39,15 @@ public abstract class AppDbContext(DbContextOptions options)
             if (entry.State == EntityState.Modified)
                 entry.Entity.ConcurrencyStamp = Guid.NewGuid();
         }
-        return base.SaveChangesAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
+        {
+            throw new DuplicateRowException(e);
+        }
     }
+
+    public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -43,23 +43,30 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Default");
+        // Checked when the portal starts (see DatabaseInitializer), so a missing setting is one clear line, not a crash here.
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(connectionString),
+                "ConnectionStrings:Default is required when Database:Provider is SqlServer.")
+            .ValidateOnStart();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new OptionsValidationException("ConnectionStrings:Default", typeof(DatabaseOptions),
-                        ["ConnectionStrings:Default is required when Database:Provider is SqlServer."]);
                 services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, SqlServerOptions));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
             default:
-                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(
-                    SqliteConnectionString(connectionString, options.DataDirectory, contentRoot), SqliteOptions));
+                var sqlite = SqliteConnectionString(connectionString, options.DataDirectory, contentRoot);
+                var file = SqliteDatabaseFile.For(sqlite);
+                if (file is not null) services.AddSingleton(file);
+                services.AddDbContext<SqliteAppDbContext>(o =>
+                {
+                    o.UseSqlite(sqlite, SqliteOptions);
+                    if (file is not null) o.AddInterceptors(file);
+                });
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

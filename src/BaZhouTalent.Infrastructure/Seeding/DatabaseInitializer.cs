@@ -23,13 +23,34 @@ public sealed class DatabaseInitializer(
     IOptions<SeedingOptions> seedingOptions,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<DatabaseInitializer> log)
+    ILogger<DatabaseInitializer> log,
+    SqliteDatabaseFile? sqliteFile = null)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        sqliteFile?.PrepareForStart();
         if (databaseOptions.Value.MigrateOnStartup || db.Database.IsSqlite())
             await db.Database.MigrateAsync(cancellationToken);
 
+        // Instances starting together on a new database (a load-balanced deployment) seed one at a time: each
+        // seeds inside a transaction that holds the database's write lock (SQLite's BEGIN IMMEDIATE, SQL
+        // Server's application lock), so the second waits, then finds every row and adds nothing. EF's own
+        // migration lock already does the same for the migrations above.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsSqlServer())
+                await db.Database.ExecuteSqlRawAsync(
+                    "EXEC sp_getapplock @Resource = 'BaZhouTalent.Seeding', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000",
+                    cancellationToken);
+            await SeedAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
         await SeedReferenceDataAsync(cancellationToken);
         await SeedRolesAsync();
         if (seedingOptions.Value.DemoData)

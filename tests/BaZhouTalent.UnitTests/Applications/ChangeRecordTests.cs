@@ -129,4 +129,40 @@ public class ChangeRecordTests
 
         Assert.False(ChangeRecord.Compute(project, application).IsChanged);
     }
+
+    [Fact]
+    public void For_a_blind_viewer_the_record_says_which_fields_changed_never_their_values()
+    {
+        var project = Register();
+        var application = Unchanged(project);
+        application.CurrentLeader.Phone = "13812345678";
+        application.CurrentLeader.Unit = "巴中市社会科学界联合会";
+        application.CurrentParticipants[1].Unit = "巴中市平昌县文化馆";
+        application.CurrentParticipants.Add(new Participant { SortOrder = 3, Name = "王晓燕", Unit = "巴中市恩阳区教育局", Title = "讲师", Phone = "13600001234" });
+        application.CurrentParticipants.RemoveAt(0);
+
+        var seen = ChangeRecord.Compute(project, application);
+        var blind = ChangeRecord.Compute(project, application, blind: true);
+
+        Assert.Contains("王晓燕", seen.Summary);
+        Assert.Equal(seen.Lines.Count, blind.Lines.Count);
+        Assert.Equal(
+        [
+            "项目负责人信息：所在单位、联系电话有变更",
+            "参与人员：新增 1 人；移除 1 人",
+            "参与人员信息：第 1 位的单位有变更",
+        ], blind.Lines);
+        foreach (var identity in new[] { "杨卓", "唐华林", "李亚军", "王晓燕", "15282706916", "13812345678", "13600001234", "巴州区", "平昌县", "恩阳区", "社会科学界联合会" })
+            Assert.DoesNotContain(identity, blind.Summary);
+    }
+
+    [Fact]
+    public void For_a_blind_viewer_a_new_leader_is_not_named()
+    {
+        var project = Register();
+        var application = Unchanged(project);
+        application.CurrentLeader = new PersonDetails { Name = "王明", Phone = "13800000000" };
+
+        Assert.Equal(["项目负责人：已变更"], ChangeRecord.Compute(project, application, blind: true).Lines);
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
             .HasForeignKey<ClosureApplication>(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
         application.HasIndex(a => a.Status);
+        application.HasIndex(a => a.SubmittedAt);
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);

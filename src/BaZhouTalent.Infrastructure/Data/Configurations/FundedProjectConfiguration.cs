@@ -14,6 +14,8 @@ internal sealed class FundedProjectConfiguration : IEntityTypeConfiguration<Fund
         project.Property(p => p.PlannedOutputForm).HasMaxLength(FieldLengths.ShortName);
         project.Property(p => p.LeaderUserId).HasMaxLength(FieldLengths.UserId);
         project.HasIndex(p => p.LeaderUserId);
+        project.HasIndex(p => new { p.Year, p.Code });
+        project.HasIndex(p => p.PlannedCompletion);
         project.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         project.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         project.HasOne<AppUser>().WithMany().HasForeignKey(p => p.LeaderUserId).OnDelete(DeleteBehavior.SetNull);

@@ -272,6 +272,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.ToTable("ClosureApplications");
                 });
 
@@ -410,7 +412,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("LeaderUserId");
 
+                    b.HasIndex("PlannedCompletion");
+
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Code");
 
                     b.ToTable("FundedProjects");
                 });

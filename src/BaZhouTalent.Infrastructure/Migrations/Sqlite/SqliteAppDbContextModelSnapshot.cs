@@ -259,6 +259,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.ToTable("ClosureApplications");
                 });
 
@@ -393,7 +395,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("LeaderUserId");
 
+                    b.HasIndex("PlannedCompletion");
+
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Year", "Code");
 
                     b.ToTable("FundedProjects");
                 });

@@ -30,7 +30,7 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
     {
         var code = Code?.Trim().ToUpperInvariant() ?? "";
         var file = TemporaryZip();
-        if (code.Length == 0 || !await handler.ProjectAsync(code, BaseUrl, file, cancellationToken))
+        if (code.Length == 0 || !await handler.ProjectAsync(code, BaseUrl, User, file, cancellationToken))
         {
             await file.DisposeAsync();
             Message = $"未找到立项编号“{Code}”已提交的结项申请。";
@@ -44,7 +44,7 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
     {
         var year = Year ?? DefaultYear;
         var file = TemporaryZip();
-        await handler.YearAsync(year, BaseUrl, file, cancellationToken);
+        await handler.YearAsync(year, BaseUrl, User, file, cancellationToken);
         return Zip(file, BuildArchive.YearFileName(year));
     }
 

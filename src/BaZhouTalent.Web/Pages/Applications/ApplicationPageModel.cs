@@ -1,6 +1,8 @@
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +17,7 @@ public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthor
 {
     public const string NoticeKey = "ApplicationNotice";
     public const string NotEditableMessage = "申请书已提交，进入审核流程后不能再修改。";
+    public const string TooLongMessage = "未保存：有内容超过了长度上限。您填写的内容仍保留在下方，请按提示删减后再保存。";
     public const string ConflictMessage = "保存失败：此申请书已在其他页面或窗口中被修改。您填写的内容仍保留在下方，请复制留存后刷新页面，核对后重新填写保存。";
 
     public ClosureApplication Application { get; private set; } = null!;
@@ -38,6 +41,19 @@ public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthor
         if (await IsAllowedAsync(Application, ApplicationOperations.Edit)) return null;
         TempData[NoticeKey] = NotEditableMessage;
         return RedirectToPage("Details", new { code });
+    }
+
+    /// <summary>
+    /// Refuses a draft with a value longer than its field holds: nothing is saved (never a cut copy) and the
+    /// page comes back with everything typed and the message by the field. True when refused.
+    /// </summary>
+    protected async Task<bool> RefuseOverLongAsync<T>(IValidator<T> validator, T input, CancellationToken cancellationToken)
+    {
+        var tooLong = (await validator.ValidateAsync(input, cancellationToken)).Errors.Where(FieldRules.IsTooLong).ToList();
+        if (tooLong.Count == 0) return false;
+        ModelState.AddErrors(new ValidationResult(tooLong), "Input");
+        ModelState.AddModelError("", TooLongMessage);
+        return true;
     }
 
     protected async Task<bool> IsAllowedAsync(ClosureApplication application, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>

@@ -48,6 +48,13 @@ public sealed class ChangesModel(
             }
         }
 
+        if (await RefuseOverLongAsync(validator, Input, cancellationToken))
+        {
+            Dirty = true;
+            Changes = ChangeRecord.Compute(Application.Project, Preview());
+            return Page();
+        }
+
         var outcome = await handler.HandleAsync(Input, cancellationToken);
         Dirty = outcome != SaveOutcome.Saved;
         Changes = ChangeRecord.Compute(Application.Project, Preview());

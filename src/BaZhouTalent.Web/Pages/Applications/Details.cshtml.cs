@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -20,38 +21,31 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
 
     public string? Notice { get; private set; }
 
-    public AuditEntry? LastReturn { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadForViewAsync(code, cancellationToken) is { } notFound) return notFound;
         CanEdit = await IsAllowedAsync(Application, ApplicationOperations.Edit);
         CanWithdraw = await IsAllowedAsync(Application, ApplicationOperations.Withdraw);
         CanDownloadCertificate = await IsAllowedAsync(Application, ApplicationOperations.DownloadCertificate);
-        var blind = !await IsAllowedAsync(Application, ApplicationOperations.SeeIdentities);
-        View = ApplicationView.From(Application, blind);
+        View = ApplicationView.From(Application, DisclosurePolicy.For(User, Application));
         Notice = TempData[NoticeKey] as string;
-        LastReturn = Application.Status == ApplicationStatus.Returned
-            ? Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned).OrderByDescending(h => h.At).FirstOrDefault()
-            : null;
         return Page();
     }
 }
 
-/// <summary>What the read-only view of an application shows; names are hidden for blind review.</summary>
-public sealed record ApplicationView(ClosureApplication Application, bool Blind, ChangeTable ChangeTable, ReportOutline Outline,
-    IReadOnlyList<Typesetting.Reports.ReportParagraph> Paragraphs, IReadOnlyList<string> BlindWarnings)
+/// <summary>
+/// What the read-only view of an application shows: the disclosed application (never the entity), and the
+/// report's outline and paragraphs for display.
+/// </summary>
+public sealed record ApplicationView(DisclosedApplication Application, ReportOutline Outline,
+    IReadOnlyList<Typesetting.Reports.ReportParagraph> Paragraphs)
 {
-    public const string Hidden = BlindReview.HiddenText;
+    public static ApplicationView From(ClosureApplication application, DisclosurePolicy policy)
+    {
+        var disclosed = DisclosedApplication.Build(application, policy);
+        return new(disclosed, ReportOutline.From(disclosed.ReportText), Typesetting.Reports.ReportMarkup.Parse(disclosed.ReportText));
+    }
 
-    public static ApplicationView From(ClosureApplication application, bool blind) => new(
-        application,
-        blind,
-        ChangeTable.Build(application.Project, application, value => blind ? Hidden : value),
-        ReportOutline.From(application.ReportText),
-        Typesetting.Reports.ReportMarkup.Parse(application.ReportText),
-        blind ? [] : ReportModel.BlindReview(application, application.ReportText));
-
-    /// <summary>A name or other identifying value, unless the viewer appraises blind.</summary>
-    public string Id(string value) => Blind ? Hidden : value;
+    /// <summary>The last return while the application is returned, as the viewer may read it.</summary>
+    public DisclosedHistoryEntry? LastReturn => Application.Status == ApplicationStatus.Returned ? Application.LastReturn : null;
 }

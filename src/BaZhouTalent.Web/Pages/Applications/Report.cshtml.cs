@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Web.Pages.Shared;
 using FluentValidation;
@@ -74,6 +75,13 @@ public sealed class ReportModel(
 
     private async Task<IActionResult> SaveAsync(string code, bool next, string message, CancellationToken cancellationToken)
     {
+        if (await RefuseOverLongAsync(validator, Input, cancellationToken))
+        {
+            Dirty = true;
+            Describe();
+            return Page();
+        }
+
         var outcome = await handler.HandleAsync(Input, cancellationToken);
         Dirty = outcome != SaveOutcome.Saved;
         Describe();
@@ -105,13 +113,6 @@ public sealed class ReportModel(
     {
         var text = Input.ReportText ?? "";
         Outline = ReportOutline.From(text);
-        BlindWarnings = BlindReview(Application, text);
+        BlindWarnings = DisclosedApplication.ReportWarnings(Application, text);
     }
-
-    /// <summary>The names experts must not read in the report: leaders, participants, the unit.</summary>
-    public static IReadOnlyList<string> BlindReview(ClosureApplication application, string text) =>
-        ReportOutline.BlindReviewWarnings(text,
-            [application.Project.OriginalLeader.Name, application.CurrentLeader.Name],
-            application.Project.OriginalParticipants.Concat(application.CurrentParticipants).Select(p => p.Name),
-            [application.Project.Unit.Name, application.CurrentLeader.Unit]);
 }

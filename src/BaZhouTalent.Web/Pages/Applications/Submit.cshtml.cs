@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class SubmitModel(
     private async Task DescribeAsync(CancellationToken cancellationToken)
     {
         Problems = await validator.ProblemsAsync(Application, cancellationToken);
-        View = ApplicationView.From(Application, blind: false);
+        View = ApplicationView.From(Application, DisclosurePolicy.For(User, Application));
         ModelState.Remove(nameof(ConcurrencyStamp));
         ConcurrencyStamp = Application.ConcurrencyStamp;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BaZhouTalent.Web.Pages.Error;
@@ -22,9 +23,15 @@ public sealed class IndexModel : PageModel
     /// <summary>The correlation id of the failed request; the log carries the same id.</summary>
     public string? TraceId { get; private set; }
 
-    public void OnGet(int code) => Show(code);
-
-    public void OnPost(int code) => Show(code);
+    /// <summary>
+    /// Runs for every method, handler or none: a failed PUT or DELETE is re-executed here as itself, and
+    /// answers with this page all the same.
+    /// </summary>
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var value) ? value : 0;
+        Show(code);
+    }
 
     private void Show(int code)
     {
@@ -42,10 +49,11 @@ public sealed class IndexModel : PageModel
 
     public static (string Title, string Message) Describe(int code) => code switch
     {
-        400 => ("请求无效", "页面可能已过期，请返回上一页刷新后重试。"),
+        400 => ("请求无效", "提交的内容无法识别，或页面已过期。请返回上一页刷新后重试。"),
         403 => ("无权访问", "您没有访问此页面的权限。如确需办理，请联系市社科联开通相应权限。"),
         404 => ("页面不存在", "您访问的页面不存在，或您无权查看该内容。请检查地址是否正确。"),
         405 => ("请求方式不正确", "请通过页面上的按钮操作，不要直接访问此地址。"),
+        413 => ("提交的内容过大", "提交的内容超过了系统允许的大小。请删减内容，或将附件压缩后重试。"),
         429 => ("操作过于频繁", "请求次数过多，请稍候片刻再试。"),
         >= 500 => ("系统出错", "系统处理您的请求时出错，请稍后重试。"),
         _ => ("请求未能完成", "请返回上一页后重试。"),

@@ -12,7 +12,7 @@ namespace BaZhouTalent.Web.Pages.Programme;
 
 /// <summary>结项管理: every project's closure, searched, filtered, sorted and paged; the filters live in the address.</summary>
 [Authorize(Roles = $"{Roles.MunicipalFederation},{Roles.UnitReviewer},{Roles.CountyFederation}")]
-public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock) : ListPageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
@@ -20,16 +20,10 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
     [BindProperty(SupportsGet = true, Name = "category")] public int? CategoryId { get; set; }
     [BindProperty(SupportsGet = true, Name = "grade")] public AppraisalGrade? Grade { get; set; }
     [BindProperty(SupportsGet = true, Name = "overdue")] public bool Overdue { get; set; }
-    [BindProperty(SupportsGet = true, Name = ListLinks.SearchKey)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = ListLinks.SortKey)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = ListLinks.DescendingKey)] public bool Descending { get; set; }
-    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)] public int PageNumber { get; set; } = 1;
 
     public Paged<ListClosures.Row> Rows { get; private set; } = new([], 1, ListRequest.DefaultPageSize, 0);
 
     public ProgrammeChoices.Result Choices { get; private set; } = new([], [], []);
-
-    public ListRequest Listing => new(PageNumber, ListRequest.DefaultPageSize, Sort, Descending, Search);
 
     public bool IsFederation => User.IsInRole(Roles.MunicipalFederation);
 

@@ -47,7 +47,13 @@ public sealed class CreateModel(
             return Page();
         }
 
-        var code = await handler.HandleAsync(Input, cancellationToken);
+        if (await handler.HandleAsync(Input, cancellationToken) is not { } code)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", RegisterProject.RegisteredMeanwhileMessage);
+            Choices = await choices.HandleAsync(new GetRegisterChoices.Query(), cancellationToken);
+            PadParticipants();
+            return Page();
+        }
         TempData[StatusMessages.Success] = $"项目 {code} 已登记。";
         return RedirectToPage("/Admin/Projects");
     }

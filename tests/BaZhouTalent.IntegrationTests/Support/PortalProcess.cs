@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using BaZhouTalent.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.IntegrationTests.Support;
+
+/// <summary>
+/// The portal as a real process (<c>dotnet BaZhouTalent.Web.dll --urls …</c>, Development, demo data) on a SQLite
+/// file of the test's choosing: for what only a process shows — two instances starting at once, a SIGKILL, the
+/// exit code and console of a failed start.
+/// </summary>
+public sealed class PortalProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private PortalProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public static PortalProcess Start(string databasePath)
+    {
+        var port = FreePort();
+        var folder = Path.GetDirectoryName(databasePath)!;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
+        start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
+        var portal = new PortalProcess(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}"));
+        portal.process.OutputDataReceived += (_, e) => portal.Append(e.Data);
+        portal.process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
+        portal.process.Start();
+        portal.process.BeginOutputReadLine();
+        portal.process.BeginErrorReadLine();
+        return portal;
+    }
+
+    /// <summary>Waits until /healthz answers 200 (true) or the process has exited (false).</summary>
+    public async Task<bool> WaitUntilHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        // A generous bound only so a hung start fails the test instead of hanging it.
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            if (process.HasExited) return false;
+            try
+            {
+                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return true;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            catch (TaskCanceledException) { /* busy starting */ }
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(bound.Token);
+        process.WaitForExit(); // flushes the redirected output
+        return process.ExitCode;
+    }
+
+    public Browser NewBrowser() => new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
+    {
+        BaseAddress = Address,
+    });
+
+    /// <summary>SIGKILL: no shutdown, no flush, no disposal — as a power cut or the OOM killer would.</summary>
+    public void Kill()
+    {
+        if (process.HasExited) return;
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        process.Dispose();
+    }
+
+    /// <summary>A context on the portal's SQLite file, opened by the test itself (with the portal stopped, or alongside it).</summary>
+    public static SqliteAppDbContext OpenDatabase(string databasePath) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString(), DatabaseSetup.SqliteOptions)
+            .Options);
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
