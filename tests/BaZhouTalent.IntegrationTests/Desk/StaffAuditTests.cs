@@ -24,7 +24,7 @@ public class StaffAuditTests(PortalFactory portal) : IClassFixture<PortalFactory
         var unitId = create.Document.QuerySelectorAll<IHtmlOptionElement>("select[name='Input.UnitId'] option").Single(o => o.Text.Trim() == PartySchoolBazhou).Value;
         var created = await admin.SubmitAsync(create, new Dictionary<string, string>
         {
-            ["Input.UserName"] = "audit.reviewer", ["Input.DisplayName"] = "审计审核人", ["Input.Role"] = Roles.UnitReviewer,
+            ["Input.UserName"] = "audit.reviewer", ["Input.DisplayName"] = "审计审核人", ["Input.RealName"] = "王审计", ["Input.Role"] = Roles.UnitReviewer,
             ["Input.UnitId"] = unitId, ["Input.RegionId"] = "", ["Input.InitialPassword"] = "Start2026a",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
