@@ -58,6 +58,8 @@ public sealed class ApplicationAuthorizationHandler
                 && (actor.Is(Roles.MunicipalFederation)
                     || (actor.AssignmentInCurrentRound(application)?.IsChief == true
                         && (status != ApplicationStatus.ExpertReview || ReviewWorkflow.AllExpertsAppraised(application)))),
+            nameof(ApplicationOperations.DownloadCertificate) => status == ApplicationStatus.Concluded && application.CertificateNumber is not null
+                && (actor.Is(Roles.MunicipalFederation) || actor.IsLeaderOf(application) || actor.IsUnitReviewerOf(application)),
             _ => false,
         };
     }

@@ -32,6 +32,9 @@ public static class ApplicationOperations
     /// Other experts see only their own until the chief has combined them.</summary>
     public static readonly OperationAuthorizationRequirement SeeExpertAppraisals = new() { Name = nameof(SeeExpertAppraisals) };
 
+    /// <summary>Download the 结项证书 of a concluded application: the city federation, the leader and the unit.</summary>
+    public static readonly OperationAuthorizationRequirement DownloadCertificate = new() { Name = nameof(DownloadCertificate) };
+
     /// <summary>The operation a user must be allowed before firing <paramref name="trigger"/>.</summary>
     public static OperationAuthorizationRequirement For(ReviewTrigger trigger) => trigger switch
     {
