@@ -215,14 +215,14 @@ public sealed record DisclosedApplication(
                 Party.ChiefExpert => policy.SeesExpertName(h.ActorUserId) ? h.ActorName : "主审专家",
                 _ => h.ActorName,
             };
-            var action = Enum.TryParse<ReviewTrigger>(h.Action, out var trigger);
+            var known = Enum.TryParse<ReviewTrigger>(h.Action, out var trigger);
             // Notes are written for the researcher and may name anyone: a blind viewer reads only those
             // that print in 四 and 五 anyway; only the federation reads the names of the assigned experts.
             var noteShown = trigger switch
             {
                 _ when mine => true,
                 ReviewTrigger.AssignExperts => policy.Viewer == ViewerKind.Federation,
-                ReviewTrigger.CompleteAppraisal or ReviewTrigger.Conclude or ReviewTrigger.Reject => action,
+                ReviewTrigger.CompleteAppraisal or ReviewTrigger.Conclude or ReviewTrigger.Reject => known,
                 _ => policy.SeesApplicant,
             };
             entries.Add(new DisclosedHistoryEntry(h.At, h.Round, ReviewTriggerNames.ActionToChinese(h.Action),
