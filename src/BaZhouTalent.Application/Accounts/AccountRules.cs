@@ -35,6 +35,15 @@ public static class AccountRules
     /// <summary>The county federation reviews for one county/district (县区).</summary>
     public static bool NeedsRegion(string? role) => role == Roles.CountyFederation;
 
+    /// <summary>A user name for a new account: required, allowed characters, not taken.</summary>
+    public static IRuleBuilderOptions<T, string?> NewUserName<T>(this IRuleBuilderInitial<T, string?> rule, UserManager<Domain.AppUser> userManager) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请输入用户名")
+            .MaximumLength(UserNameMaxLength).WithMessage($"用户名不超过 {UserNameMaxLength} 个字符")
+            .Matches("^[A-Za-z0-9._@+-]+$").WithMessage("用户名只能包含英文字母、数字和 . _ - @ +")
+            .MustAsync(async (name, _) => await userManager.FindByNameAsync(name!.Trim()) is null)
+            .WithMessage((_, name) => $"用户名“{name}”已被使用，请换一个");
+
     /// <summary>
     /// The same words the change-password page uses; Identity re-checks the rules on save, so this only
     /// lets the form answer before asking it.

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Typesetting;
@@ -40,12 +41,7 @@ public static class CreateAccount
     {
         public Validator(IAppDbContext db, UserManager<AppUser> userManager)
         {
-            RuleFor(x => x.UserName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("请输入用户名")
-                .MaximumLength(AccountRules.UserNameMaxLength).WithMessage($"用户名不超过 {AccountRules.UserNameMaxLength} 个字符")
-                .Matches("^[A-Za-z0-9._@+-]+$").WithMessage("用户名只能包含英文字母、数字和 . _ - @ +")
-                .MustAsync(async (name, _) => await userManager.FindByNameAsync(name!.Trim()) is null)
-                .WithMessage(x => $"用户名“{x.UserName}”已被使用，请换一个");
+            RuleFor(x => x.UserName).NewUserName(userManager);
             RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("请输入显示名称")
                 .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"显示名称不超过 {AccountRules.DisplayNameMaxLength} 个字符");
@@ -56,7 +52,7 @@ public static class CreateAccount
             When(x => AccountRules.NeedsUnit(x.Role), () =>
                 RuleFor(x => x.UnitId).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage(x => $"{Roles.ToChinese(x.Role!)}须选择所在单位")
-                    .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id, ct)).WithMessage("所选单位不存在"));
+                    .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id && !u.IsDisabled, ct)).WithMessage("所选单位不存在或已停用"));
             When(x => AccountRules.NeedsRegion(x.Role), () =>
                 RuleFor(x => x.RegionId).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage("县区社科联须选择县（区）")
@@ -66,11 +62,11 @@ public static class CreateAccount
         }
     }
 
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> userManager, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, UserManager<AppUser> userManager, StaffAudit audit, ILogger<Handler> log)
     {
         public async Task<Choices> GetChoicesAsync(CancellationToken cancellationToken = default)
         {
-            var units = await db.Units
+            var units = await db.Units.Where(u => !u.IsDisabled)
                 .OrderBy(u => u.Region.SortOrder).ThenBy(u => u.Name)
                 .Select(u => new Choice(u.Id, u.Name, u.Region.Name))
                 .ToListAsync(cancellationToken);
@@ -118,6 +114,7 @@ public static class CreateAccount
                 return Failures(inRole);
             }
 
+            await audit.RecordAsync(StaffAction.AccountCreated, user.UserName!, $"{user.DisplayName}，{Roles.ToChinese(command.Role!)}", cancellationToken);
             log.LogInformation("Account {UserName} created with role {Role} by {Actor}", user.UserName, command.Role, actor);
             return new ValidationResult();
         }

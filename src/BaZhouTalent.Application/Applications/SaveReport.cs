@@ -18,6 +18,8 @@ public static class SaveReport
         public string ReportText { get; set; } = "";
         /// <summary>Not posted: the declaration's 涉密 choice, which decides whether a report may be held here.</summary>
         public bool Classified { get; set; }
+        /// <summary>Not posted: what replaces the text, recorded with the version kept (导入 Word 文档, 恢复历史版本, 保存).</summary>
+        public string ReplacedBy { get; set; } = ReportVersions.BySaving;
 
         public static Command From(ClosureApplication a) => new()
         {
@@ -45,14 +47,21 @@ public static class SaveReport
 
     public sealed class Handler(IAppDbContext db, TimeProvider clock)
     {
-        public Task<SaveOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default) =>
-            DraftStore.SaveAsync(db, clock, command.ProjectCode, command.ConcurrencyStamp, application =>
+        public async Task<SaveOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var kept = await ReportVersions.IdsNewestFirstAsync(db, command.ProjectCode, cancellationToken);
+            return await DraftStore.SaveAsync(db, clock, command.ProjectCode, command.ConcurrencyStamp, application =>
             {
                 var text = Normalize(command.ReportText);
                 // A classified result must not be held by a networked system, whatever was posted.
                 if (application.Classified == true) text = "";
-                application.ReportText = FieldRules.Clip(text, FieldRules.ReportCharacters);
+                text = FieldRules.Clip(text, FieldRules.ReportCharacters);
+                // The text being replaced is kept as a version — except a classified one, which must go.
+                if (application.Classified != true && application.ReportText.Length > 0 && application.ReportText != text)
+                    ReportVersions.Keep(db, application, kept, command.ReplacedBy, clock.GetUtcNow());
+                application.ReportText = text;
             }, cancellationToken);
+        }
     }
 
     /// <summary>

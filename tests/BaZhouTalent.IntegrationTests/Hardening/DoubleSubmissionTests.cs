@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
-using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
 
 namespace BaZhouTalent.IntegrationTests.Hardening;
@@ -24,9 +21,8 @@ public class DoubleSubmissionTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Twenty_simultaneous_double_submits_give_one_submission_each_and_no_server_error()
     {
-        var codes = Enumerable.Range(0, Pairs).Select(i => string.Create(CultureInfo.InvariantCulture, $"BZ25YB{900 + i}")).ToList();
-        foreach (var code in codes)
-            await RegisterReadyDraftAsync(portal, code);
+        var codes = ReadyDrafts.Codes(Pairs);
+        await portal.WithDbAsync(async db => { await ReadyDrafts.AddAsync(db, codes); return 0; });
         var browser = await SignInAsync(portal, "yangzhuo");
 
         // Both posts of a pair carry the same page's form: the same stamp and token, as a double click sends.
@@ -72,25 +68,6 @@ public class DoubleSubmissionTests(PortalFactory portal) : IClassFixture<PortalF
             Assert.Equal(ApplicationStatus.UnitReview, a.Status);
             Assert.Equal(1, a.Revisions);
             Assert.Equal(1, a.Submits);
-        });
-    }
-
-    /// <summary>A draft of yangzhuo's with every section complete, copied from the reference application.</summary>
-    internal static async Task RegisterReadyDraftAsync(PortalFactory portal, string code)
-    {
-        await RegisterProjectAsync(portal, code, PartySchoolBazhou);
-        await portal.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var reference = await db.ClosureApplications.Include(a => a.Project).SingleAsync(a => a.Project.Code == ReferenceCode);
-            var application = await db.ClosureApplications.Include(a => a.Project).SingleAsync(a => a.Project.Code == code);
-            application.FillDate = reference.FillDate;
-            application.ResultTitle = reference.ResultTitle;
-            application.CurrentOutputForm = reference.CurrentOutputForm;
-            application.CurrentLeader = reference.CurrentLeader.Copy();
-            application.Project.OriginalLeader = reference.CurrentLeader.Copy();
-            application.CurrentParticipants = reference.CurrentParticipants.Select(p => p.Copy()).ToList();
-            await db.SaveChangesAsync();
         });
     }
 }
