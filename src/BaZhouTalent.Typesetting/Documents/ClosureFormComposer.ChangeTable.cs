@@ -78,13 +78,23 @@ internal sealed partial class ClosureFormComposer
     private CellSpec Label(string text, int colSpan = 1, int rowSpan = 1) =>
         new([Fixed(text, Styles.Table, new ParagraphFormat(CellLine, TextAlign.Center))], colSpan, rowSpan);
 
-    /// <summary>A value cell; a short bracketed phrase in it (the blind marker) stays whole, set smaller if the cell is narrow.</summary>
+    /// <summary>
+    /// A value cell. A short value (a name, the blind-review marker) and a short bracketed phrase never wrap
+    /// inside: in a narrow cell they are set smaller instead.
+    /// </summary>
     private CellSpec Value(string field, string? text, int colSpan = 1, TextAlign align = TextAlign.Left)
     {
         var paragraph = Text(field, text, Styles.Table, new ParagraphFormat(CellLine, align == TextAlign.Left ? TextAlign.Justify : align, ShrinkToFit: true));
-        Shaper.KeepBracketedPhrases(paragraph.Atoms);
+        if (IsShortValue(paragraph)) Shaper.KeepTogether(paragraph.Atoms);
+        else Shaper.KeepBracketedPhrases(paragraph.Atoms);
         return new([paragraph], colSpan);
     }
+
+    /// <summary>Values up to this many characters are kept on one line.</summary>
+    private const int ShortValue = 8;
+
+    private static bool IsShortValue(Paragraph paragraph) =>
+        paragraph.Atoms.Count <= ShortValue && !paragraph.Atoms.Any(a => a.IsSpace);
 
     private static string Date(DateOnly? date) => date is { } d ? FormatDate(d) : "";
 }

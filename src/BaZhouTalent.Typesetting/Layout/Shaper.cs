@@ -122,6 +122,16 @@ internal sealed class Shaper(FontCatalog catalog)
         }
     }
 
+    /// <summary>Keeps all atoms on one line (a short value such as a name or the blind marker, set whole or smaller).</summary>
+    internal static void KeepTogether(List<Atom> atoms)
+    {
+        for (var k = 1; k < atoms.Count; k++)
+        {
+            atoms[k].NoBreakBefore = true;
+            atoms[k].NoStretchBefore = true;
+        }
+    }
+
     private static bool IsWordish(int cp) => CjkRules.IsWordChar(cp) || CjkRules.IsWordJoiner(cp);
 
     private static int CodePoint(Atom atom) =>

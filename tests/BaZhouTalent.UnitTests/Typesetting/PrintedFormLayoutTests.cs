@@ -210,10 +210,12 @@ public class PrintedFormLayoutTests
         Assert.True(checked_ >= 7, $"{checked_} ticks in boxes");
     }
 
-    [Fact]
-    public void A_blind_marker_never_breaks_inside_a_narrow_cell()
+    public static TheoryData<string> Markers => [BaZhouTalent.Application.Security.BlindReview.HiddenText, "（盲审隐去）"];
+
+    [Theory]
+    [MemberData(nameof(Markers))]
+    public void A_blind_marker_never_breaks_inside_a_narrow_cell(string marker)
     {
-        const string marker = "（盲审隐去）";
         var model = SeedPrint.Model();
         var hidden = new ParticipantPrint(marker, marker, "干部", marker);
         model = model with
