@@ -119,7 +119,8 @@ public static class GetWorkQueue
             // A blind role's rows never select the applicant's unit (DisclosurePolicy.ListsApplicantFor).
             var codes = applications.Select(a => a.Code).ToList();
             var units = DisclosurePolicy.ListsApplicantFor(role)
-                ? await db.FundedProjects.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Unit.Name, cancellationToken)
+                ? await db.FundedProjects.Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, Unit = p.Unit.Name })
+                    .ToDictionaryAsync(p => p.Code, p => p.Unit, cancellationToken)
                 : [];
 
             var rows = new List<Row>();
