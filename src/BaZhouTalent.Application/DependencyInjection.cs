@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddApplicationHandlers();
         services.AddRegisterHandlers();
         services.AddAccountHandlers();
+        services.AddDeskHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Applications.SaveCover.Handler>();
         services.AddScoped<Applications.SaveChangeTable.Handler>();
         services.AddScoped<Applications.SaveReport.Handler>();
+        services.AddScoped<Applications.ReportVersions.Handler>();
         services.AddScoped<Applications.ImportReportDocument.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
@@ -45,8 +47,29 @@ public static class DependencyInjection
     private static IServiceCollection AddAccountHandlers(this IServiceCollection services)
     {
         services.AddScoped<Accounts.CreateAccount.Handler>();
+        services.AddScoped<Accounts.EditAccountProfile.Handler>();
         services.AddScoped<Accounts.ResetPassword.Handler>();
         services.AddScoped<Accounts.UnlockAccount.Handler>();
+        return services;
+    }
+
+    // The city federation's desk: staff audit trail, units, expert pool, certificates, announcements, archive.
+    private static IServiceCollection AddDeskHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<Audit.StaffAudit>();
+        services.AddScoped<Audit.ListStaffAudit.Handler>();
+        services.AddScoped<Units.AddUnit.Handler>();
+        services.AddScoped<Units.RenameUnit.Handler>();
+        services.AddScoped<Units.MoveUnit.Handler>();
+        services.AddScoped<Units.SetUnitDisabled.Handler>();
+        services.AddScoped<Experts.ListExperts.Handler>();
+        services.AddScoped<Experts.SaveExpert.Validator>();
+        services.AddScoped<Experts.SaveExpert.Handler>();
+        services.AddScoped<Experts.SetExpertDisabled.Handler>();
+        services.AddScoped<Experts.ImportExperts.Handler>();
+        services.AddScoped<Certificates.GetCertificate.Handler>();
+        services.AddScoped<Certificates.ListAnnouncement.Handler>();
+        services.AddScoped<Archive.BuildArchive.Handler>();
         return services;
     }
 

@@ -30,10 +30,12 @@ internal static class Samples
         {
             Declaration = new DeclarationPrint(false, false, model.Cover.LeaderName, model.Cover.FillDate),
             UnitOpinion = new UnitOpinionPrint(false, true, "该成果无政治导向问题，内容质量符合预期研究目标，同意报送。",
-                new SignaturePrint("王明", model.Cover.UnitName, new DateOnly(2025, 10, 20), "U7K2-9QXD")),
-            CountyOpinion = new CountyOpinionPrint(false, false, true, "同意结项。", new SignaturePrint("李华", "巴州区社会科学界联合会", new DateOnly(2025, 10, 24), "C4N6-3HJB")),
+                new SignaturePrint("王明", model.Cover.UnitName, new DateOnly(2025, 10, 20), "U7K2-9QXD", "教研室主任")),
+            CountyOpinion = new CountyOpinionPrint(false, false, true, "同意结项。", new SignaturePrint("李华", "巴州区社会科学界联合会", new DateOnly(2025, 10, 24), "C4N6-3HJB", "副主席")),
             ExpertOpinion = new ExpertOpinionPrint(false, true, AppraisalGradePrint.Good, "成果资料翔实，对策具有可操作性，同意结项。", "赵磊", date, "E3M8-2PLA"),
-            FederationOpinion = new FederationOpinionPrint(true, null, new SignaturePrint(null, "巴中市社会科学界联合会", new DateOnly(2025, 11, 10), "F5R1-7TWC")),
+            FederationOpinion = new FederationOpinionPrint(true, null,
+                new SignaturePrint("王建华", "巴中市社会科学界联合会", new DateOnly(2025, 11, 10), "F5R1-7TWC", "科研规划科科长"), "巴社科结〔2025〕001号"),
+            VerifyAddress = "https://skl.bazhong.gov.cn/verify",
         };
     }
 }

@@ -32,16 +32,19 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
         await researcher.WaitForURLAsync($"**/applications/{Code}");
 
         var unit = await SignInAsync("unit.bzdx");
-        await VisitAsync(unit, "/", "/Review/Unit", $"/Review/History/{Code}");
+        await VisitAsync(unit, "/", "/Review/Unit", "/Programme", $"/Review/History/{Code}");
         await SignAsync(unit, "unit", "同意报送。");
 
         var county = await SignInAsync("skl.bazhou");
-        await VisitAsync(county, "/", "/Review/County", $"/Review/History/{Code}");
+        await VisitAsync(county, "/", "/Review/County", "/Programme", $"/Review/History/{Code}");
         await SignAsync(county, "county", "同意结项。", form => form.Locator("[name='Input.PersonInCharge']").FillAsync("王主任"));
 
         var federation = await SignInAsync("admin");
-        await VisitAsync(federation, "/", "/Review/Federation", $"/Review/History/{Code}", "/Admin/Projects",
+        await VisitAsync(federation, "/", "/Review/Federation", "/Programme", "/Admin/Dashboard", $"/Review/History/{Code}", "/Admin/Projects",
             "/Admin/Projects/Create", "/Admin/Projects/Import", "/Admin/Units", "/Admin/Users", "/Admin/Users/Create");
+        await federation.GotoAsync("/Admin/Dashboard");
+        await federation.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await portal.ScreenshotAsync(federation, "csp-dashboard");
         await ResetIsConfirmedByTheScriptFileAsync(federation);
         await federation.GotoAsync($"/Review/Act/{Code}");
         var assign = federation.Locator("form[data-form=assign]");
@@ -65,6 +68,14 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
             await form.GetByRole(AriaRole.Button).ClickAsync();
             await expert.WaitForLoadStateAsync();
         }
+
+        // The chief appraises like the others (above), then signs the combined appraisal once all are in.
+        var chief = await SignInAsync("expert.1");
+        await chief.GotoAsync($"/Review/Act/{Code}");
+        var combine = chief.Locator("form[data-form=combine]");
+        await combine.Locator("[name='Input.Opinion']").FillAsync("三位专家一致同意结项。");
+        await combine.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(chief.GetByText("待市社科联审核").First).ToBeVisibleAsync();
 
         await federation.GotoAsync($"/Review/Act/{Code}");
         var decide = federation.Locator("form[data-form=decide]");

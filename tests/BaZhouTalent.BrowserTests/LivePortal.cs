@@ -40,7 +40,9 @@ public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             // Without these Chromium tries the network at start, which a closed intranet refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                // Date and file pickers follow the browser's own language, not only the page's.
+                "--lang=zh-CN"],
         });
     }
 

@@ -15,6 +15,8 @@ public interface IAppDbContext
     DbSet<ExpertAssignment> ExpertAssignments { get; }
     DbSet<ApplicationRevision> ApplicationRevisions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<ReportVersion> ReportVersions { get; }
+    DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<AppUser> Users { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>

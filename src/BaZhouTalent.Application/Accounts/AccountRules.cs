@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -9,14 +10,39 @@ public static class AccountRules
 {
     public const int UserNameMaxLength = 64;
     public const int DisplayNameMaxLength = 50;
+    public const int RealNameMaxLength = 50;
+    public const int PostMaxLength = 50;
     public const int PasswordMinLength = 8;
 
     /// <summary>Roles that act for a unit (所在单位): the researcher, the unit's reviewer, the expert.</summary>
     public static bool NeedsUnit(string? role) =>
         role is Roles.Researcher or Roles.UnitReviewer or Roles.Expert;
 
+    /// <summary>姓名 (required, printed on signature lines) and 职务 (optional), as the create and edit forms check them.</summary>
+    public static void RealNameAndPost<T>(AbstractValidator<T> validator, Func<T, string?> realName, Func<T, string?> post)
+    {
+        validator.RuleFor(x => realName(x)).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请输入姓名")
+            .MaximumLength(RealNameMaxLength).WithMessage($"姓名不超过 {RealNameMaxLength} 个字")
+            .Printable("姓名")
+            .OverridePropertyName("RealName");
+        validator.RuleFor(x => post(x))
+            .MaximumLength(PostMaxLength).WithMessage($"职务不超过 {PostMaxLength} 个字")
+            .Printable("职务")
+            .OverridePropertyName("Post");
+    }
+
     /// <summary>The county federation reviews for one county/district (县区).</summary>
     public static bool NeedsRegion(string? role) => role == Roles.CountyFederation;
+
+    /// <summary>A user name for a new account: required, allowed characters, not taken.</summary>
+    public static IRuleBuilderOptions<T, string?> NewUserName<T>(this IRuleBuilderInitial<T, string?> rule, UserManager<Domain.AppUser> userManager) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请输入用户名")
+            .MaximumLength(UserNameMaxLength).WithMessage($"用户名不超过 {UserNameMaxLength} 个字符")
+            .Matches("^[A-Za-z0-9._@+-]+$").WithMessage("用户名只能包含英文字母、数字和 . _ - @ +")
+            .MustAsync(async (name, _) => await userManager.FindByNameAsync(name!.Trim()) is null)
+            .WithMessage((_, name) => $"用户名“{name}”已被使用，请换一个");
 
     /// <summary>
     /// The same words the change-password page uses; Identity re-checks the rules on save, so this only

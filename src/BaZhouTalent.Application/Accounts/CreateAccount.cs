@@ -1,6 +1,8 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +22,10 @@ public static class CreateAccount
     {
         public string? UserName { get; set; }
         public string? DisplayName { get; set; }
+        /// <summary>姓名: the person's real name, printed on the signature lines.</summary>
+        public string? RealName { get; set; }
+        /// <summary>职务 (staff), printed before the name when they sign.</summary>
+        public string? Post { get; set; }
         public string? Role { get; set; }
         public int? UnitId { get; set; }
         public int? RegionId { get; set; }
@@ -35,22 +41,18 @@ public static class CreateAccount
     {
         public Validator(IAppDbContext db, UserManager<AppUser> userManager)
         {
-            RuleFor(x => x.UserName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("请输入用户名")
-                .MaximumLength(AccountRules.UserNameMaxLength).WithMessage($"用户名不超过 {AccountRules.UserNameMaxLength} 个字符")
-                .Matches("^[A-Za-z0-9._@+-]+$").WithMessage("用户名只能包含英文字母、数字和 . _ - @ +")
-                .MustAsync(async (name, _) => await userManager.FindByNameAsync(name!.Trim()) is null)
-                .WithMessage(x => $"用户名“{x.UserName}”已被使用，请换一个");
+            RuleFor(x => x.UserName).NewUserName(userManager);
             RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("请输入姓名")
-                .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"姓名不超过 {AccountRules.DisplayNameMaxLength} 个字符");
+                .NotEmpty().WithMessage("请输入显示名称")
+                .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"显示名称不超过 {AccountRules.DisplayNameMaxLength} 个字符");
+            AccountRules.RealNameAndPost(this, x => x.RealName, x => x.Post);
             RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("请选择角色")
                 .Must(r => Roles.All.Contains(r!)).WithMessage("请选择有效的角色");
             When(x => AccountRules.NeedsUnit(x.Role), () =>
                 RuleFor(x => x.UnitId).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage(x => $"{Roles.ToChinese(x.Role!)}须选择所在单位")
-                    .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id, ct)).WithMessage("所选单位不存在"));
+                    .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id && !u.IsDisabled, ct)).WithMessage("所选单位不存在或已停用"));
             When(x => AccountRules.NeedsRegion(x.Role), () =>
                 RuleFor(x => x.RegionId).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage("县区社科联须选择县（区）")
@@ -60,11 +62,11 @@ public static class CreateAccount
         }
     }
 
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> userManager, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, UserManager<AppUser> userManager, StaffAudit audit, ILogger<Handler> log)
     {
         public async Task<Choices> GetChoicesAsync(CancellationToken cancellationToken = default)
         {
-            var units = await db.Units
+            var units = await db.Units.Where(u => !u.IsDisabled)
                 .OrderBy(u => u.Region.SortOrder).ThenBy(u => u.Name)
                 .Select(u => new Choice(u.Id, u.Name, u.Region.Name))
                 .ToListAsync(cancellationToken);
@@ -83,6 +85,8 @@ public static class CreateAccount
             {
                 UserName = command.UserName!.Trim(),
                 DisplayName = command.DisplayName!.Trim(),
+                RealName = PrintableText.Normalize(command.RealName).Trim(),
+                Post = PrintableText.Normalize(command.Post).Trim(),
                 // Only the scope the role uses is kept: a unit chosen before switching role must not linger.
                 UnitId = AccountRules.NeedsUnit(command.Role) ? command.UnitId : null,
                 RegionId = AccountRules.NeedsRegion(command.Role) ? command.RegionId : null,
@@ -110,6 +114,7 @@ public static class CreateAccount
                 return Failures(inRole);
             }
 
+            await audit.RecordAsync(StaffAction.AccountCreated, user.UserName!, $"{user.DisplayName}，{Roles.ToChinese(command.Role!)}", cancellationToken);
             log.LogInformation("Account {UserName} created with role {Role} by {Actor}", user.UserName, command.Role, actor);
             return new ValidationResult();
         }

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using FluentValidation;
 using FluentValidation.Results;
@@ -24,7 +25,7 @@ public static class ResetPassword
     }
 
     /// <summary>Null when the account does not exist (the page answers 404); otherwise the outcome.</summary>
-    public sealed class Handler(UserManager<AppUser> userManager, ILogger<Handler> log)
+    public sealed class Handler(UserManager<AppUser> userManager, StaffAudit audit, ILogger<Handler> log)
     {
         public async Task<ValidationResult?> HandleAsync(Command command, string? actor, CancellationToken cancellationToken = default)
         {
@@ -50,6 +51,7 @@ public static class ResetPassword
             if (!updated.Succeeded)
                 return new ValidationResult(updated.Errors.Select(e => new ValidationFailure("", e.Description)));
 
+            await audit.RecordAsync(StaffAction.PasswordReset, user.UserName!, "须在下次登录时修改密码", cancellationToken);
             log.LogInformation("Password of {UserName} reset by {Actor}", user.UserName, actor);
             return new ValidationResult();
         }

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ public static class UnlockAccount
     public sealed record Command(string UserName);
 
     /// <summary>False when the account does not exist.</summary>
-    public sealed class Handler(UserManager<AppUser> userManager, ILogger<Handler> log)
+    public sealed class Handler(UserManager<AppUser> userManager, StaffAudit audit, ILogger<Handler> log)
     {
         public async Task<bool> HandleAsync(Command command, string? actor, CancellationToken cancellationToken = default)
         {
@@ -24,6 +25,7 @@ public static class UnlockAccount
             if (!updated.Succeeded)
                 throw new InvalidOperationException($"Unlocking {command.UserName} failed: {string.Join(", ", updated.Errors.Select(e => e.Code))}");
 
+            await audit.RecordAsync(StaffAction.AccountUnlocked, user.UserName!, cancellationToken: cancellationToken);
             log.LogInformation("Account {UserName} unlocked by {Actor}", user.UserName, actor);
             return true;
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 
 namespace BaZhouTalent.Application.Applications;
@@ -43,12 +44,21 @@ public static partial class FieldRules
     public static bool IsTooLong(FluentValidation.Results.ValidationFailure failure) => failure.ErrorCode == TooLongCode;
 
     /// <summary>
-    /// Drafts are stored as typed, incomplete or not; a value beyond its column is refused before the save
-    /// (<see cref="TooLongCode"/>), so this only trims and keeps the column safe should a caller skip that check.
+    /// Text that will be printed: refused, with the field, the character and its position in Chinese, when no
+    /// bundled font has one of its characters. Invisible characters are not refused: saving removes them.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Printable<T>(this IRuleBuilder<T, string?> rule, string label, bool multiLine = false) =>
+        rule.Must(v => PrintableText.FindUnprintable(v).Count == 0)
+            .WithMessage((_, v) => PrintableText.Describe(label, v, multiLine) ?? "");
+
+    /// <summary>
+    /// Drafts are stored as typed (invisible characters removed, NFC), incomplete or not; a value beyond its
+    /// column is refused before the save (<see cref="TooLongCode"/>), so this only trims and keeps the column
+    /// safe should a caller skip that check.
     /// </summary>
     public static string Clip(string? value, int max)
     {
-        var text = (value ?? "").Trim();
+        var text = PrintableText.Normalize(value).Trim();
         return text.Length <= max ? text : text[..max];
     }
 }

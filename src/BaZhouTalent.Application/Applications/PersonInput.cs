@@ -43,19 +43,19 @@ public sealed class PersonInput
         public Validator(TimeProvider clock)
         {
             var thisYear = clock.GetUtcNow().Year;
-            RuleFor(x => x.Name).Required("姓名").MaxChars(FieldRules.PersonName, "姓名");
+            RuleFor(x => x.Name).Required("姓名").MaxChars(FieldRules.PersonName, "姓名").Printable("姓名");
             RuleFor(x => x.Gender).Required("性别")
                 .Must(g => string.IsNullOrWhiteSpace(g) || FieldRules.Genders.Contains(g.Trim())).WithMessage("性别请选择“男”或“女”。");
-            RuleFor(x => x.Ethnicity).Required("民族").MaxChars(FieldRules.Ethnicity, "民族");
+            RuleFor(x => x.Ethnicity).Required("民族").MaxChars(FieldRules.Ethnicity, "民族").Printable("民族");
             RuleFor(x => x.BirthYear).NotNull().WithMessage("请填写出生年份。")
                 .InclusiveBetween(thisYear - 100, thisYear - 16)
                 .WithMessage($"出生年份应在 {thisYear - 100} 年至 {thisYear - 16} 年之间。");
             RuleFor(x => x.BirthMonth).NotNull().WithMessage("请选择出生月份。")
                 .InclusiveBetween(1, 12).WithMessage("出生月份应在 1 至 12 月之间。");
-            RuleFor(x => x.Unit).Required("所在单位").MaxChars(FieldRules.UnitName, "所在单位");
-            RuleFor(x => x.AdministrativePost).MaxChars(FieldRules.ShortText, "行政职务");
-            RuleFor(x => x.ProfessionalTitle).MaxChars(FieldRules.ShortText, "专业职务");
-            RuleFor(x => x.Address).Required("通讯地址").MaxChars(FieldRules.Address, "通讯地址");
+            RuleFor(x => x.Unit).Required("所在单位").MaxChars(FieldRules.UnitName, "所在单位").Printable("所在单位");
+            RuleFor(x => x.AdministrativePost).MaxChars(FieldRules.ShortText, "行政职务").Printable("行政职务");
+            RuleFor(x => x.ProfessionalTitle).MaxChars(FieldRules.ShortText, "专业职务").Printable("专业职务");
+            RuleFor(x => x.Address).Required("通讯地址").MaxChars(FieldRules.Address, "通讯地址").Printable("通讯地址");
             RuleFor(x => x.Phone).Cascade(CascadeMode.Stop).Required("联系电话").MaxChars(FieldRules.Phone, "联系电话").ValidPhone();
         }
     }
@@ -90,9 +90,9 @@ public sealed class ParticipantInput
         {
             When(x => !x.IsBlank, () =>
             {
-                RuleFor(x => x.Name).Required("参与人员姓名").MaxChars(FieldRules.PersonName, "姓名");
-                RuleFor(x => x.Unit).Required("参与人员单位").MaxChars(FieldRules.UnitName, "单位");
-                RuleFor(x => x.Title).Required("参与人员职称").MaxChars(FieldRules.ShortText, "职称");
+                RuleFor(x => x.Name).Required("参与人员姓名").MaxChars(FieldRules.PersonName, "姓名").Printable("参与人员姓名");
+                RuleFor(x => x.Unit).Required("参与人员单位").MaxChars(FieldRules.UnitName, "单位").Printable("参与人员单位");
+                RuleFor(x => x.Title).Required("参与人员职称").MaxChars(FieldRules.ShortText, "职称").Printable("参与人员职称");
                 RuleFor(x => x.Phone).Cascade(CascadeMode.Stop).Required("参与人员联系电话").MaxChars(FieldRules.Phone, "联系电话").ValidPhone();
             });
         }

@@ -35,8 +35,8 @@ public static class SaveChangeTable
         public Validator(TimeProvider clock)
         {
             var today = ChinaTime.Today(clock);
-            RuleFor(x => x.ResultTitle).Required("结项成果名称").MaxChars(FieldRules.Title, "结项成果名称");
-            RuleFor(x => x.CurrentOutputForm).Required("现成果形式").MaxChars(FieldRules.ShortText, "现成果形式");
+            RuleFor(x => x.ResultTitle).Required("结项成果名称").MaxChars(FieldRules.Title, "结项成果名称").Printable("结项成果名称");
+            RuleFor(x => x.CurrentOutputForm).Required("现成果形式").MaxChars(FieldRules.ShortText, "现成果形式").Printable("现成果形式");
             RuleFor(x => x.ActualCompletion).NotNull().WithMessage("请填写实际完成时间。")
                 .Must(d => d is null || d.Value <= today).WithMessage("实际完成时间不能晚于今天。")
                 .Must(d => d is null || d.Value.Year >= 2000).WithMessage("实际完成时间不在合理范围内，请核对。");

@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 
 namespace BaZhouTalent.Application.Applications;
@@ -17,6 +18,8 @@ public static class SaveReport
         public string ReportText { get; set; } = "";
         /// <summary>Not posted: the declaration's 涉密 choice, which decides whether a report may be held here.</summary>
         public bool Classified { get; set; }
+        /// <summary>Not posted: what replaces the text, recorded with the version kept (导入 Word 文档, 恢复历史版本, 保存).</summary>
+        public string ReplacedBy { get; set; } = ReportVersions.BySaving;
 
         public static Command From(ClosureApplication a) => new()
         {
@@ -37,24 +40,35 @@ public static class SaveReport
                 RuleFor(x => x.ReportText)
                     .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请粘贴最终成果全文，或导入 Word（.docx）文档。")
                     .Must(t => (t ?? "").Length <= FieldRules.ReportCharacters).WithErrorCode(FieldRules.TooLongCode)
-                    .WithMessage(x => $"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符（现有 {x.ReportText.Length:N0} 个），本次未保存。请删减后再保存。"));
+                    .WithMessage(x => $"最终成果不能超过 {FieldRules.ReportCharacters:N0} 个字符（现有 {x.ReportText.Length:N0} 个），本次未保存。请删减后再保存。")
+                    .Printable("最终成果", multiLine: true));
         }
     }
 
     public sealed class Handler(IAppDbContext db, TimeProvider clock)
     {
-        public Task<SaveOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default) =>
-            DraftStore.SaveAsync(db, clock, command.ProjectCode, command.ConcurrencyStamp, application =>
+        public async Task<SaveOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var kept = await ReportVersions.IdsNewestFirstAsync(db, command.ProjectCode, cancellationToken);
+            return await DraftStore.SaveAsync(db, clock, command.ProjectCode, command.ConcurrencyStamp, application =>
             {
                 var text = Normalize(command.ReportText);
                 // A classified result must not be held by a networked system, whatever was posted.
                 if (application.Classified == true) text = "";
-                application.ReportText = FieldRules.Clip(text, FieldRules.ReportCharacters);
+                text = FieldRules.Clip(text, FieldRules.ReportCharacters);
+                // The text being replaced is kept as a version — except a classified one, which must go.
+                if (application.Classified != true && application.ReportText.Length > 0 && application.ReportText != text)
+                    ReportVersions.Keep(db, application, kept, command.ReplacedBy, clock.GetUtcNow());
+                application.ReportText = text;
             }, cancellationToken);
+        }
     }
 
-    /// <summary>Line endings unified and blank lines dropped: the stored form is one paragraph per line.</summary>
+    /// <summary>
+    /// Line endings unified, blank lines dropped and invisible characters removed: the stored form is one
+    /// paragraph per line.
+    /// </summary>
     public static string Normalize(string? text) =>
-        string.Join("\n", (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+        string.Join("\n", PrintableText.Normalize(text).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select(l => l.Trim()).Where(l => l.Length > 0));
 }

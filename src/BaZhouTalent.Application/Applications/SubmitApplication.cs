@@ -1,6 +1,9 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Printing;
 using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.Typesetting;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -44,6 +47,19 @@ public static class SubmitApplication
                 problems.Add(new Problem(Section.Changes, e.PropertyName, e.ErrorMessage));
             foreach (var e in (await report.ValidateAsync(SaveReport.Command.From(application), cancellationToken)).Errors)
                 problems.Add(new Problem(Section.Report, e.PropertyName, e.ErrorMessage));
+            // The last guard: the form exactly as it will print, in full and blind, must have a glyph for every
+            // character, the register's fields included, so an application that passed submission always prints.
+            foreach (var missing in new[] { ViewerKind.Federation, ViewerKind.Expert }
+                .Select(kind => DisclosedApplication.Build(application, DisclosurePolicy.OfKind(kind, application)))
+                .SelectMany(copy => PrintService.FindMissingCharacters(ApplicationPrintMapper.Map(copy)))
+                .DistinctBy(m => m.Character)
+                .Where(m => !problems.Any(p => p.Message.Contains($"“{m.Character}”", StringComparison.Ordinal))))
+            {
+                var section = missing.Field.StartsWith("最终成果", StringComparison.Ordinal) ? Section.Report
+                    : missing.Field.StartsWith("封面", StringComparison.Ordinal) ? Section.Cover : Section.Changes;
+                problems.Add(new Problem(section, "",
+                    $"{missing.Field}中的“{missing.Character}”（{missing.CodePoint}）无法打印：印刷字体中没有这个字符，请改用规范汉字或删去；登记信息有误请联系市社科联更正。"));
+            }
             return problems;
         }
     }
@@ -57,6 +73,7 @@ public static class SubmitApplication
             var application = await db.ClosureApplications
                 .AsSplitQuery()
                 .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
+                .Include(a => a.Project).ThenInclude(p => p.Category)
                 .Include(a => a.ExpertAssignments)
                 .Include(a => a.Opinions)
                 .Include(a => a.Revisions)
@@ -87,5 +104,6 @@ public static class SubmitApplication
                 command.ProjectCode, application.Round, from, application.Status);
             return Result.Of(Outcome.Submitted);
         }
+
     }
 }

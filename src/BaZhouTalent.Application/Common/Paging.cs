@@ -38,6 +38,11 @@ public sealed class SortMap<T>
 
     public SortMap(Expression<Func<T, int>> tieBreaker) => this.tieBreaker = q => q.ThenBy(tieBreaker);
 
+    private SortMap(Func<IOrderedQueryable<T>, IOrderedQueryable<T>> tieBreaker) => this.tieBreaker = tieBreaker;
+
+    /// <summary>A map whose tie-breaker is a unique key of another type (a long id, a user id, a user name).</summary>
+    public static SortMap<T> TieBrokenBy<TKey>(Expression<Func<T, TKey>> tieBreaker) => new(q => q.ThenBy(tieBreaker));
+
     /// <summary>Adds a column; the first added is the default, sorted in <paramref name="descendingByDefault"/> order.</summary>
     public SortMap<T> Add<TKey>(string name, Expression<Func<T, TKey>> key, bool descendingByDefault = false)
     {

@@ -17,7 +17,7 @@ public sealed record DisclosedMember(string Name, string Unit, string Title, str
 /// <summary>A signed section as one viewer may see it: hidden sections never reach the viewer at all.</summary>
 public sealed record DisclosedOpinion(
     ReviewStage Stage, int Round, bool? HasProblem, bool? Agrees, AppraisalGrade? Grade, string Text,
-    string SignerName, string SignerUnit, DateTimeOffset SignedAt, string VerificationCode, bool IsMine)
+    string SignerName, string SignerUnit, DateTimeOffset SignedAt, string VerificationCode, bool IsMine, string SignerPost = "")
 {
     public string StageName => Review.ReviewText.StageName(Stage);
 }
@@ -165,7 +165,7 @@ public sealed record DisclosedApplication(
                 var named = !expert || policy.SeesExpertName(o.SignerUserId);
                 return new DisclosedOpinion(o.Stage, o.Round, o.HasProblem, o.Agrees, o.Grade, o.OpinionText,
                     named ? o.SignerName : Hidden, named ? o.SignerUnit : "", o.SignedAt, o.VerificationCode,
-                    o.SignerUserId == policy.ViewerUserId);
+                    o.SignerUserId == policy.ViewerUserId, named ? o.SignerPost : "");
             })
             .ToList();
 

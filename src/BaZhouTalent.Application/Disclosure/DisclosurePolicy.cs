@@ -95,6 +95,10 @@ public sealed class DisclosurePolicy
         new DisclosurePolicy(KindOf(actor, application), actor.UserId, application.Status,
             ApplicationAuthorizationHandler.IsAllowed(actor, nameof(ApplicationOperations.SeeExpertAppraisals), application));
 
+    /// <summary>A viewer of a kind, for no one in particular: submission checks that every copy prints.</summary>
+    internal static DisclosurePolicy OfKind(ViewerKind kind, ClosureApplication application) =>
+        new(kind, null, application.Status, seesOtherAppraisals: false);
+
     /// <summary>The public, e.g. whoever holds a printed code and opens /verify.</summary>
     public static DisclosurePolicy Anonymous(ClosureApplication application) =>
         new(ViewerKind.Anonymous, null, application.Status, seesOtherAppraisals: false);

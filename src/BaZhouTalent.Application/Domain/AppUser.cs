@@ -6,6 +6,10 @@ namespace BaZhouTalent.Application.Domain;
 public class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+    /// <summary>The person's real name (姓名), printed on the signature lines of the form.</summary>
+    public string RealName { get; set; } = "";
+    /// <summary>The person's post (职务) for staff accounts, printed before their name when they sign; empty otherwise.</summary>
+    public string Post { get; set; } = "";
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
     /// <summary>The county/district a CountyFederation account reviews for.</summary>

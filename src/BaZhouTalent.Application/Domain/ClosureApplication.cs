@@ -1,3 +1,4 @@
+using BaZhouTalent.Typesetting;
 using BaZhouTalent.Application.Workflow;
 
 namespace BaZhouTalent.Application.Domain;
@@ -239,9 +240,10 @@ public class ClosureApplication
             HasProblem = input.HasProblem,
             Agrees = input.Agrees,
             Grade = input.Grade,
-            OpinionText = input.Text.Trim(),
+            OpinionText = PrintableText.Normalize(input.Text).Trim(),
             SignerUserId = actor.UserId,
             SignerName = actor.Name,
+            SignerPost = actor.Post,
             SignerUnit = actor.Unit,
             SignedAt = now,
             ContentFingerprint = ApplicationSnapshot.Fingerprint(this),

@@ -42,6 +42,8 @@ public class ReviewOpinion
 
     public required string SignerUserId { get; set; }
     public required string SignerName { get; set; }
+    /// <summary>The signer's post (职务) when they signed, for staff; empty for experts and older signatures.</summary>
+    public string SignerPost { get; set; } = "";
     public string SignerUnit { get; set; } = "";
     public DateTimeOffset SignedAt { get; set; }
     /// <summary>SHA-256 (hex) of the application content the signer saw.</summary>

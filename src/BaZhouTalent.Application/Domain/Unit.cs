@@ -7,4 +7,6 @@ public class Unit
     public required string Name { get; set; }
     public int RegionId { get; set; }
     public Region Region { get; set; } = null!;
+    /// <summary>A disabled unit keeps its history but is no longer offered for new projects or accounts.</summary>
+    public bool IsDisabled { get; set; }
 }

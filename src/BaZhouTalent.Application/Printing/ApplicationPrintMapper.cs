@@ -21,7 +21,7 @@ public static class ApplicationPrintMapper
     public static ApplicationPrintModel Map(DisclosedApplication a)
     {
         static SignaturePrint Signature(DisclosedOpinion o) =>
-            new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode);
+            new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode, o.SignerPost);
 
         return new ApplicationPrintModel(
             new CoverPrint(a.Code, a.Category, a.ProjectTitle, a.LeaderName, a.UnitName, a.FillDate, FormEdition),
@@ -53,7 +53,7 @@ public static class ApplicationPrintMapper
                 ? new ExpertOpinionPrint(chief.HasProblem, chief.Agrees, Grade(chief.Grade), chief.Text,
                     chief.SignerName, chief.SignedAt.ChinaDate(), chief.VerificationCode) : null,
             a.Latest(ReviewStage.Federation) is { } federation
-                ? new FederationOpinionPrint(federation.Agrees, federation.Text, Signature(federation)) : null,
+                ? new FederationOpinionPrint(federation.Agrees, federation.Text, Signature(federation), a.CertificateNumber) : null,
             ReportMarkup.Parse(a.ReportText));
     }
 

@@ -18,7 +18,9 @@ public static class ListUsers
         string? RegionName,
         IReadOnlyList<string> Roles,
         bool MustChangePassword,
-        bool IsLockedOut)
+        bool IsLockedOut,
+        string RealName = "",
+        string Post = "")
     {
         public string RoleNames => string.Join("、", Roles.Select(Security.Roles.ToChinese));
     }
@@ -49,6 +51,8 @@ public static class ListUsers
                     u.Id,
                     u.UserName,
                     u.DisplayName,
+                    u.RealName,
+                    u.Post,
                     UnitName = u.Unit == null ? null : u.Unit.Name,
                     RegionName = u.Region == null ? null : u.Region.Name,
                     u.MustChangePassword,
@@ -64,7 +68,9 @@ public static class ListUsers
                     u.RegionName,
                     rolesByUser.GetValueOrDefault(u.Id) ?? [],
                     u.MustChangePassword,
-                    u.LockoutEnd is { } end && end > now))
+                    u.LockoutEnd is { } end && end > now,
+                    u.RealName,
+                    u.Post))
                 .ToList();
         }
     }

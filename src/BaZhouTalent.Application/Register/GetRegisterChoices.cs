@@ -27,7 +27,7 @@ public static class GetRegisterChoices
                 .Where(c => c.IsActive).OrderBy(c => c.SortOrder)
                 .Select(c => new Category(c.Id, c.Code, c.Name))
                 .ToListAsync(cancellationToken);
-            var units = await db.Units.AsNoTracking()
+            var units = await db.Units.AsNoTracking().Where(u => !u.IsDisabled)
                 .OrderBy(u => u.Region.SortOrder).ThenBy(u => u.Name)
                 .Select(u => new UnitChoice(u.Id, u.Name, u.Region.Name))
                 .ToListAsync(cancellationToken);

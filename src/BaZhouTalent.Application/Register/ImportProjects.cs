@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,39 +32,15 @@ public static class ImportProjects
         public static Result Fail(string error) => new(0, error, []);
     }
 
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, RegisterProject.Validator validator, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, RegisterProject.Validator validator, StaffAudit audit, ILogger<Handler> log)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
-            if (command.Length == 0) return Result.Fail("所选文件是空的，请重新选择。");
-            if (command.Length > MaxFileBytes) return Result.Fail($"文件超过 {MaxFileBytes / 1024 / 1024} MB，请拆分后分批导入。");
-            if (!command.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return Result.Fail(NotExcelMessage);
-
-            using var content = new MemoryStream();
-            await command.Content.CopyToAsync(content, cancellationToken);
-            if (Inspect(content) is { } problem) return Result.Fail(problem);
-
-            IReadOnlyList<string> headers;
-            IReadOnlyList<ProjectSheet.Row> rows;
-            try
-            {
-                content.Position = 0;
-                (headers, rows) = ProjectSheet.Read(content, MaxRows);
-            }
-            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or IOException)
-            {
-                log.LogWarning(e, "Could not read the uploaded register workbook");
-                return Result.Fail(CorruptMessage);
-            }
-
-            var missing = ProjectSheet.Columns.Where(c => !headers.Contains(c.Header)).Select(c => c.Header).ToList();
-            if (missing.Count > 0)
-                return Result.Fail($"文件第 1 行缺少以下列：{string.Join("、", missing)}。请用“下载模板”得到的模板填写。");
-            if (rows.Count == 0) return Result.Fail("文件中没有项目数据：第 1 行为表头，请从第 2 行起每行填写一个项目。");
-            if (rows.Count > MaxRows) return Result.Fail($"一次最多导入 {MaxRows} 个项目，请拆分后分批导入。");
+            var (rows, fileError) = await ReadWorkbookAsync(command, ProjectSheet.SheetName, ProjectSheet.Columns, "项目", log, cancellationToken);
+            if (fileError is not null) return Result.Fail(fileError);
 
             var categories = await db.ProjectCategories.AsNoTracking().Where(c => c.IsActive).ToListAsync(cancellationToken);
-            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+            var units = await db.Units.AsNoTracking().Where(u => !u.IsDisabled).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
 
             var errors = new List<string>();
             var commands = new List<RegisterProject.Command>();
@@ -94,6 +71,8 @@ public static class ImportProjects
 
             foreach (var rowCommand in commands)
                 db.FundedProjects.Add(await RegisterProject.ToProjectAsync(rowCommand, users));
+            audit.Add(StaffAction.ProjectsImported, command.FileName,
+                $"{commands.Count} 个项目：{string.Join("、", commands.Select(c => ProjectCode.Normalize(c.Code)))}");
             // One SaveChanges is one transaction: all rows or none.
             try
             {
@@ -209,6 +188,43 @@ public static class ImportProjects
                 _ => property,
             };
         }
+    }
+
+    /// <summary>
+    /// The checks every import makes before reading a row: size, extension, a real workbook and no zip bomb, a
+    /// readable sheet with every column of the template, at least one and at most <see cref="MaxRows"/> rows.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ProjectSheet.Row> Rows, string? Error)> ReadWorkbookAsync(
+        Command command, string sheetName, IReadOnlyList<(string Header, bool Required, string Note)> columns, string rowNoun,
+        ILogger log, CancellationToken cancellationToken)
+    {
+        if (command.Length == 0) return ([], "所选文件是空的，请重新选择。");
+        if (command.Length > MaxFileBytes) return ([], $"文件超过 {MaxFileBytes / 1024 / 1024} MB，请拆分后分批导入。");
+        if (!command.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ([], NotExcelMessage);
+
+        using var content = new MemoryStream();
+        await command.Content.CopyToAsync(content, cancellationToken);
+        if (Inspect(content) is { } problem) return ([], problem);
+
+        IReadOnlyList<string> headers;
+        IReadOnlyList<ProjectSheet.Row> rows;
+        try
+        {
+            content.Position = 0;
+            (headers, rows) = ProjectSheet.Read(content, MaxRows, sheetName);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or System.Xml.XmlException or IOException)
+        {
+            log.LogWarning(e, "Could not read the uploaded {Sheet} workbook", sheetName);
+            return ([], CorruptMessage);
+        }
+
+        var missing = columns.Where(c => !headers.Contains(c.Header)).Select(c => c.Header).ToList();
+        if (missing.Count > 0)
+            return ([], $"文件第 1 行缺少以下列：{string.Join("、", missing)}。请用“下载模板”得到的模板填写。");
+        if (rows.Count == 0) return ([], $"文件中没有{rowNoun}数据：第 1 行为表头，请从第 2 行起每行填写一个{rowNoun}。");
+        if (rows.Count > MaxRows) return ([], $"一次最多导入 {MaxRows} 个{rowNoun}，请拆分后分批导入。");
+        return (rows, null);
     }
 
     /// <summary>A workbook is a zip holding xl/workbook.xml; anything else, or a zip bomb, is refused before parsing.</summary>

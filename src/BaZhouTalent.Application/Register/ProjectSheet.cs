@@ -55,17 +55,20 @@ public static class ProjectSheet
     ];
 
     /// <summary>The template: the header row on the first sheet, the column notes on the second.</summary>
-    public static byte[] Template()
+    public static byte[] Template() => Template(SheetName, Columns, "项目");
+
+    /// <summary>An import template: the header row on the sheet <paramref name="sheetName"/>, the column notes on the second.</summary>
+    public static byte[] Template(string sheetName, IReadOnlyList<(string Header, bool Required, string Note)> columns, string rowNoun)
     {
-        var header = Columns.Select((c, i) => (Key: Letter(i), c.Header)).ToDictionary(c => c.Key, c => (object)c.Header);
+        var header = columns.Select((c, i) => (Key: Letter(i), c.Header)).ToDictionary(c => c.Key, c => (object)c.Header);
         var notes = new List<Dictionary<string, object>> { new() { ["A"] = "列名", ["B"] = "是否必填", ["C"] = "填写说明" } };
-        notes.AddRange(Columns.Select(c => new Dictionary<string, object> { ["A"] = c.Header, ["B"] = c.Required ? "必填" : "选填", ["C"] = c.Note }));
+        notes.AddRange(columns.Select(c => new Dictionary<string, object> { ["A"] = c.Header, ["B"] = c.Required ? "必填" : "选填", ["C"] = c.Note }));
         notes.Add(new() { ["A"] = "", ["B"] = "", ["C"] = "" });
-        notes.Add(new() { ["A"] = "说明", ["B"] = "", ["C"] = "第 1 行为表头，请勿修改；从第 2 行起每行一个项目。任一行有误时整个文件都不会导入，请按提示修改后重新导入。" });
+        notes.Add(new() { ["A"] = "说明", ["B"] = "", ["C"] = $"第 1 行为表头，请勿修改；从第 2 行起每行一个{rowNoun}。任一行有误时整个文件都不会导入，请按提示修改后重新导入。" });
 
         var sheets = new Dictionary<string, object>
         {
-            [SheetName] = new List<Dictionary<string, object>> { header },
+            [sheetName] = new List<Dictionary<string, object>> { header },
             [NotesSheetName] = notes,
         };
         using var stream = new MemoryStream();
@@ -84,11 +87,11 @@ public static class ProjectSheet
     }
 
     /// <summary>The header names found and the data rows of the 项目 sheet (or the first sheet if it was renamed).</summary>
-    public static (IReadOnlyList<string> Headers, IReadOnlyList<Row> Rows) Read(Stream content, int maxRows)
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<Row> Rows) Read(Stream content, int maxRows, string sheetName = SheetName)
     {
         var sheetNames = MiniExcel.GetSheetNames(content);
         content.Position = 0;
-        var sheet = sheetNames.Contains(SheetName) ? SheetName : sheetNames.FirstOrDefault();
+        var sheet = sheetNames.Contains(sheetName) ? sheetName : sheetNames.FirstOrDefault();
         var raw = MiniExcel.Query(content, useHeaderRow: false, sheetName: sheet, excelType: MiniExcelLibs.ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>();
 

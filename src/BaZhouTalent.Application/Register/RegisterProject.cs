@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using FluentValidation;
@@ -60,11 +61,11 @@ public static class RegisterProject
                             $"立项编号中的类别代码“{parts.CategoryCode}”与所选项目类别“{category.Name}”（{category.Code}）不一致。");
                 });
 
-            RuleFor(x => x.Title).Required("项目名称").MaxChars(FieldRules.Title, "项目名称");
+            RuleFor(x => x.Title).Required("项目名称").MaxChars(FieldRules.Title, "项目名称").Printable("项目名称");
             RuleFor(x => x.UnitId).NotNull().WithMessage("请选择所在单位。")
-                .MustAsync(async (id, ct) => id is null || await db.Units.AnyAsync(u => u.Id == id, ct))
+                .MustAsync(async (id, ct) => id is null || await db.Units.AnyAsync(u => u.Id == id && !u.IsDisabled, ct))
                 .WithMessage("所选单位不存在，请重新选择。");
-            RuleFor(x => x.PlannedOutputForm).Required("原计划成果形式").MaxChars(FieldRules.ShortText, "原计划成果形式");
+            RuleFor(x => x.PlannedOutputForm).Required("原计划成果形式").MaxChars(FieldRules.ShortText, "原计划成果形式").Printable("原计划成果形式");
             RuleFor(x => x.PlannedCompletion).NotNull().WithMessage("请填写原计划完成时间。")
                 .Must((x, d) => d is null || ProjectCode.Parse(x.Code) is not { } parts || d.Value.Year >= parts.Year)
                 .WithMessage("原计划完成时间不能早于立项年度。")
@@ -109,15 +110,16 @@ public static class RegisterProject
     public const string RegisteredMeanwhileMessage = "该立项编号刚刚已由他人登记，本次未保存。";
 
     /// <summary>
-    /// Saves a command the <see cref="Validator"/> accepted; returns the normalised 立项编号, or null when
-    /// the same code was registered by someone else between the check and the save.
+    /// Saves a command the <see cref="Validator"/> accepted, with its staff audit entry; returns the normalised
+    /// 立项编号, or null when the same code was registered by someone else between the check and the save.
     /// </summary>
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, StaffAudit audit, ILogger<Handler> log)
     {
         public async Task<string?> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             var project = await ToProjectAsync(command, users);
             db.FundedProjects.Add(project);
+            audit.Add(StaffAction.ProjectRegistered, project.Code, project.Title);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

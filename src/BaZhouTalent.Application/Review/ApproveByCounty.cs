@@ -1,3 +1,5 @@
+using BaZhouTalent.Typesetting;
+using BaZhouTalent.Application.Applications;
 using System.Security.Claims;
 using BaZhouTalent.Application.Workflow;
 using FluentValidation;
@@ -21,9 +23,11 @@ public static class ApproveByCounty
             RuleFor(c => c.Agrees).NotNull().WithMessage("请选择是否同意结项。")
                 .NotEqual(false).WithMessage("不同意结项时，请退回修改并说明理由。");
             RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写审核意见。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"审核意见不能超过 {ReviewLimits.Opinion} 字。");
+                .MaximumLength(ReviewLimits.Opinion).WithMessage($"审核意见不能超过 {ReviewLimits.Opinion} 字。")
+                .Printable("审核意见", multiLine: true);
             RuleFor(c => c.PersonInCharge).NotEmpty().WithMessage("请填写负责人姓名。")
-                .MaximumLength(ReviewLimits.PersonName).WithMessage($"负责人姓名不能超过 {ReviewLimits.PersonName} 字。");
+                .MaximumLength(ReviewLimits.PersonName).WithMessage($"负责人姓名不能超过 {ReviewLimits.PersonName} 字。")
+                .Printable("负责人姓名", multiLine: true);
         }
     }
 
@@ -33,7 +37,9 @@ public static class ApproveByCounty
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.ApproveByCounty, (application, actor, now) =>
             {
                 // The federation's account signs for the federation; the person in charge signs by name.
-                var signer = actor with { Name = command.PersonInCharge!.Trim() };
+                var name = PrintableText.Normalize(command.PersonInCharge).Trim();
+                // The account's post is printed only when its holder is the one who signs.
+                var signer = actor with { Name = name, Post = name == actor.Name ? actor.Post : "" };
                 application.ApproveByCounty(signer, new OpinionInput(command.HasProblem, command.Agrees, null, command.Opinion ?? ""), now);
                 return Task.CompletedTask;
             }, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using FluentValidation;
@@ -34,23 +35,10 @@ public static class AssignExperts
                 foreach (var id in command.ExpertIds.Distinct())
                 {
                     var expert = pool.FirstOrDefault(e => e.UserId == id)
-                        ?? throw new ReviewRuleException("所选专家不在专家库中，请刷新页面后重新选择。");
+                        ?? throw new ReviewRuleException("所选专家不在专家库中或已停用，请刷新页面后重新选择。");
                     chosen.Add(expert with { IsChief = id == command.ChiefExpertId });
                 }
                 application.AssignExperts(actor, chosen, now);
             }, cancellationToken);
-    }
-}
-
-/// <summary>The experts the city federation may choose from: every account in the Expert role.</summary>
-public static class ExpertPool
-{
-    public static async Task<IReadOnlyList<ExpertCandidate>> LoadAsync(IAppDbContext db, UserManager<AppUser> users, CancellationToken cancellationToken)
-    {
-        var ids = (await users.GetUsersInRoleAsync(Roles.Expert)).Select(u => u.Id).ToList();
-        return await db.Users.Where(u => ids.Contains(u.Id))
-            .OrderBy(u => u.UserName)
-            .Select(u => new ExpertCandidate(u.Id, u.DisplayName, u.UnitId, u.Unit != null ? u.Unit.Name : "", false))
-            .ToListAsync(cancellationToken);
     }
 }

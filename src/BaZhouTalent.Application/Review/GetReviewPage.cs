@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -20,13 +21,11 @@ public static class GetReviewPage
 
     public sealed record Query(string Code);
 
-    public sealed record Expert(string UserId, string Name, string UnitName, string? Conflict);
-
     public sealed record Result(
         DisclosedApplication Application,
         Guid Stamp,
         IReadOnlyList<ReviewTrigger> Actions,
-        IReadOnlyList<Expert> ExpertPool,
+        IReadOnlyList<SuggestExperts.Suggestion> ExpertPool,
         OpinionInput? Suggestion)
     {
         public string Code => Application.Code;
@@ -51,13 +50,9 @@ public static class GetReviewPage
                     actions.Add(trigger);
             }
 
-            IReadOnlyList<Expert> pool = [];
-            if (actions.Contains(ReviewTrigger.AssignExperts))
-            {
-                pool = (await ExpertPool.LoadAsync(db, users, cancellationToken))
-                    .Select(e => new Expert(e.UserId, e.Name, e.UnitName, ConflictOfInterest.ReasonFor(a, e)))
-                    .ToList();
-            }
+            IReadOnlyList<SuggestExperts.Suggestion> pool = actions.Contains(ReviewTrigger.AssignExperts)
+                ? await SuggestExperts.ForAsync(db, users, a, cancellationToken)
+                : [];
 
             var suggestion = actions.Contains(ReviewTrigger.CompleteAppraisal)
                 ? AppraisalRule.Suggest(a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).ToList())

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Applications;
 using System.Security.Claims;
 using BaZhouTalent.Application.Workflow;
 using FluentValidation;
@@ -14,7 +15,8 @@ public static class ReturnApplication
         public Validator()
         {
             RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写退回理由，便于申请人修改。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"退回理由不能超过 {ReviewLimits.Opinion} 字。");
+                .MaximumLength(ReviewLimits.Opinion).WithMessage($"退回理由不能超过 {ReviewLimits.Opinion} 字。")
+                .Printable("退回理由", multiLine: true);
         }
     }
 

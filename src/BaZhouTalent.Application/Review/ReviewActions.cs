@@ -163,14 +163,17 @@ public static class ReviewLoading
         if (userId is null)
             return null;
         var account = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.UserName, Unit = u.Unit!.Name, Region = u.Region!.Name })
+            .Select(u => new { u.Id, u.RealName, u.Post, u.DisplayName, u.UserName, Unit = u.Unit!.Name, Region = u.Region!.Name })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
             return null;
-        var name = string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName ?? "" : account.DisplayName;
+        // The real name signs; accounts created before it was recorded fall back to their display name.
+        var name = !string.IsNullOrWhiteSpace(account.RealName) ? account.RealName
+            : string.IsNullOrWhiteSpace(account.DisplayName) ? account.UserName ?? "" : account.DisplayName;
         var unit = user.IsInRole(Roles.CountyFederation) && account.Region is not null ? $"{account.Region}社科联"
             : user.IsInRole(Roles.MunicipalFederation) && account.Unit is null ? ReviewActions.FederationName
             : account.Unit ?? "";
-        return new ReviewActor(account.Id, name, unit);
+        var post = user.IsInRole(Roles.Expert) || user.IsInRole(Roles.Researcher) ? "" : account.Post;
+        return new ReviewActor(account.Id, name, unit, post);
     }
 }

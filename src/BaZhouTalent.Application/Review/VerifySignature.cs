@@ -38,7 +38,13 @@ public static class VerifySignature
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
-            var code = VerificationCodes.Normalize(query.Code);
+            // A 结项证书编号 finds the federation's concluding signature, whose code the certificate's QR carries.
+            var code = CertificateNumbers.SerialOf(query.Code.Trim()) is not null
+                ? await db.ClosureApplications.AsNoTracking()
+                    .Where(a => a.CertificateNumber == query.Code.Trim() && a.Status == ApplicationStatus.Concluded)
+                    .SelectMany(a => a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Federation && o.Agrees == true))
+                    .OrderByDescending(o => o.SignedAt).Select(o => o.VerificationCode).FirstOrDefaultAsync(cancellationToken) ?? ""
+                : VerificationCodes.Normalize(query.Code);
             if (code.Length != VerificationCodes.Length)
                 return null;
             var opinion = await db.ReviewOpinions.AsNoTracking().SingleOrDefaultAsync(o => o.VerificationCode == code, cancellationToken);
@@ -63,7 +69,8 @@ public static class VerifySignature
                 Decision(opinion),
                 opinion.ContentFingerprint,
                 opinion.ContentFingerprint == ApplicationSnapshot.Fingerprint(application),
-                opinion.Stage == ReviewStage.Federation && opinion.Agrees == true ? application.CertificateNumber : null);
+                opinion.Stage == ReviewStage.Federation && opinion.Agrees == true && opinion.Round == application.Round
+                    && application.Status == ApplicationStatus.Concluded ? application.CertificateNumber : null);
         }
 
         private static string Decision(ReviewOpinion o) => o.Stage switch

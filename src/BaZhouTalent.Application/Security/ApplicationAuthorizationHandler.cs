@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +10,7 @@ namespace BaZhouTalent.Application.Security;
 /// The one place that decides who may do what with an application. The application must be loaded with
 /// its Project (and the project's Unit) and its ExpertAssignments, and for the expert operations its
 /// Opinions. Pages answer 404 when View fails, so a record that is not yours does not even hint that it
-/// exists. This decides who; <see cref="ReviewWorkflow"/> decides what the state allows, and the review
+/// exists. What a viewer may see of it is decided by Disclosure.DisclosurePolicy. This decides who; <see cref="ReviewWorkflow"/> decides what the state allows, and the review
 /// pages require both.
 /// </summary>
 public sealed class ApplicationAuthorizationHandler
@@ -54,14 +53,13 @@ public sealed class ApplicationAuthorizationHandler
                 ApplicationStatus.ExpertReview => actor.AssignmentInCurrentRound(application)?.IsChief == true,
                 _ => false,
             },
-            // Experts appraise blind; everyone else who may view may see the names (the policy decides who is who).
-            nameof(ApplicationOperations.SeeIdentities) => CanView(actor, application)
-                && DisclosurePolicy.For(actor, application).SeesApplicant,
             // Experts appraise independently: only the chief, once every opinion is in, reads the others'.
             nameof(ApplicationOperations.SeeExpertAppraisals) => CanView(actor, application)
                 && (actor.Is(Roles.MunicipalFederation)
                     || (actor.AssignmentInCurrentRound(application)?.IsChief == true
                         && (status != ApplicationStatus.ExpertReview || ReviewWorkflow.AllExpertsAppraised(application)))),
+            nameof(ApplicationOperations.DownloadCertificate) => status == ApplicationStatus.Concluded && application.CertificateNumber is not null
+                && (actor.Is(Roles.MunicipalFederation) || actor.IsLeaderOf(application) || actor.IsUnitReviewerOf(application)),
             _ => false,
         };
     }

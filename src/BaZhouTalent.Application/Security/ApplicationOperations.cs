@@ -28,11 +28,12 @@ public static class ApplicationOperations
     public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
     /// <summary>退回修改 by whoever holds the application now.</summary>
     public static readonly OperationAuthorizationRequirement Return = new() { Name = nameof(Return) };
-    /// <summary>See names of the leader, participants and unit; experts review blind.</summary>
-    public static readonly OperationAuthorizationRequirement SeeIdentities = new() { Name = nameof(SeeIdentities) };
     /// <summary>Read every expert's own appraisal: the city federation, and the chief expert once all are in.
     /// Other experts see only their own until the chief has combined them.</summary>
     public static readonly OperationAuthorizationRequirement SeeExpertAppraisals = new() { Name = nameof(SeeExpertAppraisals) };
+
+    /// <summary>Download the 结项证书 of a concluded application: the city federation, the leader and the unit.</summary>
+    public static readonly OperationAuthorizationRequirement DownloadCertificate = new() { Name = nameof(DownloadCertificate) };
 
     /// <summary>The operation a user must be allowed before firing <paramref name="trigger"/>.</summary>
     public static OperationAuthorizationRequirement For(ReviewTrigger trigger) => trigger switch

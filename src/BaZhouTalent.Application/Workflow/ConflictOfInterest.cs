@@ -2,7 +2,10 @@ using BaZhouTalent.Application.Domain;
 
 namespace BaZhouTalent.Application.Workflow;
 
-/// <summary>Who may not appraise an application: someone from the applicant's unit, the leader or a participant.</summary>
+/// <summary>
+/// Who may not appraise an application: someone from the applicant's unit or a participant's unit, the leader or
+/// a participant, or an expert who declared a conflict with the unit, a member or the project.
+/// </summary>
 public static class ConflictOfInterest
 {
     /// <summary>The Chinese reason the expert is refused, or null when there is no conflict.</summary>
@@ -14,12 +17,27 @@ public static class ConflictOfInterest
             || (expert.UnitName.Length > 0 && (expert.UnitName == unitName || expert.UnitName == application.CurrentLeader.Unit)))
             return $"{expert.Name}与申请人同属“{unitName}”，存在利益冲突，不能担任本项目鉴定专家。";
 
+        var participants = application.CurrentParticipants.Concat(application.Project.OriginalParticipants).ToList();
+        if (expert.UnitName.Length > 0 && participants.FirstOrDefault(p => p.Unit.Trim() == expert.UnitName) is { } colleague)
+            return $"{expert.Name}与项目参与人员{colleague.Name}同属“{expert.UnitName}”，存在利益冲突，不能担任本项目鉴定专家。";
+
+        if (expert.Declared is { Count: > 0 } declared)
+        {
+            string[] identities =
+            [
+                unitName, application.CurrentLeader.Unit, application.CurrentLeader.Name, application.Project.OriginalLeader.Name,
+                application.Project.Code, .. participants.Select(p => p.Name), .. participants.Select(p => p.Unit),
+            ];
+            if (declared.FirstOrDefault(d => identities.Any(i => i.Trim().Length > 0 && i.Trim() == d.Trim())) is { } match)
+                return $"{expert.Name}已申报回避“{match}”，不能担任本项目鉴定专家。";
+        }
+
         var name = expert.Name.Trim();
         if (name.Length == 0)
             return null;
         if (name == application.CurrentLeader.Name.Trim() || name == application.Project.OriginalLeader.Name.Trim())
             return $"{expert.Name}是本项目负责人，存在利益冲突，不能担任本项目鉴定专家。";
-        if (application.CurrentParticipants.Concat(application.Project.OriginalParticipants).Any(p => p.Name.Trim() == name))
+        if (participants.Any(p => p.Name.Trim() == name))
             return $"{expert.Name}是本项目参与人员，存在利益冲突，不能担任本项目鉴定专家。";
         return null;
     }

@@ -22,6 +22,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
     public DbSet<ApplicationRevision> ApplicationRevisions => Set<ApplicationRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

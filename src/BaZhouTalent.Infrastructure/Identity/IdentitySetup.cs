@@ -53,6 +53,7 @@ public static class IdentitySetup
         // Every request checks the cookie's security stamp against the account: a password change, an
         // administrator's reset or a sign-out (each rotates the stamp) ends every other session at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<ISecurityStampValidator, AppSecurityStampValidator>();
 
         services.AddDataProtection()
             .SetApplicationName("BaZhouTalent")

@@ -107,11 +107,23 @@ public sealed class DatabaseInitializer(
     {
         foreach (var account in DemoData.Accounts)
         {
-            if (await users.FindByNameAsync(account.UserName) is not null) continue;
+            if (await users.FindByNameAsync(account.UserName) is { } existing)
+            {
+                // Demo databases made before accounts carried a real name and post get them once.
+                if (existing.RealName.Length == 0 && account.RealName.Length > 0)
+                {
+                    existing.RealName = account.RealName;
+                    existing.Post = account.Post;
+                    EnsureSucceeded(await users.UpdateAsync(existing), $"user {account.UserName}");
+                }
+                continue;
+            }
             var user = new AppUser
             {
                 UserName = account.UserName,
                 DisplayName = account.DisplayName,
+                RealName = account.RealName,
+                Post = account.Post,
                 UnitId = account.Unit is null ? null : (await db.Units.SingleAsync(u => u.Name == account.Unit)).Id,
                 RegionId = account.Region is null ? null : (await db.Regions.SingleAsync(r => r.Name == account.Region)).Id,
                 // Demo accounts keep the published password; staff-created accounts must change theirs.

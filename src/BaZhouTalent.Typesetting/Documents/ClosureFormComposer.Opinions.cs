@@ -9,16 +9,39 @@ namespace BaZhouTalent.Typesetting.Documents;
 /// </summary>
 internal sealed partial class ClosureFormComposer
 {
-    private const double SectionMinHeight = 190;
     private const double SectionLine = 24;
     private const double SectionPadding = 8;
+    private const double SectionGap = 12;
+    private const double NoteLine = 13;
+
+    /// <summary>Signature lines start right of the middle of the box, as on the paper form; notes stay left of them.</summary>
+    private const double SignIndent = 180;
+    private const double NotesWidth = SignIndent - 8;
+
+    // Two sections share a page (二+三, 四+五) and fill it: 638 pt less the gap between the boxes. Each leaves
+    // at least 60 mm between its review items and its signature for six hand-written lines and a 42 mm seal;
+    // 四 is the taller of its pair because its three ticked items come first.
+    private const double PairHeight = 638 - SectionGap;
+    private const double UnitHeight = PairHeight / 2;
+    private const double CountyHeight = PairHeight - UnitHeight;
+    private const double FederationHeight = 271;
+    private const double ExpertHeight = PairHeight - FederationHeight;
+
+    /// <summary>Sizes a recorded opinion is tried in, largest first, until it fits the room above the signature.</summary>
+    private static readonly (TextStyle Style, double Line)[] OpinionSizes =
+    [
+        (Styles.SectionBody, SectionLine),
+        (Styles.SectionBody with { Size = 12 }, 20),
+        (Styles.Small, 16),
+    ];
 
     private static ParagraphFormat Line => new(SectionLine, TextAlign.Justify);
 
     private static ParagraphFormat Indented => new(SectionLine, TextAlign.Justify, 2 * Styles.Size4Hao);
 
-    /// <summary>Signature lines start right of the middle of the box, as on the paper form, and wrap there.</summary>
-    private static ParagraphFormat SignLine => new(SectionLine, TextAlign.Left, LeftIndent: 180);
+    private static ParagraphFormat SignLine => new(SectionLine, TextAlign.Left, LeftIndent: SignIndent);
+
+    private static ParagraphFormat TitleLine => new(Styles.GridPitch, TextAlign.Left);
 
     private void ComposeUnitOpinion()
     {
@@ -26,23 +49,22 @@ internal sealed partial class ClosureFormComposer
         var body = Styles.SectionBody;
         var content = new List<Paragraph>
         {
-            Fixed(FormTexts.UnitTitle, Styles.SectionTitle, new ParagraphFormat(Styles.GridPitch, TextAlign.Left)),
+            Fixed(FormTexts.UnitTitle, Styles.SectionTitle, TitleLine),
             Fixed(FormTexts.UnitItems, body, Line),
         };
         if (opinion is not null)
         {
             content.Add(Inlines("二·审核事项 1", Line, [new TextInline(FormTexts.UnitItem1, body), .. Choice("有", "无", opinion.HasPoliticalIssues, body)]));
             content.Add(Inlines("二·审核事项 2", Line, [new TextInline(FormTexts.UnitItem2, body), .. Choice("是", "否", opinion.MeetsGoals, body)]));
-            AddOpinion(content, "二·审核意见", opinion.Opinion);
         }
         var signature = opinion?.Signature;
-        var fill = new List<Paragraph>
+        var sign = new List<Paragraph>
         {
-            Inlines("二·签章", SignLine, new TextInline(FormTexts.Seal, body), SignedText(signature?.UnitName, signature?.SignerName, body)),
+            Inlines("二·签章", SignLine, new TextInline(FormTexts.Seal, body), SignedText(signature?.UnitName, Signer(signature), body)),
             Inlines("二·日期", SignLine, DateInlines(signature?.Date, body)),
         };
-        AddVerification(fill, signature?.VerificationCode);
-        AddSection(content, fill);
+        AddSection(content, sign, Verification("二", signature?.VerificationCode), UnitHeight, "二·审核意见", opinion?.Opinion);
+        Elements.Add(new Spacer(SectionGap));
     }
 
     private void ComposeCountyOpinion()
@@ -51,30 +73,30 @@ internal sealed partial class ClosureFormComposer
         var body = Styles.SectionBody;
         var content = new List<Paragraph>
         {
-            Fixed(FormTexts.CountyTitle, Styles.SectionTitle, new ParagraphFormat(Styles.GridPitch, TextAlign.Left)),
+            Fixed(FormTexts.CountyTitle, Styles.SectionTitle, TitleLine),
             Fixed(FormTexts.CountyItems, body, Line),
         };
         if (opinion is { IsNotApplicable: true })
         {
             content.Add(Fixed(FormTexts.NotApplicable, Styles.Body, new ParagraphFormat(3 * SectionLine, TextAlign.Center)));
-            AddSection(content, []);
+            AddSection(content, [], [], CountyHeight);
+            Elements.Add(PageBreak.Instance);
             return;
         }
         if (opinion is not null)
         {
             content.Add(Inlines("三·审核事项 1", Line, [new TextInline(FormTexts.CountyItem1, body), .. Choice("有", "无", opinion.HasIdeologyIssues, body)]));
             content.Add(Inlines("三·审核事项 2", Line, [new TextInline(FormTexts.CountyItem2, body), .. Choice("是", "否", opinion.AgreesToClose, body)]));
-            AddOpinion(content, "三·审核意见", opinion.Opinion);
         }
         var signature = opinion?.Signature;
-        var fill = new List<Paragraph>
+        var sign = new List<Paragraph>
         {
             Inlines("三·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(signature?.UnitName, null, body)),
-            Inlines("三·负责人签字", SignLine, new TextInline(FormTexts.HeadSignature, body), SignedText(signature?.SignerName, null, body)),
+            Inlines("三·负责人签字", SignLine, new TextInline(FormTexts.HeadSignature, body), SignedText(Signer(signature), null, body)),
             Inlines("三·日期", SignLine, DateInlines(signature?.Date, body)),
         };
-        AddVerification(fill, signature?.VerificationCode);
-        AddSection(content, fill);
+        AddSection(content, sign, Verification("三", signature?.VerificationCode), CountyHeight, "三·审核意见", opinion?.Opinion);
+        Elements.Add(PageBreak.Instance);
     }
 
     private void ComposeExpertOpinion()
@@ -84,7 +106,7 @@ internal sealed partial class ClosureFormComposer
         var grade = opinion?.Grade;
         var content = new List<Paragraph>
         {
-            Fixed(FormTexts.ExpertTitle, Styles.SectionTitle, new ParagraphFormat(Styles.GridPitch, TextAlign.Left)),
+            Fixed(FormTexts.ExpertTitle, Styles.SectionTitle, TitleLine),
             Fixed(FormTexts.ExpertHint, body, Line),
             Inlines("四·意识形态", Line, [new TextInline(FormTexts.ExpertItem1, body), new GapInline(0.5, body), .. Choice("有", "否", opinion?.HasIdeologyIssues, body)]),
             Inlines("四·是否同意结项", Line, [new TextInline(FormTexts.ExpertItem2, body), .. Choice("是", "否", opinion?.AgreesToClose, body)]),
@@ -94,14 +116,13 @@ internal sealed partial class ClosureFormComposer
                 new TextInline("良好", body), new CheckboxInline(grade == AppraisalGradePrint.Good, body), new GapInline(1, body),
                 new TextInline("合格", body), new CheckboxInline(grade == AppraisalGradePrint.Pass, body)),
         };
-        AddOpinion(content, "四·鉴定意见", opinion?.Opinion);
-        var fill = new List<Paragraph>
+        var sign = new List<Paragraph>
         {
             Inlines("四·主审专家签字", SignLine, new TextInline(FormTexts.ChiefExpertSignature, body), SignedText(opinion?.ChiefExpertName, null, body)),
             Inlines("四·日期", SignLine, DateInlines(opinion?.Date, body)),
         };
-        AddVerification(fill, opinion?.VerificationCode);
-        AddSection(content, fill);
+        AddSection(content, sign, Verification("四", opinion?.VerificationCode), ExpertHeight, "四·鉴定意见", opinion?.Opinion);
+        Elements.Add(new Spacer(SectionGap));
     }
 
     private void ComposeFederationOpinion()
@@ -110,32 +131,41 @@ internal sealed partial class ClosureFormComposer
         var body = Styles.SectionBody;
         var content = new List<Paragraph>
         {
-            Fixed(FormTexts.FederationTitle, Styles.SectionTitle, new ParagraphFormat(Styles.GridPitch, TextAlign.Left)),
+            Fixed(FormTexts.FederationTitle, Styles.SectionTitle, TitleLine),
         };
         if (opinion?.Agreed is { } agreed)
             content.Add(Fixed(agreed ? FormTexts.FederationAgreed : FormTexts.FederationRejected, body, Indented));
-        AddOpinion(content, "五·审核意见", opinion?.Reason);
+        if (!string.IsNullOrWhiteSpace(opinion?.CertificateNumber))
+            content.Add(Text("五·结项证书编号", FormTexts.CertificateLabel + opinion.CertificateNumber, body, Indented));
         var signature = opinion?.Signature;
-        var fill = new List<Paragraph>
+        var sign = new List<Paragraph>
         {
-            Inlines("五·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(signature?.UnitName, signature?.SignerName, body)),
+            Inlines("五·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(signature?.UnitName, Signer(signature), body)),
             Inlines("五·日期", SignLine, DateInlines(signature?.Date, body)),
         };
-        AddVerification(fill, signature?.VerificationCode);
-        AddSection(content, fill);
+        AddSection(content, sign, Verification("五", signature?.VerificationCode), FederationHeight, "五·审核意见", opinion?.Reason);
     }
 
-    private void AddOpinion(List<Paragraph> content, string field, string? opinion)
+    private List<Paragraph> OpinionParagraphs(string field, string? opinion, TextStyle style, double line)
     {
-        if (string.IsNullOrWhiteSpace(opinion)) return;
-        foreach (var paragraph in opinion.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            content.Add(Text(field, paragraph, Styles.SectionBody, Indented));
+        if (string.IsNullOrWhiteSpace(opinion)) return [];
+        return [.. opinion.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(paragraph => Text(field, paragraph, style, new ParagraphFormat(line, TextAlign.Justify, 2 * style.Size)))];
     }
 
-    private void AddVerification(List<Paragraph> fill, string? code)
+    /// <summary>The 核验码 and where to check it, set small beside the signature.</summary>
+    private List<Paragraph> Verification(string section, string? code)
     {
-        if (string.IsNullOrWhiteSpace(code)) return;
-        fill.Add(Text("验证码", FormTexts.VerificationLabel + code, Styles.Small, new ParagraphFormat(16, TextAlign.Right)));
+        if (string.IsNullOrWhiteSpace(code)) return [];
+        var format = new ParagraphFormat(NoteLine, TextAlign.Left);
+        var notes = new List<Paragraph> { Text(section + "·核验码", FormTexts.VerificationLabel + code, Styles.Note, format) };
+        // The address on a line of its own, so it never breaks inside.
+        if (!string.IsNullOrWhiteSpace(_model.VerifyAddress))
+        {
+            notes.Add(Fixed(FormTexts.VerifyAt, Styles.Note, format));
+            notes.Add(Text(section + "·核验网址", _model.VerifyAddress, Styles.Note, format));
+        }
+        return notes;
     }
 
     /// <summary>A recorded name (and unit signer), or blank room to sign by hand.</summary>
@@ -146,17 +176,24 @@ internal sealed partial class ClosureFormComposer
         return new TextInline(text, style);
     }
 
+    /// <summary>The signer as printed: post (for staff) before the real name.</summary>
+    private static string? Signer(SignaturePrint? signature) =>
+        signature is null ? null : string.Join(" ", new[] { signature.SignerPost, signature.SignerName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
     /// <summary>
-    /// One ruled box per section: review items at the top, the signature block at the bottom, with blank room
-    /// between so a seal and a hand-written opinion fit where nothing was recorded.
+    /// One ruled box per section, of the height <paramref name="height"/>: review items at the top, the signature
+    /// block at the bottom, and room between for a hand-written opinion and a round seal. A recorded opinion too
+    /// long for that room is set smaller before the box is allowed to grow.
     /// </summary>
-    private void AddSection(List<Paragraph> content, List<Paragraph> signature)
+    private void AddSection(List<Paragraph> content, List<Paragraph> signature, List<Paragraph> notes, double height, string? opinionField = null, string? opinion = null)
     {
-        var inner = PageTemplate.A4Official.ContentWidth - 2 * SectionPadding;
-        var gap = Math.Max(SectionLine, SectionMinHeight - content.Sum(p => p.Measure(inner)) - signature.Sum(p => p.Measure(inner)));
-        content.Add(new Paragraph([], new ParagraphFormat(gap)));
-        content.AddRange(signature);
-        Elements.Add(new TableBuilder(1).Row(0, new CellSpec(content, Align: CellAlign.Top)).Build(paddingX: SectionPadding, paddingY: 6));
-        Elements.Add(new Spacer(12));
+        var width = PageTemplate.A4Official.ContentWidth;
+        OpinionBox? box = null;
+        foreach (var (style, line) in OpinionSizes)
+        {
+            box = new OpinionBox([.. content, .. OpinionParagraphs(opinionField ?? "", opinion, style, line)], signature, notes, height, NotesWidth, SectionPadding);
+            if (box.FreeHeight(width) >= 0) break;
+        }
+        Elements.Add(box!);
     }
 }

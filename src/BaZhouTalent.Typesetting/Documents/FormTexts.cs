@@ -62,5 +62,7 @@ internal static class FormTexts
     public const string FederationRejected = "不同意结项。";
 
     public const string FinalReportTitle = "最　终　成　果";
-    public const string VerificationLabel = "验证码：";
+    public const string VerificationLabel = "核验码：";
+    public const string VerifyAt = "核验网址：";
+    public const string CertificateLabel = "结项证书编号：";
 }

@@ -25,4 +25,7 @@ internal static class Styles
     public static readonly TextStyle SectionBody = new(FontRole.Fang, Size4Hao);
     public static readonly TextStyle SectionTitle = new(FontRole.Hei, Size3Hao);
     public static readonly TextStyle Small = new(FontRole.Fang, Size5Hao);
+
+    /// <summary>小五 (9 pt): the 核验码 notes beside a signature.</summary>
+    public static readonly TextStyle Note = new(FontRole.Fang, 9);
 }

@@ -6,8 +6,10 @@ namespace BaZhouTalent.Typesetting.Fonts;
 
 /// <summary>
 /// For each role, the chain of faces a character is looked up in: the configured licensed file (if any),
-/// the bundled substitute, then Noto Serif CJK SC as the wide-coverage fallback (issue: 仿宋 falls back per
-/// character). A character no face in the chain covers is a <see cref="MissingCharacter"/>.
+/// the bundled substitute, then the wide-coverage fallbacks. 仿宋 falls back to LXGW WenKai before Noto Serif:
+/// FandolFang lacks 1,467 of the 8,105 standard characters, and measured on rendered glyphs WenKai keeps 仿宋's
+/// even strokes (vertical to horizontal 6.5 : 6.0 % of the em against FandolFang's 4.0 : 4.0) where Noto Serif
+/// shows 宋体 contrast (6.5 : 3.0) — see the README. A character no face in the chain covers is a <see cref="MissingCharacter"/>.
 /// </summary>
 internal sealed class FontCatalog
 {
@@ -47,6 +49,7 @@ internal sealed class FontCatalog
         var chain = new List<TrueTypeFace>();
         if (!string.IsNullOrWhiteSpace(file)) chain.Add(LoadFile(file));
         chain.Add(BundledFonts.Get(BundledFonts.SubstituteFor(role)));
+        if (role == FontRole.Fang) chain.Add(BundledFonts.Get(BundledFonts.WenKai));
         var fallback = role == FontRole.XiaoBiaoSong ? BundledFonts.NotoSerifBold : BundledFonts.NotoSerifRegular;
         if (chain[^1].Key != "BZ-" + fallback) chain.Add(BundledFonts.Get(fallback));
         return [.. chain];

@@ -12,6 +12,9 @@ internal sealed class TrueTypeFace
     private readonly Dictionary<int, ushort> _glyphByCodePoint;
     private readonly ushort[] _advances;
     private readonly double _unitsPerEm;
+    private readonly int _glyf;
+    private readonly int _loca;
+    private readonly bool _longLoca;
 
     private TrueTypeFace(string key, byte[] data)
     {
@@ -23,6 +26,9 @@ internal sealed class TrueTypeFace
                 $"Font '{key}' has no TrueType outlines; PDFsharp embeds CFF fonts whole. Convert it as Fonts/build-fonts.sh does.");
         var head = tables["head"];
         _unitsPerEm = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(head + 18));
+        _longLoca = BinaryPrimitives.ReadInt16BigEndian(data.AsSpan(head + 50)) == 1;
+        _glyf = tables["glyf"];
+        _loca = tables["loca"];
         var hhea = tables["hhea"];
         Ascender = BinaryPrimitives.ReadInt16BigEndian(data.AsSpan(hhea + 4)) / _unitsPerEm;
         Descender = -BinaryPrimitives.ReadInt16BigEndian(data.AsSpan(hhea + 6)) / _unitsPerEm;
@@ -56,6 +62,23 @@ internal sealed class TrueTypeFace
         if (!_glyphByCodePoint.TryGetValue(codePoint, out var glyph)) return 0;
         var index = Math.Min(glyph, _advances.Length - 1);
         return _advances[index] / _unitsPerEm;
+    }
+
+    /// <summary>
+    /// The outline's bounding box of a character in ems (y up from the baseline), read from its glyf header;
+    /// null when the face lacks it or the glyph is empty. Used to centre the √ in its box.
+    /// </summary>
+    public (double XMin, double YMin, double XMax, double YMax)? Bounds(int codePoint)
+    {
+        if (!_glyphByCodePoint.TryGetValue(codePoint, out var glyph)) return null;
+        var span = Data.AsSpan();
+        var (start, end) = _longLoca
+            ? ((int)BinaryPrimitives.ReadUInt32BigEndian(span[(_loca + 4 * glyph)..]), (int)BinaryPrimitives.ReadUInt32BigEndian(span[(_loca + 4 * glyph + 4)..]))
+            : (2 * BinaryPrimitives.ReadUInt16BigEndian(span[(_loca + 2 * glyph)..]), 2 * BinaryPrimitives.ReadUInt16BigEndian(span[(_loca + 2 * glyph + 2)..]));
+        if (end <= start) return null;
+        var header = _glyf + start;
+        double Read(int offset) => BinaryPrimitives.ReadInt16BigEndian(Data.AsSpan(header + offset)) / _unitsPerEm;
+        return (Read(2), Read(4), Read(6), Read(8));
     }
 
     private static Dictionary<string, int> ReadTableDirectory(byte[] data)

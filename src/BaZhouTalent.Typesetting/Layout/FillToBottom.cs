@@ -12,13 +12,7 @@ internal sealed class FillToBottom(IReadOnlyList<Paragraph> content) : IElement
 
         public void Draw(DrawContext context, double x, double y)
         {
-            var top = y + available - content.Sum(p => p.Measure(width));
-            foreach (var paragraph in content)
-            {
-                var placed = paragraph.Layout(width, double.MaxValue, atPageTop: true).Placed!;
-                placed.Draw(context, x, top);
-                top += placed.Height;
-            }
+            Paragraph.DrawStack(context, content, width, x, y + available - content.Sum(p => p.Measure(width)));
         }
     }
 }

@@ -102,8 +102,10 @@ internal static class LineDrawer
         var left = x + (atom.Width - side) / 2;
         context.Graphics.DrawRectangle(context.Pen(Math.Max(0.5, size / 24)), left, centreY - side / 2, side, side);
         if (!atom.Ticked || atom.Face is null) return;
-        var tickStyle = atom.Style;
-        var tickWidth = atom.Face.Advance('√') * size;
-        context.DrawText("√", atom.Face, tickStyle, x + (atom.Width - tickWidth) / 2, baseline);
+        // Centre the tick's outline (not its advance box, which sets it low and left) on the box's centre.
+        var (xMin, yMin, xMax, yMax) = atom.Face.Bounds('√') ?? (0, 0, atom.Face.Advance('√'), EmBoxAscent);
+        var tickX = left + side / 2 - (xMin + xMax) / 2 * size;
+        var tickBaseline = centreY + (yMin + yMax) / 2 * size;
+        context.DrawText("√", atom.Face, atom.Style, tickX, tickBaseline);
     }
 }

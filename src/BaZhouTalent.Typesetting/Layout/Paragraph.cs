@@ -14,7 +14,9 @@ internal enum TextAlign
 
 /// <summary>
 /// Paragraph settings; <see cref="LineHeight"/> is the fixed line pitch that keeps text on the grid, and
-/// <see cref="LeftIndent"/> moves every line in (signature blocks that start mid-column).
+/// <see cref="LeftIndent"/> moves every line in (signature blocks that start mid-column), and
+/// <see cref="ShrinkToFit"/> sets the text smaller when a part that must not break (a short bracketed marker in a
+/// narrow table cell) is wider than the column.
 /// </summary>
 internal sealed record ParagraphFormat(
     double LineHeight,
@@ -23,15 +25,18 @@ internal sealed record ParagraphFormat(
     double SpaceBefore = 0,
     double SpaceAfter = 0,
     bool KeepWithNext = false,
-    double LeftIndent = 0);
+    double LeftIndent = 0,
+    bool ShrinkToFit = false);
 
 /// <summary>A text block: shaped atoms broken into lines at the column width, splittable between lines.</summary>
 internal sealed class Paragraph : IElement
 {
     private const double Epsilon = 0.01;
+    private const double SmallestScale = 0.4;
     private readonly Paragraph? _origin;
     private readonly int _firstLine;
     private List<LineSpan>? _lines;
+    private List<Atom>? _setAtoms;
     private double _linesWidth = double.NaN;
 
     public Paragraph(List<Atom> atoms, ParagraphFormat format)
@@ -61,10 +66,43 @@ internal sealed class Paragraph : IElement
         if (_origin is not null) return _origin.LinesFor(width);
         if (_lines is null || Math.Abs(_linesWidth - width) > Epsilon)
         {
-            _lines = LineBreaker.Break(Atoms, width - Format.LeftIndent, Format.FirstLineIndent);
+            var measure = width - Format.LeftIndent;
+            _setAtoms = Format.ShrinkToFit ? Shrunk(Atoms, measure) : Atoms;
+            _lines = LineBreaker.Break(_setAtoms, measure, Format.FirstLineIndent);
             _linesWidth = width;
         }
         return _lines;
+    }
+
+    /// <summary>The atoms as set at the width last broken for: the shaped ones, or smaller copies.</summary>
+    private List<Atom> SetAtoms(double width)
+    {
+        if (_origin is not null) return _origin.SetAtoms(width);
+        LinesFor(width);
+        return _setAtoms!;
+    }
+
+    /// <summary>
+    /// The atoms scaled down just enough for the widest run that may not break to fit the measure (never below
+    /// 40 %); the atoms themselves when it already fits.
+    /// </summary>
+    private static List<Atom> Shrunk(List<Atom> atoms, double measure)
+    {
+        var widest = 0.0;
+        var run = 0.0;
+        for (var i = 0; i < atoms.Count; i++)
+        {
+            run = i > 0 && atoms[i].NoBreakBefore && !atoms[i].IsSpace ? run + atoms[i].Width : atoms[i].Width;
+            widest = Math.Max(widest, run);
+        }
+        if (widest <= measure + Epsilon) return atoms;
+        var scale = Math.Max(SmallestScale, measure / widest);
+        return [.. atoms.Select(a => new Atom
+        {
+            Kind = a.Kind, Text = a.Text, Face = a.Face, Ticked = a.Ticked,
+            Style = a.Style with { Size = a.Style.Size * scale }, Width = a.Width * scale,
+            NoBreakBefore = a.NoBreakBefore, NoStretchBefore = a.NoStretchBefore,
+        })];
     }
 
     /// <summary>Height of the whole paragraph at a width, spacing included.</summary>
@@ -95,6 +133,17 @@ internal sealed class Paragraph : IElement
         return new(placed, fit < remaining ? new Paragraph(_origin ?? this, _firstLine + fit) : null);
     }
 
+    /// <summary>Draws paragraphs whole, one under the other, from <paramref name="top"/> (content of a fixed box).</summary>
+    public static void DrawStack(DrawContext context, IEnumerable<Paragraph> paragraphs, double width, double x, double top)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            var placed = paragraph.Layout(width, double.MaxValue, atPageTop: true).Placed!;
+            placed.Draw(context, x, top);
+            top += placed.Height;
+        }
+    }
+
     private sealed class PlacedLines(Paragraph paragraph, int first, int count, double before, double after, double width) : IPlaced
     {
         public double Height => before + count * paragraph.Format.LineHeight + after;
@@ -102,10 +151,11 @@ internal sealed class Paragraph : IElement
         public void Draw(DrawContext context, double x, double y)
         {
             var lines = paragraph.LinesFor(width);
+            var atoms = paragraph.SetAtoms(width);
             var top = y + before;
             for (var i = 0; i < count; i++)
             {
-                LineDrawer.Draw(context, paragraph.Atoms, lines[first + i], paragraph.Format.Align, width - paragraph.Format.LeftIndent, x + paragraph.Format.LeftIndent, top, paragraph.Format.LineHeight);
+                LineDrawer.Draw(context, atoms, lines[first + i], paragraph.Format.Align, width - paragraph.Format.LeftIndent, x + paragraph.Format.LeftIndent, top, paragraph.Format.LineHeight);
                 top += paragraph.Format.LineHeight;
             }
         }

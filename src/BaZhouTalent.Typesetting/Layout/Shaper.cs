@@ -55,7 +55,9 @@ internal sealed class Shaper(FontCatalog catalog)
         foreach (var rune in text.EnumerateRunes())
         {
             var cp = rune.Value;
-            if (cp < 0x20 && cp != '\t') continue;
+            // Invisible characters (zero-width spaces, BOM, variation selectors) print nothing: text stored
+            // before input was normalised must still print.
+            if ((cp < 0x20 && cp != '\t') || (cp != '\t' && PrintableText.IsInvisible(rune))) continue;
             if (cp is ' ' or '\t' or 0xA0 or 0x3000)
             {
                 // A Latin space is drawn inside its run (so copied text keeps it) at the face's own width;
@@ -95,6 +97,28 @@ internal sealed class Shaper(FontCatalog catalog)
                 || CjkRules.IsNoStart(c) || CjkRules.IsNoEnd(p)
                 // A checkbox stays with the option it belongs to (“是 ☐”).
                 || (cur.Kind == AtomKind.Checkbox && prev.Kind == AtomKind.Glyph);
+        }
+    }
+
+    /// <summary>
+    /// Keeps each short bracketed phrase (up to <paramref name="longest"/> characters inside “（…）”, such as the
+    /// blind-review marker) on one line, so a narrow cell never breaks it letter by letter.
+    /// </summary>
+    internal static void KeepBracketedPhrases(List<Atom> atoms, int longest = 8)
+    {
+        for (var open = 0; open < atoms.Count; open++)
+        {
+            if (atoms[open].Text is not ("（" or "(")) continue;
+            var close = open + 1;
+            while (close < atoms.Count && close - open <= longest + 1 && atoms[close].Kind == AtomKind.Glyph && atoms[close].Text is not ("）" or ")"))
+                close++;
+            if (close >= atoms.Count || atoms[close].Text is not ("）" or ")")) continue;
+            for (var k = open + 1; k <= close; k++)
+            {
+                atoms[k].NoBreakBefore = true;
+                atoms[k].NoStretchBefore = true;
+            }
+            open = close;
         }
     }
 

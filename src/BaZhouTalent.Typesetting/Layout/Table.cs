@@ -151,7 +151,7 @@ internal sealed class Table : IElement
 
     /// <summary>
     /// A page may break before a row when no merged cell crosses that boundary, or when every crossing cell is a
-    /// long list (six rows or more) and keeps at least two of its rows on each side. A leader's four merged
+    /// long list (six rows or more) and keeps at least two of its rows on each side. A leader's three merged
     /// rows thus never split, while a long participant list continues on the next page.
     /// </summary>
     private bool IsBreakableBoundary(int row) =>
@@ -213,12 +213,7 @@ internal sealed class Table : IElement
             var contentTop = cell.Align == CellAlign.Top
                 ? y0 + table.PaddingY
                 : y0 + Math.Max(table.PaddingY, (y1 - y0 - contentHeight) / 2);
-            foreach (var paragraph in cell.Content)
-            {
-                var placed = paragraph.Layout(inner, double.MaxValue, atPageTop: true).Placed!;
-                placed.Draw(context, left + table.PaddingX, contentTop);
-                contentTop += placed.Height;
-            }
+            Paragraph.DrawStack(context, cell.Content, inner, left + table.PaddingX, contentTop);
         }
     }
 }

@@ -14,6 +14,7 @@ namespace BaZhouTalent.Typesetting.PrintModel;
 /// <param name="ExpertOpinion">四、专家鉴定意见, or null when not yet recorded.</param>
 /// <param name="FederationOpinion">五、市社科联审核意见, or null when not yet recorded.</param>
 /// <param name="Report">最终成果, paragraph by paragraph (see <see cref="ReportMarkup.Parse"/>).</param>
+/// <param name="VerifyAddress">Where a printed 核验码 is checked (the portal's public address + /verify), printed under each code; null prints the code alone.</param>
 public sealed record ApplicationPrintModel(
     CoverPrint Cover,
     DeclarationPrint Declaration,
@@ -22,7 +23,8 @@ public sealed record ApplicationPrintModel(
     CountyOpinionPrint? CountyOpinion,
     ExpertOpinionPrint? ExpertOpinion,
     FederationOpinionPrint? FederationOpinion,
-    IReadOnlyList<ReportParagraph> Report);
+    IReadOnlyList<ReportParagraph> Report,
+    string? VerifyAddress = null);
 
 /// <summary>封面 fields.</summary>
 /// <param name="ProjectCode">立项编号, e.g. BZ25YB027.</param>

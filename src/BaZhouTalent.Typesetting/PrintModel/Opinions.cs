@@ -4,8 +4,9 @@ namespace BaZhouTalent.Typesetting.PrintModel;
 /// <param name="SignerName">The signer's name (签字).</param>
 /// <param name="UnitName">The unit whose seal the section carries (签章 / 单位（公章）).</param>
 /// <param name="Date">The date of the decision.</param>
-/// <param name="VerificationCode">The code printed under the section that /verify resolves, or null.</param>
-public sealed record SignaturePrint(string? SignerName, string? UnitName, DateOnly? Date, string? VerificationCode = null);
+/// <param name="VerificationCode">The 核验码 printed beside the signature that /verify resolves, or null.</param>
+/// <param name="SignerPost">The signer's post (职务) for staff, printed before the name, or null.</param>
+public sealed record SignaturePrint(string? SignerName, string? UnitName, DateOnly? Date, string? VerificationCode = null, string? SignerPost = null);
 
 /// <summary>二、申请人所在单位审核意见.</summary>
 /// <param name="HasPoliticalIssues">1.成果有无政治导向问题或其他不宜公开出版的内容: true = 有, false = 无, null = unticked.</param>
@@ -58,4 +59,5 @@ public sealed record ExpertOpinionPrint(
 /// <param name="Agreed">True for 同意结项, false for 不同意结项, null when undecided.</param>
 /// <param name="Reason">The reason given (required in the portal when not agreed), or null.</param>
 /// <param name="Signature">Unit (公章), signer, date and verification code.</param>
-public sealed record FederationOpinionPrint(bool? Agreed, string? Reason, SignaturePrint Signature);
+/// <param name="CertificateNumber">结项证书编号 (巴社科结〔YYYY〕NNN号) once issued, or null.</param>
+public sealed record FederationOpinionPrint(bool? Agreed, string? Reason, SignaturePrint Signature, string? CertificateNumber = null);

@@ -12,6 +12,11 @@ public static class TypesettingSetup
             .Validate(options => options.Validate().Count == 0,
                 "A font file configured under Typesetting is missing or unusable (a .ttc collection or CFF outlines).")
             .ValidateOnStart();
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.SectionName))
+            .Validate(options => string.IsNullOrWhiteSpace(options.PublicBaseUrl) || Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _),
+                "Portal:PublicBaseUrl must be an absolute address such as https://skl.bazhong.gov.cn.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -32,6 +32,8 @@ public class UsersTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         ["Input.UserName"] = userName,
         ["Input.DisplayName"] = displayName,
+        ["Input.RealName"] = displayName,
+        ["Input.Post"] = "",
         ["Input.Role"] = role,
         ["Input.UnitId"] = unitId,
         ["Input.RegionId"] = "",

@@ -29,6 +29,7 @@ public class SessionEndTests(ProxiedPortal portal) : IClassFixture<ProxiedPortal
         Assert.Contains("该账户已登录的会话将被注销", form.Text);
         var reset = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.NewPassword"] = "After2026x" });
         Assert.Equal(HttpStatusCode.Redirect, reset.Status);
+        Assert.Contains("其已登录的会话均已退出", (await admin.NavigateAsync(reset.RedirectTarget!)).Text);
 
         Assert.Equal(HttpStatusCode.Redirect, await StatusWithAsync(copy));
     }

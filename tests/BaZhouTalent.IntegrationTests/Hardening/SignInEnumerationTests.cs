@@ -41,8 +41,10 @@ public class SignInEnumerationTests(PortalFactory portal, ITestOutputHelper outp
             Browser.Page? page = null;
             for (var i = 0; i < 3; i++) // fewer than the 5 failures that lock an account
             {
+                var browser = new Browser(portal.CreateBrowser());
+                var login = await browser.GetAsync("/Account/Login");
                 var watch = Stopwatch.StartNew();
-                page = await new Browser(portal.CreateBrowser()).SignInAsync(userName, password);
+                page = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
             Assert.EndsWith("/Account/Login", page!.Url); // refused, still on the sign-in page
@@ -51,7 +53,7 @@ public class SignInEnumerationTests(PortalFactory portal, ITestOutputHelper outp
             answers.Add(summary);
             pages.Add(page.Text); // the whole visible page (typed values sit in inputs, not in the text)
             times.Sort();
-            output.WriteLine($"{name}: median {times[1]:0} ms (min {times[0]:0}, max {times[^1]:0}) for the whole GET + POST; answer “{summary}”");
+            output.WriteLine($"{name}: median {times[1]:0} ms (min {times[0]:0}, max {times[^1]:0}) for the sign-in POST; answer “{summary}”");
         }
 
         Assert.Single(answers.Distinct());

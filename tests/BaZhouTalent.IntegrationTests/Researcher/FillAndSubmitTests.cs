@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using BaZhouTalent.Application.Domain;
-using BaZhouTalent.Application.Seeding;
 using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +12,6 @@ namespace BaZhouTalent.IntegrationTests.Researcher;
 public class FillAndSubmitTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Base = "/applications/" + Researchers.Code;
-
-    private static string SeedReportText() => ReferenceSeedParser.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_61e57fa0fe31f5a0.txt"))).ReportText;
 
     [Fact]
     public async Task Researcher_fills_every_section_saves_invalid_draft_fixes_it_previews_and_submits()
@@ -87,7 +83,7 @@ public class FillAndSubmitTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Contains(lines, l => l.StartsWith("成果名称：", StringComparison.Ordinal));
 
         // 最终成果 pasted, with markup in it.
-        var reportText = SeedReportText() + "\n附注：<b>粗体</b><img src=x onerror=alert(1)>";
+        var reportText = Researchers.SeedReportText() + "\n附注：<b>粗体</b><img src=x onerror=alert(1)>";
         var report = await browser.GetAsync(Base + "/edit/report");
         var savedReport = await Forms.PostAsync(browser, report, new Dictionary<string, string?>
         {

@@ -11,9 +11,6 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
 {
     private const string ReportPage = "/applications/" + Researchers.Code + "/edit/report";
 
-    private static string SeedReportText() => ReferenceSeedParser.Parse(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_61e57fa0fe31f5a0.txt"))).ReportText;
-
     private static IReadOnlyList<string> OutlineOf(Browser.Page page) =>
         page.Document.QuerySelectorAll("#outline dd, #outline .outline-headings li").Select(e => e.TextContent.Trim()).ToList();
 
@@ -21,7 +18,7 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Seed_report_uploaded_as_docx_and_pasted_as_text_give_the_same_outline()
     {
         var browser = await Researchers.SignInAsync(portal);
-        var seed = SeedReportText();
+        var seed = Researchers.SeedReportText();
 
         var pasted = await Forms.FollowAsync(browser, await Forms.PostAsync(browser, await browser.GetAsync(ReportPage),
             new Dictionary<string, string?> { ["Input.ReportText"] = seed, ["next"] = "false" }));
@@ -56,7 +53,7 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
         var before = (await Researchers.LoadAsync(portal)).ReportText;
         byte[] bytes = kind switch
         {
-            "corrupt" => DocxFiles.Corrupt(DocxFiles.FromMarkup(SeedReportText())),
+            "corrupt" => DocxFiles.Corrupt(DocxFiles.FromMarkup(Researchers.SeedReportText())),
             "bomb" => DocxFiles.ZipBomb(),
             "oversized" => Oversized(),
             _ => DocxFiles.Executable(),
@@ -75,7 +72,7 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
 
     private static byte[] Oversized()
     {
-        var bytes = DocxFiles.FromMarkup(SeedReportText());
+        var bytes = DocxFiles.FromMarkup(Researchers.SeedReportText());
         Array.Resize(ref bytes, 20 * 1024 * 1024 + 1);
         return bytes;
     }
@@ -100,7 +97,7 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
             {
                 { new StringContent(stamp), "Input.ConcurrencyStamp" },
                 { new StringContent(token), "__RequestVerificationToken" },
-                { new ByteArrayContent(DocxFiles.FromMarkup(SeedReportText())), "Document", "成果.docx" },
+                { new ByteArrayContent(DocxFiles.FromMarkup(Researchers.SeedReportText())), "Document", "成果.docx" },
             };
             var refused = await Browser.Page.ReadAsync(await browser.Client.PostAsync(ReportPage + "?handler=Import", upload), ReportPage);
             Assert.Contains("线下报送", refused.Text);

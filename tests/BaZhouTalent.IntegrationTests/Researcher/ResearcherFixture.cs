@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Seeding;
 using BaZhouTalent.IntegrationTests.Support;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,10 @@ internal static class Researchers
             Assert.True(created.Succeeded, string.Join(",", created.Errors.Select(e => e.Code)));
             await users.AddToRoleAsync(user, Roles.Researcher);
         });
+
+    /// <summary>The reference application's report text, read from the seed copied beside the tests.</summary>
+    public static string SeedReportText() => ReferenceSeedParser.Parse(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "000_61e57fa0fe31f5a0.txt"))).ReportText;
 
     public static Task<ClosureApplication> LoadAsync(PortalFactory portal) =>
         portal.WithDbAsync(db => db.ClosureApplications

@@ -2,11 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
-using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.IntegrationTests.Researcher;
 using BaZhouTalent.IntegrationTests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
 
 namespace BaZhouTalent.IntegrationTests.Review;
@@ -69,42 +66,19 @@ public sealed class BlindReviewScenario : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>The register's record (原), as the federation keeps it.</summary>
-    private Task RegisterAsync(string code) => Portal.WithScopeAsync(async sp =>
+    /// <summary>The register's record (原) with every identifying field filled, as the federation keeps it.</summary>
+    private Task RegisterAsync(string code) => RegisterProjectAsync(Portal, code, PartySchoolBazhou, project =>
     {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var reference = await db.FundedProjects.SingleAsync(p => p.Code == ReferenceCode);
-        var unit = await db.Units.SingleAsync(u => u.Name == PartySchoolBazhou);
-        var project = new FundedProject
+        project.OriginalLeader = new PersonDetails
         {
-            Code = code,
-            Title = $"乡村振兴背景下的社区治理研究{code[^1]}",
-            Year = 2025,
-            CategoryId = reference.CategoryId,
-            UnitId = unit.Id,
-            PlannedOutputForm = "论文 1 篇",
-            PlannedCompletion = new DateOnly(2025, 9, 30),
-            OriginalLeader = new PersonDetails
-            {
-                Name = "杨卓", Gender = "女", Ethnicity = "土家族", BirthYear = 1983, BirthMonth = 6, Unit = PartySchoolBazhou,
-                AdministrativePost = "常务副校长", ProfessionalTitle = "副教授", Address = "巴中市江北大道东段88号", Phone = "15283330001",
-            },
-            OriginalParticipants =
-            [
-                new Participant { SortOrder = 1, Name = "唐华林", Unit = PartySchoolBazhou, Title = "高级经济师", Phone = "19983661986" },
-                new Participant { SortOrder = 2, Name = "李亚军", Unit = OrganisationDepartmentBazhou, Title = "股长", Phone = "18729767393" },
-            ],
-            LeaderUserId = reference.LeaderUserId,
+            Name = "杨卓", Gender = "女", Ethnicity = "土家族", BirthYear = 1983, BirthMonth = 6, Unit = PartySchoolBazhou,
+            AdministrativePost = "常务副校长", ProfessionalTitle = "副教授", Address = "巴中市江北大道东段88号", Phone = "15283330001",
         };
-        var application = ClosureApplication.StartFor(project, DateTimeOffset.UtcNow);
-        application.ReportText = "社区治理研究\n摘要：本文研究社区治理的路径。\n一、引言\n正文第一段。";
-        application.ActualCompletion = new DateOnly(2025, 9, 1);
-        application.Sensitive = false;
-        application.Classified = false;
-        application.DeclarationConfirmed = true;
-        db.FundedProjects.Add(project);
-        db.ClosureApplications.Add(application);
-        await db.SaveChangesAsync();
+        project.OriginalParticipants =
+        [
+            new Participant { SortOrder = 1, Name = "唐华林", Unit = PartySchoolBazhou, Title = "高级经济师", Phone = "19983661986" },
+            new Participant { SortOrder = 2, Name = "李亚军", Unit = OrganisationDepartmentBazhou, Title = "股长", Phone = "18729767393" },
+        ];
     });
 
     /// <summary>The researcher replaces the leader's phone, moves 李亚军 to another unit and adds 王晓燕, then submits: all through the pages.</summary>

@@ -100,6 +100,15 @@ public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactor
                  })
             Assert.Contains(expected, sections);
         Assert.True(sections.Count(c => c == '√') >= 7, "二 (2), 三 (2), 四 (3) and 五 tick their choices");
+        // Signers print as persons: the unit reviewer's post and real name, not the account's display name; 五
+        // carries the certificate number; each 核验码 says where to check it.
+        Assert.Contains("教研室主任李明", sections);
+        Assert.DoesNotContain("巴州区委党校审核人", sections);
+        Assert.Contains("科研规划科科长王建华", sections);
+        Assert.Contains("结项证书编号：" + done.CertificateNumber, sections);
+        Assert.Contains("核验码：", sections);
+        Assert.Contains("核验网址：http://localhost/verify", sections);
+        Assert.DoesNotContain("验证码", sections);
         foreach (var opinion in signed.Where(o => o.Stage != ReviewStage.Expert))
         {
             Assert.Contains(opinion.VerificationCode, sections);

@@ -21,7 +21,8 @@ internal static class ReviewKit
     public const string PartySchoolCity = "中共巴中市委党校";
 
     /// <summary>Registers a funded project led by yangzhuo for <paramref name="unitName"/>, with a draft application.</summary>
-    public static Task RegisterProjectAsync(PortalFactory portal, string code, string unitName) => portal.WithScopeAsync(async sp =>
+    /// <param name="describe">Changes the register's record (e.g. the full 原 leader and participants) before the draft copies it.</param>
+    public static Task RegisterProjectAsync(PortalFactory portal, string code, string unitName, Action<FundedProject>? describe = null) => portal.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var reference = await db.FundedProjects.Include(p => p.Application).SingleAsync(p => p.Code == ReferenceCode);
@@ -39,6 +40,7 @@ internal static class ReviewKit
             OriginalParticipants = [new Participant { SortOrder = 1, Name = "李亚军", Unit = unitName, Title = "讲师" }],
             LeaderUserId = reference.LeaderUserId,
         };
+        describe?.Invoke(project);
         var application = ClosureApplication.StartFor(project, DateTimeOffset.UtcNow);
         application.ReportText = "测试报告\n摘要：本文研究巴中市的发展。\n一、引言\n正文第一段。";
         application.ActualCompletion = new DateOnly(2025, 9, 1);

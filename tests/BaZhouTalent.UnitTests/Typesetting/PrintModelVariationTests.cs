@@ -22,9 +22,9 @@ public class PrintModelVariationTests
         var text = PdfText.Body(pdf);
         var at = text.Text.IndexOf("王喆", StringComparison.Ordinal);
         Assert.True(at >= 0);
-        // FandolFang has no 喆; Noto Serif CJK SC supplies it, character by character.
+        // FandolFang has no 喆; LXGW WenKai, whose even strokes sit closest to 仿宋's, supplies it, character by character.
         Assert.Contains("FandolFang", text.Letters[at].FontName, StringComparison.Ordinal);
-        Assert.Contains("Noto Serif CJK SC", text.Letters[at + 1].FontName, StringComparison.Ordinal);
+        Assert.Contains("LXGW WenKai", text.Letters[at + 1].FontName, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public class PrintModelVariationTests
         var text = PdfText.Body(PrintService.RenderA4(model)).Text;
         foreach (var expected in new[]
         {
-            "同意报送。", "签章中共巴中市巴州区委党校（张三）", "2025年11月3日", "验证码：U7K2-9QXD", "不适用",
-            "研究扎实，建议结项。", "主审专家签字：李四", "验证码：E3M8-2PLA", "同意结项。", "项目负责人（签字）杨卓", "2025年10月16日",
+            "同意报送。", "签章中共巴中市巴州区委党校（张三）", "2025年11月3日", "核验码：U7K2-9QXD", "不适用",
+            "研究扎实，建议结项。", "主审专家签字：李四", "核验码：E3M8-2PLA", "同意结项。", "项目负责人（签字）杨卓", "2025年10月16日",
         })
             Assert.Contains(expected, text, StringComparison.Ordinal);
         // 声明 否 ×2, 二 无 + 是, 四 否 + 是 + 良好: each choice ticked once.

@@ -13,6 +13,7 @@ internal sealed class ReviewOpinionConfiguration : IEntityTypeConfiguration<Revi
         opinion.Property(o => o.OpinionText).HasMaxLength(4000);
         opinion.Property(o => o.SignerUserId).HasMaxLength(FieldLengths.UserId);
         opinion.Property(o => o.SignerName).HasMaxLength(FieldLengths.PersonName);
+        opinion.Property(o => o.SignerPost).HasMaxLength(FieldLengths.PersonName);
         opinion.Property(o => o.SignerUnit).HasMaxLength(FieldLengths.UnitName);
         opinion.Property(o => o.ContentFingerprint).HasMaxLength(FieldLengths.Fingerprint);
         opinion.Property(o => o.VerificationCode).HasMaxLength(FieldLengths.Code);
@@ -61,6 +62,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(FieldLengths.PersonName);
+        user.Property(u => u.RealName).HasMaxLength(FieldLengths.PersonName);
+        user.Property(u => u.Post).HasMaxLength(FieldLengths.PersonName);
         user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         user.HasOne(u => u.Region).WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -15,6 +15,8 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
 
     public bool CanWithdraw { get; private set; }
 
+    public bool CanDownloadCertificate { get; private set; }
+
     public ApplicationView View { get; private set; } = null!;
 
     public string? Notice { get; private set; }
@@ -24,6 +26,7 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
         if (await LoadForViewAsync(code, cancellationToken) is { } notFound) return notFound;
         CanEdit = await IsAllowedAsync(Application, ApplicationOperations.Edit);
         CanWithdraw = await IsAllowedAsync(Application, ApplicationOperations.Withdraw);
+        CanDownloadCertificate = await IsAllowedAsync(Application, ApplicationOperations.DownloadCertificate);
         View = ApplicationView.From(Application, DisclosurePolicy.For(User, Application));
         Notice = TempData[NoticeKey] as string;
         return Page();

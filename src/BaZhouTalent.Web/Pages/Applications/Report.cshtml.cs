@@ -14,7 +14,8 @@ namespace BaZhouTalent.Web.Pages.Applications;
 public sealed class ReportModel(
     FindApplication.Handler find, IAuthorizationService authorization,
     SaveReport.Handler handler, IValidator<SaveReport.Command> validator,
-    ImportReportDocument.Handler import, IOptions<ReportUploadOptions> uploadOptions) : ApplicationPageModel(find, authorization)
+    ImportReportDocument.Handler import, IOptions<ReportUploadOptions> uploadOptions,
+    ReportVersions.Handler versions) : ApplicationPageModel(find, authorization)
 {
     public long MaxMegabytes => uploadOptions.Value.MaxFileBytes / (1024 * 1024);
 
@@ -32,11 +33,19 @@ public sealed class ReportModel(
 
     public IReadOnlyList<string> BlindWarnings { get; private set; } = [];
 
+    /// <summary>The previous texts of the report, newest first, each restorable.</summary>
+    public IReadOnlyList<ReportVersions.Version> Versions { get; private set; } = [];
+
+    /// <summary>An imported text waiting for the researcher to confirm that it may replace the current one.</summary>
+    public string? PendingImport { get; private set; }
+
+    public ReportOutline CurrentOutline => ReportOutline.From(Application.ReportText);
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
         Input = SaveReport.Command.From(Application);
-        Describe();
+        await DescribeAsync(cancellationToken);
         return Page();
     }
 
@@ -47,7 +56,7 @@ public sealed class ReportModel(
         Input.Classified = Classified;
         Input.ReportText ??= "";
         if (Classified && !string.IsNullOrWhiteSpace(Input.ReportText))
-            return Refuse(nameof(Input) + "." + nameof(Input.ReportText), SaveReport.ClassifiedMessage);
+            return await RefuseAsync(nameof(Input) + "." + nameof(Input.ReportText), SaveReport.ClassifiedMessage);
         return await SaveAsync(code, next, "最终成果已保存。", cancellationToken);
     }
 
@@ -58,19 +67,57 @@ public sealed class ReportModel(
         Input.Classified = Classified;
         Input.ReportText ??= "";
         if (Classified)
-            return Refuse(nameof(Document), SaveReport.ClassifiedMessage);
+            return await RefuseAsync(nameof(Document), SaveReport.ClassifiedMessage);
         if (Document is null || Document.Length == 0)
-            return Refuse(nameof(Document), "请先选择要导入的 Word（.docx）文档。");
+            return await RefuseAsync(nameof(Document), "请先选择要导入的 Word（.docx）文档。");
 
         await using var stream = Document.OpenReadStream();
         var result = import.Handle(new ImportReportDocument.Command(stream, Document.Length));
         if (!result.Succeeded)
-            return Refuse(nameof(Document), result.Error!);
+            return await RefuseAsync(nameof(Document), result.Error!);
 
-        // The imported text replaces the pasted one, and is saved at once like any draft.
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.ReportText)}");
-        Input.ReportText = result.ReportText!;
+        var imported = SaveReport.Normalize(result.ReportText);
+        if (Application.ReportText.Length > 0 && imported != Application.ReportText)
+        {
+            // Replacing a report is asked first, with the new outline beside the old one; nothing is saved yet.
+            PendingImport = imported;
+            Input = SaveReport.Command.From(Application);
+            await DescribeAsync(cancellationToken);
+            return Page();
+        }
+        Input.ReportText = imported;
+        Input.ReplacedBy = ReportVersions.ByImport;
         return await SaveAsync(code, next: false, "已导入 Word 文档并保存。请核对下方的结构预览。", cancellationToken);
+    }
+
+    /// <summary>The researcher saw the outlines and confirmed: the imported text replaces the report, the old one is kept.</summary>
+    public async Task<IActionResult> OnPostConfirmImportAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
+        Input.ProjectCode = code;
+        Input.Classified = Classified;
+        Input.ReportText ??= "";
+        Input.ReplacedBy = ReportVersions.ByImport;
+        if (Classified)
+            return await RefuseAsync(nameof(Document), SaveReport.ClassifiedMessage);
+        return await SaveAsync(code, next: false, "已导入 Word 文档并保存，原文本已存入历史版本。请核对下方的结构预览。", cancellationToken);
+    }
+
+    /// <summary>Brings back a kept version; the text it replaces is kept in turn.</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(string code, int version, CancellationToken cancellationToken)
+    {
+        if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
+        var chosen = (await versions.ListAsync(Application.Id, cancellationToken)).FirstOrDefault(v => v.Id == version);
+        if (chosen is null) return NotFound();
+        Input.ProjectCode = code;
+        Input.Classified = Classified;
+        Input.ReportText = chosen.Text;
+        Input.ReplacedBy = ReportVersions.ByRestore;
+        if (Classified)
+            return await RefuseAsync(nameof(Document), SaveReport.ClassifiedMessage);
+        return await SaveAsync(code, next: false,
+            $"已恢复 {ChinaTime.Format(chosen.ReplacedAt)} 被替换的版本，原文本已存入历史版本。", cancellationToken);
     }
 
     private async Task<IActionResult> SaveAsync(string code, bool next, string message, CancellationToken cancellationToken)
@@ -78,13 +125,13 @@ public sealed class ReportModel(
         if (await RefuseOverLongAsync(validator, Input, cancellationToken))
         {
             Dirty = true;
-            Describe();
+            await DescribeAsync(cancellationToken);
             return Page();
         }
 
         var outcome = await handler.HandleAsync(Input, cancellationToken);
         Dirty = outcome != SaveOutcome.Saved;
-        Describe();
+        await DescribeAsync(cancellationToken);
         if (Unsaved(outcome, code) is { } unsaved) return unsaved;
 
         var result = await validator.ValidateAsync(Input, cancellationToken);
@@ -101,18 +148,19 @@ public sealed class ReportModel(
     }
 
     /// <summary>Nothing is saved; the page comes back with everything typed and the message by the field.</summary>
-    private PageResult Refuse(string field, string message)
+    private async Task<PageResult> RefuseAsync(string field, string message)
     {
         ModelState.AddModelError(field, message);
         Dirty = !string.IsNullOrWhiteSpace(Input.ReportText) && Input.ReportText != Application.ReportText;
-        Describe();
+        await DescribeAsync(default);
         return Page();
     }
 
-    private void Describe()
+    private async Task DescribeAsync(CancellationToken cancellationToken)
     {
-        var text = Input.ReportText ?? "";
+        var text = PendingImport ?? Input.ReportText ?? "";
         Outline = ReportOutline.From(text);
         BlindWarnings = DisclosedApplication.ReportWarnings(Application, text);
+        Versions = await versions.ListAsync(Application.Id, cancellationToken);
     }
 }

@@ -3,10 +3,10 @@ using BaZhouTalent.Application.Printing;
 using BaZhouTalent.Typesetting;
 using BaZhouTalent.Typesetting.Fonts;
 using BaZhouTalent.Typesetting.PrintModel;
+using BaZhouTalent.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using BaZhouTalent.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -17,7 +17,7 @@ namespace BaZhouTalent.Web.Pages.Print;
 /// the paper submission, or the final report alone. A character no font covers is listed instead of printed blank.
 /// </summary>
 [EnableRateLimiting(Throttling.PdfPolicy)]
-public sealed class DocumentModel(GetPrintModel.Handler printModels, IOptions<TypesettingOptions> typesetting) : PageModel
+public sealed class DocumentModel(GetPrintModel.Handler printModels, IOptions<TypesettingOptions> typesetting, IOptions<PortalOptions> portal) : PageModel
 {
     private static readonly Dictionary<string, (string Title, Func<ApplicationPrintModel, TypesettingOptions, byte[]> Render)> Documents = new()
     {
@@ -44,7 +44,7 @@ public sealed class DocumentModel(GetPrintModel.Handler printModels, IOptions<Ty
             return Page();
         }
 
-        var pdf = kind.Render(print.Model, typesetting.Value);
+        var pdf = kind.Render(print.Model with { VerifyAddress = portal.Value.VerifyAddress(Request) }, typesetting.Value);
         var fileName = $"{print.ProjectCode}-{kind.Title}{(print.Blind ? "-盲审" : "")}.pdf";
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(fileName); // filename* carries the Chinese name, filename an ASCII fallback

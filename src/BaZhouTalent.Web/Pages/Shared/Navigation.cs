@@ -26,6 +26,10 @@ public static class Navigation
         new("项目登记", "/Admin/Projects", Roles.MunicipalFederation, "/Admin/Projects"),
         new("单位管理", "/Admin/Units", Roles.MunicipalFederation, "/Admin/Units"),
         new("用户管理", "/Admin/Users", Roles.MunicipalFederation, "/Admin/Users"),
+        new("专家库", "/Admin/Experts", Roles.MunicipalFederation, "/Admin/Experts"),
+        new("结项公示", "/Admin/Announcements", Roles.MunicipalFederation, "/Admin/Announcements"),
+        new("归档", "/Admin/Archive", Roles.MunicipalFederation, "/Admin/Archive"),
+        new("操作日志", "/Admin/Audit", Roles.MunicipalFederation, "/Admin/Audit"),
     ];
 
     public static IEnumerable<NavItem> For(ICurrentUser user) =>

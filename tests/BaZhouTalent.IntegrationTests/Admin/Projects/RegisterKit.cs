@@ -74,24 +74,26 @@ internal static class RegisterKit
         [ProjectSheet.LeaderAccount] = "yangzhuo",
     };
 
-    public static byte[] Workbook(params Dictionary<string, object>[] rows)
+    public static byte[] Workbook(params Dictionary<string, object>[] rows) => Workbook(ProjectSheet.SheetName, rows);
+
+    public static byte[] Workbook(string sheetName, params Dictionary<string, object>[] rows)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: ProjectSheet.SheetName);
+        stream.SaveAs(rows, sheetName: sheetName);
         return stream.ToArray();
     }
 
     /// <summary>Uploads <paramref name="bytes"/> through the import page's form, antiforgery token included.</summary>
-    public static async Task<Browser.Page> UploadAsync(Browser browser, string fileName, byte[] bytes)
+    public static async Task<Browser.Page> UploadAsync(Browser browser, string fileName, byte[] bytes, string importPage = ImportPage)
     {
-        var page = await browser.GetAsync(ImportPage);
+        var page = await browser.GetAsync(importPage);
         var token = page.Document.QuerySelector<IHtmlInputElement>("form[enctype='multipart/form-data'] input[name='__RequestVerificationToken']")!.Value;
         using var multipart = new MultipartFormDataContent();
         multipart.Add(new StringContent(token), "__RequestVerificationToken");
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(ProjectSheet.ContentType);
         multipart.Add(file, "Workbook", fileName);
-        var response = await browser.Client.PostAsync(ImportPage, multipart);
-        return await Forms.FollowAsync(browser, await Browser.Page.ReadAsync(response, ImportPage));
+        var response = await browser.Client.PostAsync(importPage, multipart);
+        return await Forms.FollowAsync(browser, await Browser.Page.ReadAsync(response, importPage));
     }
 }

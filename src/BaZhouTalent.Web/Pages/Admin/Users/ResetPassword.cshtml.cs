@@ -41,7 +41,7 @@ public sealed class ResetPasswordModel(
             return Page();
         }
 
-        TempData[StatusMessages.Success] = $"账户“{Account.UserName}”的密码已重置，下次登录时须修改密码。";
+        TempData[StatusMessages.Success] = $"账户“{Account.UserName}”的密码已重置，其已登录的会话均已退出；下次登录时须修改密码。";
         return RedirectToPage("/Admin/Users");
     }
 

@@ -1,0 +1,51 @@
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Typesetting;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace BaZhouTalent.Application.Accounts;
+
+/// <summary>
+/// 编辑账户资料: the city federation records an existing account's 姓名 and 职务 (what its signatures print)
+/// and its display name. Signatures already given keep the name and post they were signed with.
+/// </summary>
+public static class EditAccountProfile
+{
+    public sealed class Command
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public string? RealName { get; set; }
+        public string? Post { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("请输入显示名称")
+                .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"显示名称不超过 {AccountRules.DisplayNameMaxLength} 个字符");
+            AccountRules.RealNameAndPost(this, x => x.RealName, x => x.Post);
+        }
+    }
+
+    public sealed class Handler(UserManager<AppUser> userManager, ILogger<Handler> log)
+    {
+        /// <returns>False when there is no such account.</returns>
+        public async Task<bool> HandleAsync(Command command, string? actor)
+        {
+            var user = await userManager.FindByNameAsync(command.UserName ?? "");
+            if (user is null) return false;
+            user.DisplayName = command.DisplayName!.Trim();
+            user.RealName = PrintableText.Normalize(command.RealName).Trim();
+            user.Post = PrintableText.Normalize(command.Post).Trim();
+            var result = await userManager.UpdateAsync(user);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("Updating the account failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+            log.LogInformation("Account {UserName} profile edited by {Actor}", user.UserName, actor);
+            return true;
+        }
+    }
+}

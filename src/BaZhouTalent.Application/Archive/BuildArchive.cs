@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Certificates;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Disclosure;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Printing;
+using BaZhouTalent.Application.Review;
+using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.Typesetting;
+using BaZhouTalent.Typesetting.Documents;
+using BaZhouTalent.Typesetting.Fonts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BaZhouTalent.Application.Archive;
+
+/// <summary>
+/// 归档: a .zip per project (the A4 form, the A3 booklet, the final report, the certificate when concluded and
+/// the review history as CSV) or per year (every closed application of the projects funded that year, one folder
+/// each), with manifest.txt listing each file's SHA-256 so the archive can be checked later. The imported .docx
+/// is not in it: the portal keeps the report as text and does not store the uploaded file.
+/// </summary>
+public static class BuildArchive
+{
+    public const string ManifestName = "manifest.txt";
+    public const string ContentType = "application/zip";
+
+    public static string ProjectFileName(string code) => $"{code}-归档.zip";
+
+    public static string YearFileName(int year) => $"{year}年度结项归档.zip";
+
+    /// <summary>The applications a year's archive holds: closed ones (concluded or not) of projects funded that year.</summary>
+    public static readonly ApplicationStatus[] Closed = [ApplicationStatus.Concluded, ApplicationStatus.Rejected];
+
+    public sealed class Handler(IAppDbContext db, LoadDisclosed.Handler load, IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
+    {
+        /// <summary>
+        /// Writes one project's archive to <paramref name="output"/>, as <paramref name="user"/> (the federation) may
+        /// see it through the disclosure policy; false when there is no application they may see.
+        /// </summary>
+        public async Task<bool> ProjectAsync(string code, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
+        {
+            var loaded = await load.HandleAsync(code, user, cancellationToken);
+            if (loaded is null || loaded.Entity.SubmittedAt is null) return false;
+            var files = new List<(string Path, byte[] Content)>();
+            AddApplication(files, loaded, "", baseUrl);
+            Write(output, files, $"立项编号 {code}");
+            return true;
+        }
+
+        /// <summary>Writes a year's archive to <paramref name="output"/>; returns how many applications it holds.</summary>
+        public async Task<int> YearAsync(int year, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
+        {
+            var codes = await db.ClosureApplications.AsNoTracking()
+                .Where(a => a.Project.Year == year && Closed.Contains(a.Status))
+                .OrderBy(a => a.Project.Code).Select(a => a.Project.Code)
+                .ToListAsync(cancellationToken);
+            var files = new List<(string Path, byte[] Content)>();
+            foreach (var code in codes)
+            {
+                // One application at a time, so a large year does not hold every entity in the context at once.
+                var loaded = await load.HandleAsync(code, user, cancellationToken);
+                if (loaded is null) continue;
+                AddApplication(files, loaded, code + "/", baseUrl);
+                db.ClosureApplications.Entry(loaded.Entity).State = EntityState.Detached;
+            }
+            Write(output, files, $"{year} 年度立项项目的结项材料（{codes.Count} 项）");
+            log.LogInformation("Year archive {Year}: {Count} applications, {Files} files", year, codes.Count, files.Count);
+            return codes.Count;
+        }
+
+        private void AddApplication(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder, string baseUrl)
+        {
+            var options = typesetting.Value;
+            var application = loaded.Entity;
+            var print = ApplicationPrintMapper.Map(loaded.View);
+            var missing = PrintService.FindMissingCharacters(print, options);
+            if (missing.Count > 0)
+            {
+                files.Add((folder + "无法打印的字符.txt", Encoding.UTF8.GetBytes(string.Join("\n", missing.Select(m => $"{m.Field}\t{m.Character}\t{m.CodePoint}")))));
+            }
+            else
+            {
+                files.Add((folder + "结项申请书-A4.pdf", PrintService.RenderA4(print, options)));
+                files.Add((folder + "结项申请书-A3双面对折.pdf", PrintService.RenderA3Booklet(print, options)));
+                files.Add((folder + "最终成果.pdf", PrintService.RenderReport(print, options)));
+            }
+            if (Certificate.Model(application, baseUrl) is { } certificate)
+            {
+                try
+                {
+                    files.Add((folder + "结项证书.pdf", new CertificateDocument(certificate, options).Render()));
+                }
+                catch (MissingCharactersException e)
+                {
+                    log.LogWarning(e, "Certificate of {Code} not archived", application.Project.Code);
+                }
+            }
+            files.Add((folder + "审核历史.csv", HistoryCsv(application)));
+        }
+
+        private void Write(Stream output, IReadOnlyList<(string Path, byte[] Content)> files, string title)
+        {
+            var manifest = new StringBuilder();
+            manifest.Append("巴中市社会科学界联合会 结项归档\n");
+            manifest.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
+            manifest.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
+            manifest.Append("说明：每行依次为 SHA-256、字节数、文件路径；项目负责人导入的 .docx 原文件系统不予保存，成果以文本形式收入“最终成果.pdf”。\n\n");
+            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+            foreach (var (path, content) in files)
+            {
+                manifest.Append(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(content))}  {content.Length}  {path}\n");
+                var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
+                using var stream = entry.Open();
+                stream.Write(content);
+            }
+            var manifestEntry = zip.CreateEntry(ManifestName, CompressionLevel.Fastest);
+            using var manifestStream = manifestEntry.Open();
+            manifestStream.Write(Encoding.UTF8.GetBytes(manifest.ToString()));
+        }
+
+        private static byte[] HistoryCsv(ClosureApplication application)
+        {
+            var csv = new StringBuilder("时间,轮次,操作,原状态,新状态,操作人,说明\n");
+            foreach (var entry in application.History.OrderBy(h => h.At).ThenBy(h => h.Id))
+            {
+                var action = Enum.TryParse<ReviewTrigger>(entry.Action, out var trigger) ? trigger.ToChinese() : entry.Action;
+                string[] cells =
+                [
+                    entry.At.ToChina().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    entry.Round.ToString(CultureInfo.InvariantCulture), action,
+                    entry.FromStatus?.ToChinese() ?? "", entry.ToStatus?.ToChinese() ?? "", entry.ActorName, entry.Note,
+                ];
+                csv.Append(string.Join(",", cells.Select(Quote))).Append('\n');
+            }
+            // A byte-order mark, so Excel opens the Chinese text as UTF-8.
+            return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        }
+
+        private static string Quote(string value)
+        {
+            // A cell starting with = + - @ would run as a formula in Excel; a leading apostrophe keeps it text.
+            if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+            return value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
+        }
+    }
+}

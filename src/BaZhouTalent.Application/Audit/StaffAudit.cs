@@ -1,0 +1,78 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace BaZhouTalent.Application.Audit;
+
+/// <summary>
+/// The audit trail of staff actions (accounts, register, units, expert pool): one <see cref="AuditEntry"/>
+/// without an application, saved with the change it records so neither exists without the other.
+/// </summary>
+public sealed class StaffAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ILogger<StaffAudit> log)
+{
+    /// <summary>Adds the entry to the context; the caller's SaveChanges writes it together with the change.</summary>
+    public void Add(StaffAction action, string subject, string details = "")
+    {
+        var note = details.Length == 0 ? subject : $"{subject}：{details}";
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ApplicationId = null,
+            Action = action.ToString(),
+            ActorUserId = currentUser.UserId ?? "",
+            ActorName = currentUser.DisplayName,
+            At = clock.GetUtcNow(),
+            Note = note.Length > 4000 ? note[..4000] : note,
+        });
+        log.LogInformation("Staff action {Action} on {Subject} by {Actor}", action, subject, currentUser.DisplayName);
+    }
+
+    /// <summary>Adds and saves at once, for changes saved by Identity's own store (accounts).</summary>
+    public async Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default)
+    {
+        Add(action, subject, details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>The staff actions the trail records; the English name is stored, the Chinese one shown.</summary>
+public enum StaffAction
+{
+    AccountCreated,
+    PasswordReset,
+    AccountUnlocked,
+    ProjectRegistered,
+    ProjectsImported,
+    UnitAdded,
+    UnitRenamed,
+    UnitMoved,
+    UnitDisabled,
+    UnitEnabled,
+    ExpertAdded,
+    ExpertEdited,
+    ExpertDisabled,
+    ExpertEnabled,
+    ExpertsImported,
+}
+
+public static class StaffActionNames
+{
+    public static string ToChinese(string action) => Enum.TryParse<StaffAction>(action, out var known) ? known switch
+    {
+        StaffAction.AccountCreated => "新建账户",
+        StaffAction.PasswordReset => "重置密码",
+        StaffAction.AccountUnlocked => "解除锁定",
+        StaffAction.ProjectRegistered => "登记项目",
+        StaffAction.ProjectsImported => "导入项目",
+        StaffAction.UnitAdded => "新增单位",
+        StaffAction.UnitRenamed => "单位更名",
+        StaffAction.UnitMoved => "调整单位所属区域",
+        StaffAction.UnitDisabled => "停用单位",
+        StaffAction.UnitEnabled => "启用单位",
+        StaffAction.ExpertAdded => "新增专家",
+        StaffAction.ExpertEdited => "修改专家信息",
+        StaffAction.ExpertDisabled => "停用专家",
+        StaffAction.ExpertEnabled => "启用专家",
+        StaffAction.ExpertsImported => "导入专家",
+        _ => action,
+    } : action;
+}

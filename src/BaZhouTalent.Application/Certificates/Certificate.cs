@@ -1,0 +1,70 @@
+using System.Collections;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Review;
+using BaZhouTalent.Typesetting.PrintModel;
+using QRCoder;
+
+namespace BaZhouTalent.Application.Certificates;
+
+/// <summary>
+/// The 结项证书 of a concluded application as printed: its facts, and the QR code that opens /verify for the
+/// federation's concluding signature (whose verification code already identifies the certificate).
+/// </summary>
+public static class Certificate
+{
+    public const string Issuer = "巴中市社会科学界联合会";
+
+    /// <summary>The federation's concluding opinion of the final round, or null if the application is not concluded.</summary>
+    /// <remarks>Requires Opinions loaded.</remarks>
+    public static ReviewOpinion? ConcludingOpinion(ClosureApplication a) =>
+        a.Status != ApplicationStatus.Concluded ? null
+            : a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Federation && o.Agrees == true)
+                .OrderByDescending(o => o.SignedAt).FirstOrDefault();
+
+    /// <summary>The grade of the chief expert's combined appraisal in the final round.</summary>
+    public static AppraisalGrade? GradeOf(ClosureApplication a) =>
+        a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.ChiefExpert)
+            .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault();
+
+    /// <summary>The address a certificate's QR code opens: /verify with the concluding signature's code.</summary>
+    public static string VerifyUrl(string baseUrl, string verificationCode) => $"{baseUrl.TrimEnd('/')}/verify/{verificationCode}";
+
+    /// <summary>The print model, or null when the application has no certificate.</summary>
+    /// <remarks>Requires Project (Category, Unit) and Opinions loaded.</remarks>
+    public static CertificatePrintModel? Model(ClosureApplication a, string baseUrl)
+    {
+        if (a.CertificateNumber is null || ConcludingOpinion(a) is not { } concluding) return null;
+        var url = VerifyUrl(baseUrl, concluding.VerificationCode);
+        return new CertificatePrintModel(
+            a.CertificateNumber,
+            a.Project.Code,
+            a.Project.Title,
+            a.ResultTitle,
+            a.Project.Category.Name,
+            a.CurrentLeader.Name,
+            a.Project.Unit.Name,
+            ReviewText.GradeName(GradeOf(a)),
+            concluding.SignedAt.ChinaDate(),
+            Issuer,
+            url,
+            QrModules(url));
+    }
+
+    /// <summary>The QR code (error correction M) of <paramref name="text"/> as rows of modules, quiet zone included.</summary>
+    public static IReadOnlyList<IReadOnlyList<bool>> QrModules(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return data.ModuleMatrix.Select(Row).ToList();
+    }
+
+    private static IReadOnlyList<bool> Row(BitArray bits)
+    {
+        var row = new bool[bits.Length];
+        bits.CopyTo(row, 0);
+        return row;
+    }
+
+    public static string FileName(string projectCode) => $"{projectCode}-结项证书.pdf";
+}

@@ -1,0 +1,40 @@
+using BaZhouTalent.Application.Certificates;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BaZhouTalent.Web.Pages.Admin;
+
+/// <summary>结项公示: the year's concluded projects with their grades and certificate numbers, as a page and as .xlsx.</summary>
+[Authorize(Roles = Roles.MunicipalFederation)]
+public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)]
+    public int? PageNumber { get; set; }
+
+    public int SelectedYear => Year ?? CertificateNumbers.YearOf(clock.GetUtcNow());
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public Paged<ListAnnouncement.Row> Rows { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Years = await handler.YearsAsync(cancellationToken);
+        Rows = await handler.HandleAsync(new ListAnnouncement.Query(SelectedYear, new ListRequest(Page: PageNumber ?? 1)), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        var workbook = await handler.WorkbookAsync(SelectedYear, cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        return File(workbook, ListAnnouncement.ContentType, ListAnnouncement.FileName(SelectedYear));
+    }
+}

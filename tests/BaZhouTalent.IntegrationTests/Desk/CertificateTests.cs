@@ -1,0 +1,212 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.IntegrationTests.Support;
+using MiniExcelLibs;
+using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
+
+namespace BaZhouTalent.IntegrationTests.Desk;
+
+/// <summary>
+/// 结项证书, 公示 and 归档 of an application concluded through the review pages: the PDF read back holds the
+/// number and its QR code decodes to the verify page that confirms it; the announcement page and .xlsx list it;
+/// the archive's manifest hashes match its files.
+/// </summary>
+public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<CertificateTests.Fixture>
+{
+    public const string Concluded = "BZ25YB871";
+    public const string Pending = "BZ25YB872";
+
+    public sealed class Fixture : PortalFactory, IAsyncLifetime
+    {
+        public string CertificateNumber { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            await DeskKit.ConcludeAsync(this, Concluded);
+            CertificateNumber = (await LoadAsync(this, Concluded)).CertificateNumber!;
+            await RegisterProjectAsync(this, Pending, PartySchoolBazhou);
+            await SubmitAsync(this, Pending);
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    private static async Task<byte[]> BytesAsync(Browser browser, string url)
+    {
+        var response = await browser.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task The_certificate_read_back_holds_the_number_and_its_QR_opens_the_verify_page_that_confirms_it()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        var response = await admin.Client.GetAsync($"/applications/{Concluded}/certificate.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        // Kept beside the test output for a person to look at (pdftoppm -png renders it).
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "screenshots", "certificate.pdf"), pdf);
+
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+            Assert.Equal(1, document.NumberOfPages);
+        var text = PdfText(pdf);
+        Assert.Matches(@"^巴社科结〔\d{4}〕\d{3}号$", fixture.CertificateNumber);
+        Assert.Contains("结项证书", text);
+        Assert.Contains("证书编号：" + fixture.CertificateNumber, text);
+        Assert.Contains($"测试项目{Concluded}", text);
+        Assert.Contains("杨卓", text);
+        Assert.Contains("良好", text);
+        Assert.Contains("巴中市社会科学界联合会", text);
+
+        var url = DeskKit.DecodeQr(pdf);
+        var concluding = (await LoadAsync(fixture, Concluded)).Opinions.Single(o => o.Stage == ReviewStage.Federation);
+        Assert.Equal($"http://localhost/verify/{concluding.VerificationCode}", url);
+
+        // Anyone scanning it, signed in or not, sees the certificate confirmed.
+        var visitor = new Browser(fixture.CreateBrowser());
+        var verify = await visitor.GetAsync(new Uri(url).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, verify.Status);
+        Assert.Contains(fixture.CertificateNumber, verify.Document.QuerySelector("[data-testid=certificate]")!.TextContent);
+        Assert.Contains("同意结项", verify.Text);
+
+        // The number typed by hand finds the same record.
+        var byNumber = await visitor.GetAsync("/verify?q=" + Uri.EscapeDataString(fixture.CertificateNumber));
+        Assert.Equal(HttpStatusCode.OK, byNumber.Status);
+        Assert.Contains(concluding.VerificationCode, byNumber.Text);
+        var unknown = await visitor.GetAsync("/verify?q=" + Uri.EscapeDataString("巴社科结〔2025〕999号"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+    }
+
+    [Theory]
+    [InlineData("admin", HttpStatusCode.OK)]
+    [InlineData("yangzhuo", HttpStatusCode.OK)]
+    [InlineData("unit.bzdx", HttpStatusCode.OK)]
+    [InlineData("skl.bazhou", HttpStatusCode.NotFound)]
+    [InlineData("expert.1", HttpStatusCode.NotFound)]
+    [InlineData("expert.2", HttpStatusCode.NotFound)]
+    public async Task Only_the_federation_the_leader_and_the_unit_get_the_certificate(string user, HttpStatusCode expected)
+    {
+        var browser = await SignInAsync(fixture, user);
+        Assert.Equal(expected, (await browser.Client.GetAsync($"/applications/{Concluded}/certificate.pdf")).StatusCode);
+        // An application still in review has no certificate, for anyone.
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/applications/{Pending}/certificate.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_leader_finds_the_certificate_on_the_application_page()
+    {
+        var leader = await SignInAsync(fixture, "yangzhuo");
+        var page = await leader.GetAsync($"/applications/{Concluded}");
+        Assert.Equal($"/applications/{Concluded}/certificate.pdf", page.Document.QuerySelector("[data-testid=certificate-link]")?.GetAttribute("href"));
+        var pending = await leader.GetAsync($"/applications/{Pending}");
+        Assert.Null(pending.Document.QuerySelector("[data-testid=certificate-link]"));
+    }
+
+    [Fact]
+    public async Task The_announcement_page_and_its_workbook_list_the_years_concluded_projects()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        var year = CertificateNumbers.YearOf(DateTimeOffset.UtcNow);
+        var page = await admin.GetAsync($"/Admin/Announcements?year={year}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var rows = page.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var row = Assert.Single(rows);
+        Assert.Contains(fixture.CertificateNumber, row);
+        Assert.Contains(Concluded, row);
+        Assert.Contains("良好", row);
+        Assert.DoesNotContain(Pending, page.Text);
+
+        var workbook = await BytesAsync(admin, $"/Admin/Announcements?handler=Xlsx&year={year}");
+        using var stream = new MemoryStream(workbook);
+        var sheet = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var line = Assert.Single(sheet);
+        Assert.Equal(fixture.CertificateNumber, line["结项证书编号"]);
+        Assert.Equal(Concluded, line["立项编号"]);
+        Assert.Equal($"测试项目{Concluded}", line["项目名称"]);
+        Assert.Equal("杨卓", line["项目负责人"]);
+        Assert.Equal(PartySchoolBazhou, line["所在单位"]);
+        Assert.Equal("良好", line["鉴定等级"]);
+
+        var otherYear = await admin.GetAsync($"/Admin/Announcements?year={year - 5}");
+        Assert.Empty(otherYear.Document.QuerySelectorAll("tbody tr"));
+    }
+
+    [Fact]
+    public async Task A_projects_archive_holds_its_documents_and_a_manifest_whose_hashes_match()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        var response = await admin.Client.GetAsync($"/Admin/Archive?handler=Project&code={Concluded}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "");
+        var entries = ReadZip(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(
+            ["manifest.txt", "审核历史.csv", "最终成果.pdf", "结项申请书-A3双面对折.pdf", "结项申请书-A4.pdf", "结项证书.pdf"],
+            entries.Keys.Order(StringComparer.Ordinal).ToArray());
+        AssertManifestMatches(entries);
+        Assert.Contains(fixture.CertificateNumber, PdfText(entries["结项证书.pdf"]));
+        Assert.Contains(Concluded, PdfText(entries["结项申请书-A4.pdf"]));
+        var history = Encoding.UTF8.GetString(entries["审核历史.csv"]);
+        Assert.Contains("同意结项", history);
+        Assert.Contains(fixture.CertificateNumber, history);
+    }
+
+    [Fact]
+    public async Task A_years_archive_has_a_folder_per_closed_application_and_matching_hashes()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        var entries = ReadZip(await BytesAsync(admin, "/Admin/Archive?handler=Year&year=2025"));
+        AssertManifestMatches(entries);
+        Assert.Contains($"{Concluded}/结项证书.pdf", entries.Keys);
+        // Still in review: not archived yet.
+        Assert.DoesNotContain(entries.Keys, k => k.StartsWith(Pending, StringComparison.Ordinal));
+
+        var missing = await admin.GetAsync($"/Admin/Archive?handler=Project&code=BZ25YB999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+    }
+
+    [Fact]
+    public async Task A_tampered_file_no_longer_matches_its_manifest_line()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        var entries = ReadZip(await BytesAsync(admin, $"/Admin/Archive?handler=Project&code={Concluded}"));
+        entries["结项证书.pdf"] = [.. entries["结项证书.pdf"], 0x20];
+        Assert.Throws<Xunit.Sdk.EqualException>(() => AssertManifestMatches(entries));
+    }
+
+    private static Dictionary<string, byte[]> ReadZip(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        return archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var stream = e.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        });
+    }
+
+    /// <summary>Every file but the manifest has exactly one line, and its SHA-256 and size are the file's.</summary>
+    private static void AssertManifestMatches(Dictionary<string, byte[]> entries)
+    {
+        var lines = Encoding.UTF8.GetString(entries["manifest.txt"]).Split('\n')
+            .Select(l => l.Split("  "))
+            .Where(parts => parts.Length == 3 && parts[0].Length == 64)
+            .ToDictionary(parts => parts[2], parts => (Hash: parts[0], Size: long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(entries.Keys.Where(k => k != "manifest.txt").Order(StringComparer.Ordinal), lines.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, content) in entries.Where(e => e.Key != "manifest.txt"))
+        {
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), lines[path].Hash);
+            Assert.Equal(content.Length, lines[path].Size);
+        }
+    }
+}
