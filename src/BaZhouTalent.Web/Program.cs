@@ -21,6 +21,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddTypesetting(builder.Configuration);
+builder.Services.AddErrorPagesWithoutDatabase();
 builder.Services.AddPortalSecurityHeaders();
 builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddThrottling(builder.Configuration);
@@ -48,7 +49,8 @@ var app = builder.Build();
 app.UseReverseProxySupport();
 app.UseResponseCompression();
 app.UsePortalSecurityHeaders();
-app.UseExceptionHandler("/Error/500");
+// A scope of its own, so the error page does not reuse what failed (the request's cached sign-in check).
+app.UseExceptionHandler("/Error/500", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");

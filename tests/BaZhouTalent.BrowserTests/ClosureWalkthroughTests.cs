@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace BaZhouTalent.BrowserTests;
 
@@ -24,7 +25,7 @@ public class ClosureWalkthroughTests(LivePortal portal) : IClassFixture<LivePort
         await portal.ScreenshotAsync(researcher, "2-researcher-submit");
         await researcher.GetByRole(AriaRole.Button, new() { Name = "提交结项申请" }).ClickAsync();
         await researcher.WaitForURLAsync($"**/applications/{Code}");
-        Assert.True(await researcher.GetByText("待单位审核").First.IsVisibleAsync());
+        await Expect(researcher.GetByText("待单位审核").First).ToBeVisibleAsync();
         await portal.ScreenshotAsync(researcher, "3-researcher-submitted");
 
         var unit = await SignInAsync("unit.bzdx");
@@ -36,7 +37,7 @@ public class ClosureWalkthroughTests(LivePortal portal) : IClassFixture<LivePort
         await unitForm.GetByLabel("审核意见").FillAsync("经审核，该成果无政治导向问题，质量符合预期研究目标，同意报送。");
         await portal.ScreenshotAsync(unit, "4-unit-act");
         await unitForm.GetByRole(AriaRole.Button, new() { Name = "签署并报送" }).ClickAsync();
-        Assert.True(await unit.GetByText("待县区社科联审核").First.IsVisibleAsync());
+        await Expect(unit.GetByText("待县区社科联审核").First).ToBeVisibleAsync();
 
         var county = await SignInAsync("skl.bazhou");
         await county.GotoAsync($"/Review/Act/{Code}");
@@ -46,10 +47,10 @@ public class ClosureWalkthroughTests(LivePortal portal) : IClassFixture<LivePort
         await countyForm.GetByLabel("审核意见").FillAsync("同意结项。");
         await countyForm.GetByLabel("负责人签字").FillAsync("王主任");
         await countyForm.GetByRole(AriaRole.Button).ClickAsync();
-        Assert.True(await county.GetByText("待市社科联受理").First.IsVisibleAsync());
+        await Expect(county.GetByText("待市社科联受理").First).ToBeVisibleAsync();
         await county.GotoAsync($"/Review/History/{Code}");
         await portal.ScreenshotAsync(county, "5-county-history");
-        Assert.True(await county.GetByText("单位审核通过").First.IsVisibleAsync());
+        await Expect(county.GetByText("单位审核通过").First).ToBeVisibleAsync();
     }
 
     private async Task<IPage> SignInAsync(string userName)

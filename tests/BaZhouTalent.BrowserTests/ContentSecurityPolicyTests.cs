@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace BaZhouTalent.BrowserTests;
 
@@ -85,7 +86,7 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
         await VisitAsync(federation, $"/Review/History/{Code}");
 
         await VisitAsync(researcher, "/", $"/applications/{Code}");
-        Assert.True(await researcher.GetByText("已结项").First.IsVisibleAsync(), "the chain reached its end");
+        await Expect(researcher.GetByText("已结项").First).ToBeVisibleAsync();
         await portal.ScreenshotAsync(researcher, "csp-researcher-closed");
 
         Assert.Empty(problems);

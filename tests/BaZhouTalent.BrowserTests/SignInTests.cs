@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace BaZhouTalent.BrowserTests;
 
@@ -21,8 +22,8 @@ public class SignInTests(LivePortal portal) : IClassFixture<LivePortal>
             await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
 
             Assert.Equal("巴中市哲学社会科学规划项目结项管理系统", (await page.TitleAsync()).Split(" - ").Last().Trim());
-            Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "待办事项" }).IsVisibleAsync());
-            Assert.True(await page.GetByText("BZ25YB027").First.IsVisibleAsync());
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "待办事项" })).ToBeVisibleAsync();
+            await Expect(page.GetByText("BZ25YB027").First).ToBeVisibleAsync();
             // Nothing may need the internet: every stylesheet and script comes from this server.
             var external = await page.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('link[href],script[src]')].map(e => e.href || e.src).filter(u => !u.startsWith(location.origin))");
@@ -44,7 +45,7 @@ public class SignInTests(LivePortal portal) : IClassFixture<LivePortal>
         await page.GetByLabel("密码").FillAsync("not-the-password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        Assert.True(await page.GetByText("用户名或密码错误").IsVisibleAsync());
+        await Expect(page.GetByText("用户名或密码错误")).ToBeVisibleAsync();
         Assert.Equal("unit.bzdx", await page.GetByLabel("用户名").InputValueAsync());
         await portal.ScreenshotAsync(page, "login-wrong-password");
     }

@@ -169,11 +169,28 @@ public class UsersTests(PortalFactory portal) : IClassFixture<PortalFactory>
         if (refused.RedirectTarget is { } next) refused = await researcher.NavigateAsync(next);
         Assert.Contains(refused.Status, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
 
-        var unlock = await researcher.Client.PostAsync("/Admin/Users?handler=Unlock", new FormUrlEncodedContent(new Dictionary<string, string>
+        // A locked account stays locked when a non-admin posts its unlock: the refusal is seen in its effect.
+        await portal.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("unit.bzdx"))!, DateTimeOffset.UtcNow.AddHours(1));
+        });
+        var unlockResponse = await researcher.Client.PostAsync("/Admin/Users?handler=Unlock", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["userName"] = "unit.bzdx",
         }));
-        Assert.NotEqual(HttpStatusCode.OK, unlock.StatusCode);
+        var unlock = await Browser.Page.ReadAsync(unlockResponse, "/Admin/Users?handler=Unlock");
+        if (unlock.RedirectTarget is { } deniedAt) unlock = await researcher.NavigateAsync(deniedAt);
+        Assert.Equal(HttpStatusCode.Forbidden, unlock.Status);
+        var stillLocked = await portal.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync("unit.bzdx"))!;
+            var locked = await users.IsLockedOutAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            return locked;
+        });
+        Assert.True(stillLocked, "a non-admin's unlock post unlocked the account");
 
         var (stillDemo, mustChange) = await portal.WithScopeAsync(async sp =>
         {

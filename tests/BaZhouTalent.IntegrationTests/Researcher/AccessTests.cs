@@ -17,8 +17,15 @@ public class AccessTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var ownerCover = await owner.GetAsync(Base + "/edit/cover");
 
         await AssertAllNotFoundAsync(other);
-        var start = await other.Client.PostAsync("/Projects?handler=Start&code=" + Researchers.Code, new FormUrlEncodedContent([]));
-        Assert.NotEqual(HttpStatusCode.Redirect, start.StatusCode);
+        // With their own valid antiforgery token, so the answer is the authorization's, not the token check's.
+        var projects = await other.GetAsync("/Projects");
+        var token = projects.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var before = await Researchers.LoadAsync(portal);
+        var start = await other.Client.PostAsync("/Projects?handler=Start&code=" + Researchers.Code,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
+        var after = await Researchers.LoadAsync(portal);
+        Assert.Equal((before.Id, before.ConcurrencyStamp), (after.Id, after.ConcurrencyStamp));
 
         // The owner completes and submits the seed's draft; the other researcher still sees nothing.
         await Forms.PostAsync(owner, ownerCover, new Dictionary<string, string?>

@@ -27,6 +27,7 @@ public sealed class IndexModel : PageModel
     /// Runs for every method, handler or none: a failed PUT or DELETE is re-executed here as itself, and
     /// answers with this page all the same.
     /// </summary>
+    [NonHandler]
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var value) ? value : 0;

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Net;
+using BaZhouTalent.IntegrationTests.Review;
+using BaZhouTalent.IntegrationTests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
+
+namespace BaZhouTalent.IntegrationTests.Hardening;
+
+/// <summary>
+/// Every route of the portal's route table — each page with each of its handlers (GET and POST, named or
+/// not) and every other endpoint — × every role, with the outcome expected. The list of cells is read from
+/// the running portal (EndpointDataSource and the compiled pages), so a new page or handler without an
+/// expectation here, or in <see cref="ReviewAuthorizationMatrixTests"/> for /Review, fails the test
+/// instead of escaping it. Posts carry the user's own antiforgery token and empty fields, so an allowed
+/// post answers with its validation page (or its redirect) and nothing changes.
+/// </summary>
+public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture fixture) : IClassFixture<ReviewAuthorizationMatrixTests.Fixture>
+{
+    private static readonly string[] Users = ReviewAuthorizationMatrixTests.Users;
+    private const string Code = ReviewAuthorizationMatrixTests.AtUnit;
+
+    /// <summary>Route values the cells use: the application waiting at the Bazhou party school's unit review.</summary>
+    private static readonly Dictionary<string, string> RouteValues = new()
+    {
+        ["{code}"] = Code, ["{projectCode}"] = Code, ["{document}"] = "a4", ["{userName}"] = "unit.bzdx",
+        ["{code?}"] = "", ["{code:int}"] = "404",
+    };
+
+    // Per user, in the order of ReviewAuthorizationMatrixTests.Users:
+    // admin, yangzhuo, unit.bzdx, skl.bazhou, expert.1, expert.2, expert.3, unit.foreign, skl.pingchang.
+    // “302>/x” is a redirect to /x (the access-denied page is /Error/403).
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["GET /"] = Same("200"),
+        ["GET /healthz"] = Same("200"),
+        ["GET /Index"] = Same("200"),
+        ["GET /Error/{code:int}"] = Same("404"),
+        ["GET /verify/{code?}"] = Same("200"),
+        ["GET /Account/Login"] = Same("302>/"),
+        ["POST /Account/Login"] = Same("200"),
+        ["GET /Account/ChangePassword"] = Same("200"),
+        ["POST /Account/ChangePassword"] = Same("200"),
+        ["POST /Account/Logout"] = Same("302>/Account/Login"),
+        ["GET /Projects"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["POST /Projects?handler=Start"] = [Denied, "404", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["GET /applications/{code}"] = ["200", "200", "200", "404", "404", "404", "404", "404", "404"],
+        ["GET /applications/{code}/edit/cover"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/cover"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["GET /applications/{code}/edit/changes"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/changes"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["GET /applications/{code}/edit/report"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/report"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/report?handler=Import"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["GET /applications/{code}/submit"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/submit"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["GET /applications/{projectCode}/print/{document}.pdf"] = ["200", "200", "200", "404", "404", "404", "404", "404", "404"],
+        ["GET /Admin/Projects"] = Admin("200"),
+        ["GET /Admin/Projects/Create"] = Admin("200"),
+        ["POST /Admin/Projects/Create"] = Admin("200"),
+        ["GET /Admin/Projects/Import"] = Admin("200"),
+        ["GET /Admin/Projects/Import?handler=Template"] = Admin("200"),
+        ["POST /Admin/Projects/Import"] = Admin("200"),
+        ["GET /Admin/Units"] = Admin("200"),
+        ["GET /Admin/Users"] = Admin("200"),
+        ["POST /Admin/Users?handler=Unlock"] = Admin("404"),
+        ["GET /Admin/Dashboard"] = Admin("200"),
+        ["GET /Programme"] = Scoped,
+        ["GET /Programme?handler=Export"] = Scoped,
+        ["GET /Account/Logout"] = Same("200"),
+        ["GET /Review/Unit"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "200", Denied],
+        ["GET /Review/County"] = [Denied, Denied, Denied, "200", Denied, Denied, Denied, Denied, "200"],
+        ["GET /Review/Expert"] = [Denied, Denied, Denied, Denied, "200", "200", "200", Denied, Denied],
+        ["GET /Review/Federation"] = ["200", Denied, Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        // The stale (empty) stamp is refused first to whoever may see the application: nothing is withdrawn.
+        ["POST /Review/Withdraw/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
+        ["GET /Admin/Users/Create"] = Admin("200"),
+        ["POST /Admin/Users/Create"] = Admin("200"),
+        ["GET /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
+        ["POST /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
+    };
+
+    /// <summary>Who may see the application but not change it now is sent to its read-only page.</summary>
+    private const string ToDetails = "302>/applications/" + Code;
+
+    private const string Denied = "302>/Error/403";
+
+    /// <summary>The programme overview: the federation and the reviewers with a scope (units, counties), not researchers or experts.</summary>
+    private static string[] Scoped => ["200", Denied, "200", "200", Denied, Denied, Denied, "200", "200"];
+
+    private static string[] Same(string outcome) => Enumerable.Repeat(outcome, Users.Length).ToArray();
+
+    private static string[] Admin(string outcome) => [outcome, .. Enumerable.Repeat(Denied, Users.Length - 1)];
+
+    [Fact]
+    public async Task Every_route_of_the_route_table_has_an_expected_outcome_for_every_role()
+    {
+        var routes = await RouteTableAsync();
+        var reviewRoutes = ReviewAuthorizationMatrixTests.Cells.Select(c => (string)c[2]).ToHashSet();
+
+        var missing = routes.Where(r => !Expected.ContainsKey(r) && !IsCoveredByReviewMatrix(r, reviewRoutes)).ToList();
+        Assert.True(missing.Count == 0, "routes without an expected outcome:\n" + string.Join("\n", missing));
+        var stale = Expected.Keys.Except(routes).ToList();
+        Assert.True(stale.Count == 0, "expectations for routes that no longer exist:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Each_role_gets_the_expected_outcome_on_every_route()
+    {
+        var routes = (await RouteTableAsync()).Where(Expected.ContainsKey).ToList();
+        var stamp = (await LoadAsync(fixture, Code)).ConcurrencyStamp;
+        var failures = new List<string>();
+        var browsers = new Dictionary<string, Browser>();
+        foreach (var user in Users)
+            browsers[user] = await SignInAsync(fixture, user);
+
+        // Signing out ends the shared browsers' sessions: that row goes last, each user in a fresh browser.
+        foreach (var route in routes.OrderBy(r => r == "POST /Account/Logout"))
+        {
+            for (var i = 0; i < Users.Length; i++)
+            {
+                var browser = route == "POST /Account/Logout" ? await SignInAsync(fixture, Users[i]) : browsers[Users[i]];
+                var actual = await OutcomeAsync(browser, route);
+                if (actual != Expected[route][i])
+                    failures.Add($"{route} as {Users[i]}: expected {Expected[route][i]}, got {actual}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // Nothing in the matrix changed the application.
+        Assert.Equal(stamp, (await LoadAsync(fixture, Code)).ConcurrencyStamp);
+    }
+
+    private static bool IsCoveredByReviewMatrix(string route, HashSet<string> reviewRoutes)
+    {
+        var (method, path) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        if (!path.StartsWith("/Review/", StringComparison.Ordinal)) return false;
+        if (method == "GET") return reviewRoutes.Contains(path.Replace("{code}", "{0}", StringComparison.Ordinal));
+        // The review matrix posts every handler of /Review/Act by name.
+        var handler = path.Contains("?handler=", StringComparison.Ordinal) ? path[(path.IndexOf('=', StringComparison.Ordinal) + 1)..] : null;
+        return path.StartsWith("/Review/Act/{code}", StringComparison.Ordinal) && handler is not null && reviewRoutes.Contains(handler);
+    }
+
+    private static async Task<string> OutcomeAsync(Browser browser, string route)
+    {
+        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+        var url = route[(method.Length + 1)..];
+        foreach (var (name, value) in RouteValues)
+            url = url.Replace(name, value, StringComparison.Ordinal);
+        url = url.Replace("//", "/", StringComparison.Ordinal).TrimEnd('/');
+        if (url.Length == 0) url = "/";
+
+        HttpResponseMessage response;
+        if (method == "GET")
+        {
+            response = await browser.Client.GetAsync(url);
+        }
+        else
+        {
+            var token = (await browser.GetAsync("/Account/ChangePassword")).Document
+                .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+            response = await browser.Client.PostAsync(url, new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        }
+        var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? $"{status}>{(response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.AbsolutePath : response.Headers.Location.OriginalString.Split('?')[0])}"
+            : status;
+    }
+
+    /// <summary>“METHOD /route[?handler=Name]” for every page handler and every other endpoint of the running portal.</summary>
+    private async Task<IReadOnlyList<string>> RouteTableAsync()
+    {
+        var services = fixture.Services;
+        var loader = services.GetRequiredService<PageLoader>();
+        var routes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                // Index pages answer at their folder too; the folder's address is the one people use.
+                if (pattern != "/Index" && (pattern.EndsWith("/Index", StringComparison.Ordinal) || pattern.Contains("/Index/", StringComparison.Ordinal))) continue;
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    var method = handler.HttpMethod.ToUpperInvariant();
+                    routes.Add($"{method} {pattern}{(handler.Name is { } name ? "?handler=" + name : "")}");
+                }
+                // A page without handler methods (the error page) is still a page to GET.
+                if (compiled.HandlerMethods.Count == 0) routes.Add($"GET {pattern}");
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
+                foreach (var method in methods) routes.Add($"{method} {pattern}");
+            }
+        }
+        return routes.ToList();
+    }
+}
