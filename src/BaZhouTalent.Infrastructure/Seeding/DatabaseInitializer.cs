@@ -29,6 +29,9 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         sqliteFile?.PrepareForStart();
+        // Another instance may hold the database's write lock through its migrations and seeding; on a busy
+        // host that outlasts the default 30 s a command waits for it.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         if (databaseOptions.Value.MigrateOnStartup || db.Database.IsSqlite())
             await db.Database.MigrateAsync(cancellationToken);
 
