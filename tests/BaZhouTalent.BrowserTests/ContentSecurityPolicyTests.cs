@@ -50,7 +50,8 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
         var assign = federation.Locator("form[data-form=assign]");
         foreach (var box in await assign.Locator("input[name='Input.ExpertIds']:not([disabled])").AllAsync())
             await box.CheckAsync();
-        await assign.Locator("input[name='Input.ChiefExpertId']:not([disabled])").First.CheckAsync();
+        // The pool ranks experts by field and load, so the chief is chosen by name, not by position.
+        await assign.GetByLabel("张立新 为主审专家").CheckAsync();
         await assign.GetByRole(AriaRole.Button, new() { Name = "受理并分配" }).ClickAsync();
         await federation.WaitForLoadStateAsync();
 

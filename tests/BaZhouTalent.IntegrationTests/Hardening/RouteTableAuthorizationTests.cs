@@ -28,7 +28,7 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{code}"] = Code, ["{projectCode}"] = Code, ["{document}"] = "a4", ["{userName}"] = "unit.bzdx",
-        ["{code?}"] = "", ["{code:int}"] = "404",
+        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1",
     };
 
     // Per user, in the order of ReviewAuthorizationMatrixTests.Users:
@@ -78,6 +78,30 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["GET /Review/Federation"] = ["200", Denied, Denied, Denied, Denied, Denied, Denied, Denied, Denied],
         // The stale (empty) stamp is refused first to whoever may see the application: nothing is withdrawn.
         ["POST /Review/Withdraw/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
+        ["GET /Admin/Users/Edit/{userName}"] = Admin("200"),
+        ["POST /Admin/Users/Edit/{userName}"] = Admin("200"),
+        ["GET /Admin/Units/Edit/{id:int}"] = Admin("200"),
+        ["POST /Admin/Units/Edit/{id:int}?handler=Move"] = Admin("422"),
+        ["POST /Admin/Units/Edit/{id:int}?handler=Rename"] = Admin("200"),
+        ["POST /Admin/Units?handler=Add"] = Admin("200"),
+        ["POST /Admin/Units?handler=Disable"] = Admin("404"),
+        ["GET /Admin/Experts"] = Admin("200"),
+        ["POST /Admin/Experts?handler=Disable"] = Admin("404"),
+        ["GET /Admin/Experts/Edit/{id?}"] = Admin("200"),
+        ["POST /Admin/Experts/Edit/{id?}"] = Admin("200"),
+        ["GET /Admin/Experts/Import"] = Admin("200"),
+        ["GET /Admin/Experts/Import?handler=Template"] = Admin("200"),
+        ["POST /Admin/Experts/Import"] = Admin("200"),
+        ["GET /Admin/Announcements"] = Admin("200"),
+        ["GET /Admin/Announcements?handler=Xlsx"] = Admin("200"),
+        ["GET /Admin/Archive"] = Admin("200"),
+        ["GET /Admin/Archive?handler=Project"] = Admin("404"),
+        ["GET /Admin/Archive?handler=Year"] = Admin("200"),
+        ["GET /Admin/Audit"] = Admin("200"),
+        // Not concluded: there is no certificate to give anyone.
+        ["GET /applications/{projectCode}/certificate.pdf"] = Same("404"),
+        ["POST /applications/{code}/edit/report?handler=ConfirmImport"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/report?handler=Restore"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
         ["GET /Admin/Users/Create"] = Admin("200"),
         ["POST /Admin/Users/Create"] = Admin("200"),
         ["GET /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
