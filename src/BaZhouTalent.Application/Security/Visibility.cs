@@ -22,21 +22,14 @@ public static class Visibility
     /// <summary>The applications <paramref name="user"/> may open.</summary>
     public static Expression<Func<ClosureApplication, bool>> Applications(ICurrentUser user)
     {
-        var userId = user.UserId ?? "";
-        var unitId = user.UnitId;
-        var regionId = user.RegionId;
-        var researcher = user.IsInRole(Roles.Researcher);
-        var unitReviewer = user.IsInRole(Roles.UnitReviewer) && unitId != null;
-        var county = user.IsInRole(Roles.CountyFederation) && regionId != null;
-        var expert = user.IsInRole(Roles.Expert);
-        var federation = user.IsInRole(Roles.MunicipalFederation);
+        var actor = Actor.Of(user);
         return a =>
-            (researcher && a.Project.LeaderUserId == userId)
-            || (unitReviewer && a.Project.UnitId == unitId
+            (actor.Researcher && a.Project.LeaderUserId == actor.UserId)
+            || (actor.UnitReviewer && a.Project.UnitId == actor.UnitId
                 && (a.SubmittedAt != null || (a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)))
-            || (county && a.Project.Unit.RegionId == regionId && SeenByCounty.Contains(a.Status))
-            || (expert && SeenByExperts.Contains(a.Status) && a.ExpertAssignments.Any(e => e.ExpertUserId == userId))
-            || (federation && (a.SubmittedAt != null || (a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)));
+            || (actor.County && a.Project.Unit.RegionId == actor.RegionId && SeenByCounty.Contains(a.Status))
+            || (actor.Expert && SeenByExperts.Contains(a.Status) && a.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId))
+            || (actor.Federation && (a.SubmittedAt != null || (a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)));
     }
 
     /// <summary>
@@ -45,17 +38,25 @@ public static class Visibility
     /// </summary>
     public static Expression<Func<FundedProject, bool>> Projects(ICurrentUser user)
     {
-        var userId = user.UserId ?? "";
-        var unitId = user.UnitId;
-        var regionId = user.RegionId;
-        var researcher = user.IsInRole(Roles.Researcher);
-        var unitReviewer = user.IsInRole(Roles.UnitReviewer) && unitId != null;
-        var county = user.IsInRole(Roles.CountyFederation) && regionId != null;
-        var federation = user.IsInRole(Roles.MunicipalFederation);
+        var actor = Actor.Of(user);
         return p =>
-            federation
-            || (researcher && p.LeaderUserId == userId)
-            || (unitReviewer && p.UnitId == unitId)
-            || (county && p.Unit.RegionId == regionId);
+            actor.Federation
+            || (actor.Researcher && p.LeaderUserId == actor.UserId)
+            || (actor.UnitReviewer && p.UnitId == actor.UnitId)
+            || (actor.County && p.Unit.RegionId == actor.RegionId);
+    }
+
+    /// <summary>The user's roles and scope, read once; the filters capture it and EF passes its values as parameters.</summary>
+    private sealed record Actor(string UserId, int? UnitId, int? RegionId, bool Researcher, bool UnitReviewer, bool County, bool Expert, bool Federation)
+    {
+        public static Actor Of(ICurrentUser user) => new(
+            user.UserId ?? "",
+            user.UnitId,
+            user.RegionId,
+            user.IsInRole(Roles.Researcher),
+            user.IsInRole(Roles.UnitReviewer) && user.UnitId != null,
+            user.IsInRole(Roles.CountyFederation) && user.RegionId != null,
+            user.IsInRole(Roles.Expert),
+            user.IsInRole(Roles.MunicipalFederation));
     }
 }
