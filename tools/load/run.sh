@@ -73,6 +73,10 @@ run_pages() { # $1 = title
   measure 市社科联 "$admin" /Admin/Users
   measure 市社科联 "$admin" /Admin/Units
   measure 市社科联 "$admin" /Review/Federation
+  measure 市社科联 "$admin" /Programme
+  measure 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
+  measure 市社科联 "$admin" /Admin/Dashboard
+  measure 单位 "$unit" /Programme
   measure 单位 "$unit" /
   measure 单位 "$unit" /Review/Unit
   measure 县区 "$county" /Review/County
