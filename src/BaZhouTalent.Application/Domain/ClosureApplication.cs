@@ -30,8 +30,16 @@ public class ClosureApplication
     public PersonDetails CurrentLeader { get; set; } = new();
     public List<Participant> CurrentParticipants { get; set; } = [];
 
-    /// <summary>The final report in <c>ReportMarkup</c> form: one paragraph a line, <c>**bold**</c> runs.</summary>
-    public string ReportText { get; set; } = "";
+    /// <summary>The final report, stored in a table of its own (<see cref="ApplicationReport"/>).</summary>
+    public ApplicationReport Report { get; set; } = new();
+
+    /// <summary>The final report in <c>ReportMarkup</c> form: one paragraph a line, <c>**bold**</c> runs.
+    /// Not a column: reads and writes <see cref="Report"/>, so it cannot be used inside a query.</summary>
+    public string ReportText
+    {
+        get => Report.Text;
+        set => Report.Text = value;
+    }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -35,9 +35,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // A fresh stamp on every change makes a second writer holding the old stamp fail instead of overwrite.
+        // The report is a row of its own: a changed report counts as a change of its application.
         foreach (var entry in ChangeTracker.Entries<ClosureApplication>())
         {
-            if (entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Modified || entry.Reference(a => a.Report).TargetEntry?.State == EntityState.Modified)
                 entry.Entity.ConcurrencyStamp = Guid.NewGuid();
         }
         try

@@ -15,6 +15,8 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
         application.HasIndex(a => a.Status);
         application.HasIndex(a => a.SubmittedAt);
+        // The review queues: one or two statuses, oldest submission first.
+        application.HasIndex(a => new { a.Status, a.SubmittedAt });
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);
@@ -22,6 +24,17 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         application.OwnsOne(a => a.CurrentLeader, PeopleMapping.MapLeader);
         application.Navigation(a => a.CurrentLeader).IsRequired();
+        // The report lives in its own table (keyed by the application) so that list queries never read through it.
+        application.Ignore(a => a.ReportText);
+        application.OwnsOne(a => a.Report, report =>
+        {
+            report.ToTable("ApplicationReports");
+            report.WithOwner().HasForeignKey("ApplicationId");
+            report.Property<int>("ApplicationId");
+            report.HasKey("ApplicationId");
+            report.Property(r => r.Text).HasColumnName("Text");
+        });
+        application.Navigation(a => a.Report).IsRequired();
         application.OwnsMany(a => a.CurrentParticipants, p => PeopleMapping.MapParticipants(p, "ApplicationParticipants"));
         application.HasMany(a => a.Opinions).WithOne().HasForeignKey(o => o.ApplicationId);
         application.HasMany(a => a.ExpertAssignments).WithOne().HasForeignKey(e => e.ApplicationId);

@@ -245,10 +245,6 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
-                    b.Property<string>("ReportText")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("ResultTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -283,6 +279,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("ClosureApplications");
                 });
@@ -823,6 +821,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("BaZhouTalent.Application.Domain.ApplicationReport", "Report", b1 =>
+                        {
+                            b1.Property<int>("ApplicationId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("Text");
+
+                            b1.HasKey("ApplicationId");
+
+                            b1.ToTable("ApplicationReports", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsOne("BaZhouTalent.Application.Domain.PersonDetails", "CurrentLeader", b1 =>
                         {
                             b1.Property<int>("ClosureApplicationId")
@@ -932,6 +948,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Navigation("CurrentParticipants");
 
                     b.Navigation("Project");
+
+                    b.Navigation("Report")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertAssignment", b =>

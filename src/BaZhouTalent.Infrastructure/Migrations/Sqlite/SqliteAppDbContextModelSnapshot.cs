@@ -233,10 +233,6 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ReportText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ResultTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -270,6 +266,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("ClosureApplications");
                 });
@@ -789,6 +787,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("BaZhouTalent.Application.Domain.ApplicationReport", "Report", b1 =>
+                        {
+                            b1.Property<int>("ApplicationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Text");
+
+                            b1.HasKey("ApplicationId");
+
+                            b1.ToTable("ApplicationReports", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsOne("BaZhouTalent.Application.Domain.PersonDetails", "CurrentLeader", b1 =>
                         {
                             b1.Property<int>("ClosureApplicationId")
@@ -896,6 +912,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("CurrentParticipants");
 
                     b.Navigation("Project");
+
+                    b.Navigation("Report")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertAssignment", b =>
