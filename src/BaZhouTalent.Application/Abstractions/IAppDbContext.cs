@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Abstractions;
@@ -18,6 +19,9 @@ public interface IAppDbContext
     DbSet<ReportVersion> ReportVersions { get; }
     DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<AppUser> Users { get; }
+    /// <summary>Identity's account–role join and roles, read by lists (never written here: accounts change through UserManager).</summary>
+    DbSet<IdentityUserRole<string>> UserRoles { get; }
+    DbSet<IdentityRole> Roles { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

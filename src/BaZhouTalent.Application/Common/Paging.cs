@@ -40,6 +40,9 @@ public sealed class SortMap<T>
 
     private SortMap(Func<IOrderedQueryable<T>, IOrderedQueryable<T>> tieBreaker) => this.tieBreaker = tieBreaker;
 
+    /// <summary>A map whose tie-breaker is a chain of keys ending in a unique one (e.g. a time, then a code).</summary>
+    public static SortMap<T> TieBrokenByChain(Func<IOrderedQueryable<T>, IOrderedQueryable<T>> tieBreaker) => new(tieBreaker);
+
     /// <summary>A map whose tie-breaker is a unique key of another type (a long id, a user id, a user name).</summary>
     public static SortMap<T> TieBrokenBy<TKey>(Expression<Func<T, TKey>> tieBreaker) => new(q => q.ThenBy(tieBreaker));
 

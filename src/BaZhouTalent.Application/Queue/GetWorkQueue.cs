@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
@@ -7,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BaZhouTalent.Application.Queue;
 
 /// <summary>
-/// The home page (待办事项): everything waiting for the signed-in user, across all their roles. Every row
-/// says where the user acts (<see cref="QueueTarget"/>), since when it has waited, and which group it
-/// belongs to, so that the city federation sees intake, final review and overdue items apart.
+/// The home page (待办事项): everything waiting for the signed-in user, across all their roles, in groups — the
+/// researcher's own applications, each reviewing role's stage (the city federation's intake and final review apart),
+/// and what has waited too long (已超期). Each group is counted and paged in the database, so the page stays one page of
+/// rows per group however many records there are. Every row says where the user acts (<see cref="QueueTarget"/>) and
+/// since when it has waited.
 /// </summary>
 public static class GetWorkQueue
 {
@@ -18,7 +22,8 @@ public static class GetWorkQueue
 
     public const string OverdueGroup = "已超期（等待超过 15 天）";
 
-    public sealed record Query;
+    /// <param name="Group">The key of the one group to page through (<see cref="Group.Key"/>); null: every group's first page.</param>
+    public sealed record Query(string? Group = null, int Page = 1, int PageSize = ListRequest.DefaultPageSize);
 
     public sealed record Row(
         string ProjectCode,
@@ -35,130 +40,204 @@ public static class GetWorkQueue
         public string StatusName => ProjectStatus.ToChinese(Status);
     }
 
+    /// <summary>One group of the queue: its rows' page and how many there are in all.</summary>
+    public sealed record Group(string Key, string Title, bool Overdue, Paged<Row> Rows);
+
+    /// <summary>A queue row as the database answers it (member-init, so EF can filter, sort and page over it).</summary>
+    private sealed class Item
+    {
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? UnitName { get; init; }
+        public ApplicationStatus? Status { get; init; }
+        public DateTimeOffset? Since { get; init; }
+        public bool ChiefTurn { get; init; }
+        public string? ReturnReason { get; init; }
+    }
+
+    /// <summary>Oldest first (those without a time last); the project code keeps pages stable.</summary>
+    private static readonly SortMap<Item> Order = SortMap<Item>.TieBrokenByChain(q => q.ThenBy(i => i.Since).ThenBy(i => i.Code))
+        .Add("waiting", i => i.Since == null);
+
+    /// <summary>
+    /// The overdue rule, alone so it can be swapped (e.g. for configured per-stage deadlines): an item is overdue when
+    /// it has waited in its stage longer than <see cref="OverdueAfter"/>.
+    /// </summary>
+    private static Expression<Func<Item, bool>> Overdue(DateTimeOffset now)
+    {
+        var cutoff = now - OverdueAfter;
+        return i => i.Since != null && i.Since < cutoff;
+    }
+
+    private static Expression<Func<Item, bool>> NotOverdue(DateTimeOffset now)
+    {
+        var cutoff = now - OverdueAfter;
+        return i => i.Since == null || i.Since >= cutoff;
+    }
+
+    /// <summary>A group before it is read: its rows, how each reads, and whether they are the overdue ones.</summary>
+    private sealed record Definition(string Key, string Title, bool Overdue, IQueryable<Item> Items, Func<Item, Row> ToRow);
+
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     {
-        public async Task<IReadOnlyList<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<Group>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
-            var scope = await ReviewerScope.LoadAsync(db, currentUser, cancellationToken);
-            if (scope is null)
+            if (currentUser.UserId is not { } userId)
                 return [];
 
-            var rows = new List<Row>();
-            if (currentUser.IsInRole(Roles.Researcher))
-                rows.AddRange(await ResearcherRowsAsync(scope.UserId, cancellationToken));
-
-            foreach (var role in ReviewQueues.ReviewerRoles.Where(currentUser.IsInRole))
-                rows.AddRange(await ReviewerRowsAsync(role, scope, cancellationToken));
-
-            // Overdue first, then the groups in the order the roles meet an application; oldest first within.
-            return rows
-                .OrderByDescending(r => r.Overdue)
-                .ThenBy(r => r.WaitingSince ?? DateTimeOffset.MaxValue)
-                .ThenBy(r => r.ProjectCode, StringComparer.Ordinal)
-                .ToList();
+            var groups = new List<Group>();
+            foreach (var definition in Definitions(userId))
+            {
+                if (query.Group is not null && query.Group != definition.Key)
+                    continue;
+                var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
+                var page = await definition.Items.ToPagedAsync(request, Order, i => i, cancellationToken);
+                if (page.Total == 0)
+                    continue;
+                groups.Add(new Group(definition.Key, definition.Title, definition.Overdue,
+                    new Paged<Row>(page.Rows.Select(definition.ToRow).ToList(), page.Page, page.PageSize, page.Total)));
+            }
+            return groups;
         }
 
-        private bool IsOverdue(DateTimeOffset? since) => since is { } s && clock.GetUtcNow() - s > OverdueAfter;
-
-        private async Task<IEnumerable<Row>> ResearcherRowsAsync(string userId, CancellationToken cancellationToken)
+        /// <summary>The user's groups in the order shown: overdue first, then the groups in the order the roles meet an application.</summary>
+        private IEnumerable<Definition> Definitions(string userId)
         {
-            var projects = await db.FundedProjects
+            var now = clock.GetUtcNow();
+            var reviewerRoles = ReviewQueues.ReviewerRoles.Where(currentUser.IsInRole).ToList();
+            var normal = new List<Definition>();
+            var overdue = new List<Definition>();
+            if (currentUser.IsInRole(Roles.Researcher))
+                normal.Add(new Definition("mine", "我的结项申请", false, ResearcherItems(userId), ResearcherRow));
+
+            foreach (var role in reviewerRoles)
+            {
+                var items = ReviewerItems(role, userId);
+                var overdueTitle = reviewerRoles.Count == 1 ? OverdueGroup : $"{OverdueGroup}·{RoleGroupTitle(role)}";
+                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items.Where(Overdue(now)),
+                    i => ReviewerRow(role, i, overdueTitle, true)));
+                if (role == Roles.MunicipalFederation)
+                {
+                    // The city federation's intake and final review are different work: listed apart.
+                    foreach (var (key, status, title) in new[]
+                    {
+                        ("intake", ApplicationStatus.FederationIntake, "受理（分配鉴定专家）"),
+                        ("review", ApplicationStatus.FederationReview, "审核（终审）"),
+                    })
+                    {
+                        normal.Add(new Definition(key, title, false,
+                            items.Where(NotOverdue(now)).Where(i => i.Status == status), i => ReviewerRow(role, i, title, false)));
+                    }
+                }
+                else
+                {
+                    var title = RoleGroupTitle(role);
+                    normal.Add(new Definition(GroupKey(role), title, false, items.Where(NotOverdue(now)), i => ReviewerRow(role, i, title, false)));
+                }
+            }
+            return overdue.Concat(normal);
+        }
+
+        private static string GroupKey(string role) => role switch
+        {
+            Roles.UnitReviewer => "unit",
+            Roles.CountyFederation => "county",
+            Roles.Expert => "expert",
+            _ => "federation",
+        };
+
+        private static string RoleGroupTitle(string role) => role switch
+        {
+            Roles.UnitReviewer => "单位审核",
+            Roles.CountyFederation => "县（区）社科联审核",
+            Roles.Expert => "专家鉴定",
+            _ => "市社科联受理与审核",
+        };
+
+        private IQueryable<Item> ResearcherItems(string userId) =>
+            db.FundedProjects.AsNoTracking()
                 .Where(p => p.LeaderUserId == userId
                     && (p.Application == null
                         || p.Application.Status == ApplicationStatus.Draft
                         || p.Application.Status == ApplicationStatus.Returned))
-                .Select(p => new
+                .Select(p => new Item
                 {
-                    p.Code,
-                    p.Title,
+                    Code = p.Code,
+                    Title = p.Title,
                     UnitName = p.Unit.Name,
-                    Status = p.Application == null ? (ApplicationStatus?)null : p.Application.Status,
-                    Returns = p.Application == null
-                        ? null
-                        : p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned)
-                            .Select(h => new { h.At, h.Note }).ToList(),
-                })
-                .ToListAsync(cancellationToken);
+                    Status = p.Application == null ? null : p.Application.Status,
+                    Since = p.Application != null && p.Application.Status == ApplicationStatus.Returned
+                        ? p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned).Max(h => (DateTimeOffset?)h.At)
+                        : null,
+                    ReturnReason = p.Application != null && p.Application.Status == ApplicationStatus.Returned
+                        ? p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned)
+                            .OrderByDescending(h => h.At).Select(h => h.Note).FirstOrDefault()
+                        : null,
+                });
 
-            // The action text is computed in memory: EF cannot translate the switch to SQL.
-            return projects.Select(p =>
+        private static Row ResearcherRow(Item i)
+        {
+            var target = i.Status switch
             {
-                var lastReturn = p.Status == ApplicationStatus.Returned
-                    ? p.Returns?.OrderByDescending(r => r.At).FirstOrDefault()
-                    : null;
-                var target = p.Status switch
-                {
-                    null => QueueTarget.MyProjects,
-                    ApplicationStatus.Returned => QueueTarget.ReturnReason,
-                    _ => QueueTarget.CheckAndSubmit,
-                };
-                return new Row(p.Code, p.Title, p.UnitName, p.Status, ProjectStatus.ResearcherAction(p.Status) ?? "",
-                    "我的结项申请", target, lastReturn?.At, false, lastReturn?.Note);
-            });
+                null => QueueTarget.MyProjects,
+                ApplicationStatus.Returned => QueueTarget.ReturnReason,
+                _ => QueueTarget.CheckAndSubmit,
+            };
+            return new Row(i.Code, i.Title, i.UnitName ?? "", i.Status, ProjectStatus.ResearcherAction(i.Status) ?? "",
+                "我的结项申请", target, i.Since, false, i.ReturnReason);
         }
 
-        private async Task<IEnumerable<Row>> ReviewerRowsAsync(
-            string role, ReviewerScope scope, CancellationToken cancellationToken)
+        /// <summary>
+        /// The role's pending applications as queue items, waiting since they entered their status. An expert's item
+        /// is theirs until they appraise; after that only the chief's, from the moment the last appraisal arrives.
+        /// A blind role's items never select the applicant's unit (DisclosurePolicy.ListsApplicantFor).
+        /// </summary>
+        private IQueryable<Item> ReviewerItems(string role, string userId)
         {
-            var userId = scope.UserId;
-            var applications = await ReviewQueues.Pending(db, role, scope)
-                .Select(a => new
-                {
-                    a.Project.Code,
-                    a.Project.Title,
-                    a.Status,
-                    Entered = a.History.Where(h => h.ToStatus == a.Status).Select(h => h.At).ToList(),
-                    IsChief = a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round && e.IsChief),
-                    Assigned = a.ExpertAssignments.Count(e => e.Round == a.Round),
-                    Appraised = a.Opinions.Count(o => o.Round == a.Round && o.Stage == ReviewStage.Expert),
-                    AppraisedByMe = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId),
-                    LastAppraisal = a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert)
-                        .Select(o => o.SignedAt).ToList(),
-                })
-                .ToListAsync(cancellationToken);
-            // A blind role's rows never select the applicant's unit (DisclosurePolicy.ListsApplicantFor).
-            var codes = applications.Select(a => a.Code).ToList();
-            var units = DisclosurePolicy.ListsApplicantFor(role)
-                ? await db.FundedProjects.Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, Unit = p.Unit.Name })
-                    .ToDictionaryAsync(p => p.Code, p => p.Unit, cancellationToken)
-                : [];
-
-            var rows = new List<Row>();
-            foreach (var a in applications)
+            var pending = ReviewQueues.Pending(db, role, currentUser);
+            if (role == Roles.Expert)
             {
-                var since = a.Entered.Count == 0 ? (DateTimeOffset?)null : a.Entered.Max();
-                var action = ReviewQueues.ActionFor(a.Status);
-                if (role == Roles.Expert)
-                {
-                    if (!a.AppraisedByMe)
+                return pending
+                    .Where(a => !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
+                        || (a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round && e.IsChief)
+                            && a.Opinions.Count(o => o.Round == a.Round && o.Stage == ReviewStage.Expert)
+                                >= a.ExpertAssignments.Count(e => e.Round == a.Round)))
+                    .Select(a => new Item
                     {
-                        action = "专家鉴定";
-                    }
-                    else if (a.IsChief && a.Appraised >= a.Assigned)
-                    {
-                        // The chief's own turn begins when the last appraisal arrives.
-                        action = "综合鉴定（全部专家鉴定意见已到齐）";
-                        since = a.LastAppraisal.Max();
-                    }
-                    else
-                    {
-                        continue; // nothing to do until the others are in
-                    }
-                }
-
-                var group = role switch
-                {
-                    Roles.UnitReviewer => "单位审核",
-                    Roles.CountyFederation => "县（区）社科联审核",
-                    Roles.Expert => "专家鉴定",
-                    _ => a.Status == ApplicationStatus.FederationIntake ? "受理（分配鉴定专家）" : "审核（终审）",
-                };
-                var overdue = IsOverdue(since);
-                var unit = units.GetValueOrDefault(a.Code, BlindReview.HiddenText);
-                rows.Add(new Row(a.Code, a.Title, unit, a.Status, action, overdue ? OverdueGroup : group,
-                    QueueTarget.Review, since, overdue));
+                        Code = a.Project.Code,
+                        Title = a.Project.Title,
+                        Status = a.Status,
+                        ChiefTurn = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId),
+                        Since = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
+                            ? a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).Max(o => (DateTimeOffset?)o.SignedAt)
+                            : a.History.Where(h => h.ToStatus == a.Status).Max(h => (DateTimeOffset?)h.At),
+                    });
             }
-            return rows;
+            return DisclosurePolicy.ListsApplicantFor(role)
+                ? pending.Select(a => new Item
+                {
+                    Code = a.Project.Code,
+                    Title = a.Project.Title,
+                    UnitName = a.Project.Unit.Name,
+                    Status = a.Status,
+                    Since = a.History.Where(h => h.ToStatus == a.Status).Max(h => (DateTimeOffset?)h.At),
+                })
+                : pending.Select(a => new Item
+                {
+                    Code = a.Project.Code,
+                    Title = a.Project.Title,
+                    Status = a.Status,
+                    Since = a.History.Where(h => h.ToStatus == a.Status).Max(h => (DateTimeOffset?)h.At),
+                });
+        }
+
+        private static Row ReviewerRow(string role, Item i, string group, bool overdue)
+        {
+            var status = i.Status ?? ApplicationStatus.Draft;
+            var action = role != Roles.Expert ? ReviewQueues.ActionFor(status)
+                : i.ChiefTurn ? "综合鉴定（全部专家鉴定意见已到齐）" : "专家鉴定";
+            return new Row(i.Code, i.Title, i.UnitName ?? BlindReview.HiddenText, i.Status, action, group,
+                QueueTarget.Review, i.Since, overdue);
         }
     }
 }

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
@@ -6,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
 
-/// <summary>The list page of one reviewing role (/Review/Unit, /Review/County, …).</summary>
+/// <summary>
+/// The list page of one reviewing role (/Review/Unit, /Review/County, …): searched, sorted and paged on the server, with
+/// a count per status so the city federation can look at 待受理 and 待终审 apart.
+/// </summary>
 public static class ListReviewQueue
 {
     /// <param name="Role">One of <see cref="ReviewQueues.ReviewerRoles"/>; the page passes its own role.</param>
-    public sealed record Query(string Role);
+    /// <param name="Status">Only the applications in this status (a status the role does not meet lists nothing).</param>
+    public sealed record Query(string Role, ListRequest Listing, ApplicationStatus? Status = null);
 
     public sealed record Row(
         int ApplicationId,
@@ -24,22 +29,51 @@ public static class ListReviewQueue
         public string StatusName => Status.ToChinese();
     }
 
+    /// <param name="CountsByStatus">How many of the searched rows are in each status, whatever status was chosen.</param>
+    public sealed record Result(Paged<Row> Rows, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);
+
+    /// <summary>Sort keys a blind role may use: none of them orders by who or where the applicant is.</summary>
+    public static readonly SortMap<ClosureApplication> BlindSorts = new SortMap<ClosureApplication>(a => a.Id)
+        .Add("submitted", a => a.SubmittedAt)
+        .Add("code", a => a.Project.Code)
+        .Add("title", a => a.Project.Title);
+
+    public static readonly SortMap<ClosureApplication> Sorts = new SortMap<ClosureApplication>(a => a.Id)
+        .Add("submitted", a => a.SubmittedAt)
+        .Add("code", a => a.Project.Code)
+        .Add("title", a => a.Project.Title)
+        .Add("leader", a => a.CurrentLeader.Name)
+        .Add("unit", a => a.Project.Unit.Name);
+
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser)
     {
-        public async Task<IReadOnlyList<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
+        public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
-            var scope = await ReviewerScope.LoadAsync(db, currentUser, cancellationToken);
-            if (scope is null || !currentUser.IsInRole(query.Role))
-                return [];
+            var listsApplicant = DisclosurePolicy.ListsApplicantFor(query.Role);
+            var pending = ReviewQueues.Pending(db, query.Role, currentUser);
+            if (query.Listing.Term is { } term)
+            {
+                // A blind role searches only what it is shown: searching by name would reveal the names.
+                pending = listsApplicant
+                    ? pending.Where(a => a.Project.Code.Contains(term) || a.Project.Title.Contains(term)
+                        || a.CurrentLeader.Name.Contains(term) || a.Project.Unit.Name.Contains(term))
+                    : pending.Where(a => a.Project.Code.Contains(term) || a.Project.Title.Contains(term));
+            }
 
-            var pending = ReviewQueues.Pending(db, query.Role, scope)
-                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Project.Code);
+            var counts = await pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            if (query.Status is { } status)
+                pending = pending.Where(a => a.Status == status);
+
             // A blind role's rows are projected without the leader and the unit: the names never leave the database.
-            return DisclosurePolicy.ListsApplicantFor(query.Role)
-                ? await pending.Select(a => new Row(a.Id, a.Project.Code, a.Project.Title, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt))
-                    .ToListAsync(cancellationToken)
-                : await pending.Select(a => new Row(a.Id, a.Project.Code, a.Project.Title, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt))
-                .ToListAsync(cancellationToken);
+            var rows = listsApplicant
+                ? await pending.ToPagedAsync(query.Listing, Sorts,
+                    a => new Row(a.Id, a.Project.Code, a.Project.Title, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt),
+                    cancellationToken)
+                : await pending.ToPagedAsync(query.Listing, BlindSorts,
+                    a => new Row(a.Id, a.Project.Code, a.Project.Title, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt),
+                    cancellationToken);
+            return new Result(rows, counts);
         }
     }
 }

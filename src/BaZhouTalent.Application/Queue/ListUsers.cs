@@ -1,15 +1,18 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
-using BaZhouTalent.Application.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
 
-/// <summary>用户管理: every account with its roles, unit or region, and whether it is locked.</summary>
+/// <summary>
+/// 用户管理: accounts with their roles, unit or region, and whether they are locked — searched (用户名, 姓名, 单位),
+/// filtered by role, sorted and paged on the server.
+/// </summary>
 public static class ListUsers
 {
-    public sealed record Query;
+    /// <param name="Role">One of <see cref="Security.Roles.All"/>, or null for every account.</param>
+    public sealed record Query(ListRequest Listing, string? Role = null);
 
     public sealed record Row(
         string UserName,
@@ -25,53 +28,60 @@ public static class ListUsers
         public string RoleNames => string.Join("、", Roles.Select(Security.Roles.ToChinese));
     }
 
+    /// <summary>Sort keys by their query-string names; the user name (unique) breaks ties.</summary>
+    public static readonly SortMap<AppUser> Sorts = SortMap<AppUser>.TieBrokenBy(u => u.NormalizedUserName)
+        .Add("username", u => u.NormalizedUserName)
+        .Add("name", u => u.RealName != "" ? u.RealName : u.DisplayName)
+        .Add("unit", u => u.Unit != null ? u.Unit.Name : u.Region != null ? u.Region.Name : null);
+
+    private sealed record Found(string Id, string? UserName, string DisplayName, string RealName, string Post,
+        string? UnitName, string? RegionName, bool MustChangePassword, DateTimeOffset? LockoutEnd);
+
     /// <remarks>
-    /// Roles come through <see cref="UserManager{TUser}"/> (one query per role) because the
-    /// application's context interface deliberately does not expose Identity's join tables.
+    /// One page-limited query over the accounts, then one query for the roles of that page's accounts only
+    /// (Identity's role lookup through <c>UserManager</c> loads every member of a role).
     /// </remarks>
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> userManager, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock)
     {
-        public async Task<IReadOnlyList<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
+        public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
-            var rolesByUser = new Dictionary<string, List<string>>();
-            foreach (var role in Roles.All)
+            var users = db.Users.AsNoTracking();
+            if (query.Listing.Term is { } term)
+                users = users.Where(u => u.UserName!.Contains(term) || u.RealName.Contains(term) || u.DisplayName.Contains(term)
+                    || (u.Unit != null && u.Unit.Name.Contains(term)) || (u.Region != null && u.Region.Name.Contains(term)));
+            if (Security.Roles.All.Contains(query.Role))
             {
-                foreach (var member in await userManager.GetUsersInRoleAsync(role))
-                {
-                    if (!rolesByUser.TryGetValue(member.Id, out var roles))
-                        rolesByUser[member.Id] = roles = [];
-                    roles.Add(role);
-                }
+                var role = query.Role;
+                users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+                    && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
             }
 
-            var users = await db.Users
-                .OrderBy(u => u.UserName)
-                .Select(u => new
-                {
-                    u.Id,
-                    u.UserName,
-                    u.DisplayName,
-                    u.RealName,
-                    u.Post,
-                    UnitName = u.Unit == null ? null : u.Unit.Name,
-                    RegionName = u.Region == null ? null : u.Region.Name,
-                    u.MustChangePassword,
-                    u.LockoutEnd,
-                })
-                .ToListAsync(cancellationToken);
+            var page = await users.ToPagedAsync(query.Listing, Sorts, u => new Found(
+                    u.Id, u.UserName, u.DisplayName, u.RealName, u.Post,
+                    u.Unit == null ? null : u.Unit.Name,
+                    u.Region == null ? null : u.Region.Name,
+                    u.MustChangePassword, u.LockoutEnd),
+                cancellationToken);
+
+            var ids = page.Rows.Select(u => u.Id).ToList();
+            var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(r => r.UserId, r => r.Name ?? "");
 
             var now = clock.GetUtcNow();
-            return users.Select(u => new Row(
+            var rows = page.Rows.Select(u => new Row(
                     u.UserName ?? "",
                     u.DisplayName,
                     u.UnitName,
                     u.RegionName,
-                    rolesByUser.GetValueOrDefault(u.Id) ?? [],
+                    Security.Roles.All.Where(roles[u.Id].Contains).ToList(),
                     u.MustChangePassword,
                     u.LockoutEnd is { } end && end > now,
                     u.RealName,
                     u.Post))
                 .ToList();
+            return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
         }
     }
 }

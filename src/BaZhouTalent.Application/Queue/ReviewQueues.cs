@@ -1,12 +1,13 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
 
 /// <summary>
-/// The applications waiting for each reviewing role. One definition serves both the role's own list
-/// page and the home page queue, so the two can never disagree about who sees what.
+/// The applications waiting for each reviewing role. One definition (<see cref="Visibility.Pending"/>) serves both the
+/// role's own list page and the home page queue, so the two can never disagree about who sees what.
 /// </summary>
 public static class ReviewQueues
 {
@@ -14,28 +15,10 @@ public static class ReviewQueues
     public static readonly IReadOnlyList<string> ReviewerRoles =
         [Roles.UnitReviewer, Roles.CountyFederation, Roles.Expert, Roles.MunicipalFederation];
 
-    /// <summary>
-    /// The applications waiting for <paramref name="role"/> within the reviewer's scope. A reviewer
-    /// without a unit or region sees nothing rather than everything.
-    /// </summary>
-    public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ReviewerScope scope)
-    {
-        var applications = db.ClosureApplications.AsQueryable();
-        return role switch
-        {
-            Roles.UnitReviewer when scope.UnitId is { } unitId => applications.Where(a =>
-                a.Status == ApplicationStatus.UnitReview && a.Project.UnitId == unitId),
-            Roles.CountyFederation when scope.RegionId is { } regionId => applications.Where(a =>
-                a.Status == ApplicationStatus.CountyReview && a.Project.Unit.RegionId == regionId),
-            // Only the current round's assignment counts: an expert of an earlier round is done.
-            Roles.Expert => applications.Where(a =>
-                a.Status == ApplicationStatus.ExpertReview
-                && a.ExpertAssignments.Any(e => e.ExpertUserId == scope.UserId && e.Round == a.Round)),
-            Roles.MunicipalFederation => applications.Where(a =>
-                a.Status == ApplicationStatus.FederationIntake || a.Status == ApplicationStatus.FederationReview),
-            _ => applications.Where(_ => false),
-        };
-    }
+    /// <summary>The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
+    public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user) =>
+        db.ClosureApplications.AsNoTracking()
+            .Where(Visibility.Pending(user, role));
 
     /// <summary>The Chinese to-do text for a reviewer facing an application in <paramref name="status"/>.</summary>
     public static string ActionFor(ApplicationStatus status) => status switch

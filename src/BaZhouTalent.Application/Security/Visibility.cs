@@ -46,6 +46,30 @@ public static class Visibility
             || (actor.County && p.Unit.RegionId == actor.RegionId);
     }
 
+    /// <summary>
+    /// The applications waiting for <paramref name="user"/> acting as <paramref name="role"/>: that role's stage of the
+    /// chain within the role's scope (a subset of <see cref="Applications"/>). A reviewer without a unit or region, or
+    /// without the role, sees nothing rather than everything. Only the current round's assignment makes an expert's
+    /// item: an expert of an earlier round is done.
+    /// </summary>
+    public static Expression<Func<ClosureApplication, bool>> Pending(ICurrentUser user, string role)
+    {
+        var actor = Actor.Of(user);
+        return role switch
+        {
+            Roles.UnitReviewer when actor.UnitReviewer => a =>
+                a.Status == ApplicationStatus.UnitReview && a.Project.UnitId == actor.UnitId,
+            Roles.CountyFederation when actor.County => a =>
+                a.Status == ApplicationStatus.CountyReview && a.Project.Unit.RegionId == actor.RegionId,
+            Roles.Expert when actor.Expert => a =>
+                a.Status == ApplicationStatus.ExpertReview
+                && a.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId && e.Round == a.Round),
+            Roles.MunicipalFederation when actor.Federation => a =>
+                a.Status == ApplicationStatus.FederationIntake || a.Status == ApplicationStatus.FederationReview,
+            _ => a => false,
+        };
+    }
+
     /// <summary>The user's roles and scope, read once; the filters capture it and EF passes its values as parameters.</summary>
     private sealed record Actor(string UserId, int? UnitId, int? RegionId, bool Researcher, bool UnitReviewer, bool County, bool Expert, bool Federation)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BaZhouTalent.Application.Queue;
+using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,10 +9,17 @@ namespace BaZhouTalent.Web.Pages;
 /// <summary>待办事项: the home page, listing what waits for the signed-in user in any of their roles.</summary>
 public sealed class IndexModel(GetWorkQueue.Handler handler, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<GetWorkQueue.Row> Rows { get; private set; } = [];
+    public const string GroupKey = "group";
+
+    /// <summary>The one group being paged through (<see cref="GetWorkQueue.Group.Key"/>), or null for every group's first page.</summary>
+    [BindProperty(SupportsGet = true, Name = GroupKey)] public string? Group { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListLinks.PageKey)] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<GetWorkQueue.Group> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await handler.HandleAsync(new GetWorkQueue.Query(), cancellationToken);
+        Groups = await handler.HandleAsync(new GetWorkQueue.Query(Group, PageNumber), cancellationToken);
 
     /// <summary>The page where the signed-in user acts on the row.</summary>
     public string LinkFor(GetWorkQueue.Row row)

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,4 +12,5 @@ public sealed class FederationModel(ListReviewQueue.Handler handler) : ReviewQue
     public override string Heading => "结项受理与审核";
     public override string Lead => "等待市社科联受理（分配鉴定专家）或最终审核的结项申请。";
     public override string EmptyMessage => "暂无待受理或待审核的结项申请";
+    public override IReadOnlyList<ApplicationStatus> Statuses => [ApplicationStatus.FederationIntake, ApplicationStatus.FederationReview];
 }
