@@ -239,6 +239,27 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
         }
     }
 
+    [Theory]
+    [InlineData("/Review/Expert")]
+    [InlineData("/")]
+    public async Task An_experts_lists_cannot_be_searched_or_sorted_by_who_or_where_the_applicant_is(string list)
+    {
+        // The chief has not appraised BZ25YB961 yet, so it waits in both of their lists.
+        var chief = await SignInAsync(scenario.Portal, "expert.1");
+        var search = list == "/" ? "/Review/Expert" : list;
+        Assert.Contains(BlindReviewScenario.During, (await chief.GetAsync($"{search}?q={BlindReviewScenario.During}")).Text);
+        Assert.Contains(BlindReviewScenario.During, (await chief.GetAsync(list)).Text);
+
+        foreach (var word in new[] { "杨卓", PartySchoolBazhou, "巴州区" })
+            Assert.DoesNotContain(BlindReviewScenario.During, (await chief.GetAsync($"{search}?q={Uri.EscapeDataString(word)}")).Text);
+        foreach (var url in new[] { $"{list}?sort=leader", $"{list}?sort=unit&desc=true", "/?group=expert" })
+        {
+            var text = Squeeze((await chief.GetAsync(url)).Text);
+            foreach (var word in BlindReviewScenario.ApplicantIdentity)
+                Assert.False(text.Contains(word, StringComparison.Ordinal), $"the chief sees “{word}” in {url}");
+        }
+    }
+
     /// <summary>What <paramref name="viewer"/> reads in <paramref name="output"/>, by source, with spaces removed.</summary>
     private async Task<Dictionary<string, string>> ReadAsync(string viewer, string output, string code)
     {

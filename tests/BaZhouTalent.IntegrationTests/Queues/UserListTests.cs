@@ -1,0 +1,104 @@
+using System.Net;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.IntegrationTests.Review;
+using BaZhouTalent.IntegrationTests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.IntegrationTests.Queues;
+
+/// <summary>用户管理 with some hundreds of accounts: one page of rows, and paging, search, role filter and sort exactly right.</summary>
+public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const int Accounts = 230;
+    private const string SearchedName = "欧阳用户";
+
+    /// <summary>Accounts written straight into Identity's tables (no password: they only need to be listed).</summary>
+    private Task SeedAsync() => portal.WithDbAsync(async db =>
+    {
+        if (await db.Users.AnyAsync(u => u.UserName == "bulk.user.001")) return 0;
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
+        var unit = await db.Units.FirstAsync();
+        for (var i = 1; i <= Accounts; i++)
+        {
+            var userName = $"bulk.user.{i:000}";
+            var user = new AppUser
+            {
+                UserName = userName,
+                NormalizedUserName = userName.ToUpperInvariant(),
+                SecurityStamp = Guid.NewGuid().ToString(),
+                DisplayName = $"批量用户{i:000}",
+                RealName = i % 11 == 0 ? $"{SearchedName}{i}" : "",
+                UnitId = i % 3 == 0 ? unit.Id : null,
+                MustChangePassword = i % 2 == 0,
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[Roles.All[i % Roles.All.Count]] });
+        }
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    private record Account(string UserName, string Name, string? Unit, IReadOnlyList<string> Roles);
+
+    private Task<List<Account>> LoadAsync() => portal.WithDbAsync(async db =>
+    {
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        return (await db.Users.Include(u => u.Unit).Include(u => u.Region).ToListAsync())
+            .Select(u => new Account(u.UserName!, u.RealName.Length > 0 ? u.RealName : u.DisplayName, u.Unit?.Name ?? u.Region?.Name,
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList()))
+            .ToList();
+    });
+
+    [Fact]
+    public async Task The_user_list_pages_searches_filters_by_role_and_sorts_on_the_server()
+    {
+        await SeedAsync();
+        var all = await LoadAsync();
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        List<string> Names(IEnumerable<Account> accounts) =>
+            accounts.Select(a => a.UserName).OrderBy(n => n.ToUpperInvariant(), StringComparer.Ordinal).ToList();
+
+        var first = await admin.GetAsync("/Admin/Users");
+        var second = await admin.GetAsync("/Admin/Users?p=2");
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(Names(all).Take(20), UserNames(first));
+        Assert.Equal(Names(all).Skip(20).Take(20), UserNames(second));
+        Assert.Contains($"共 {all.Count} 条", first.Text);
+
+        var experts = all.Where(a => a.Roles.Contains(Roles.Expert)).ToList();
+        Assert.Equal(Names(experts), await AllUserNamesAsync(admin, "/Admin/Users?role=Expert"));
+        Assert.All((await admin.GetAsync("/Admin/Users?role=Expert")).Document.QuerySelectorAll("tbody tr"),
+            row => Assert.Contains("鉴定专家", row.TextContent));
+
+        var searched = all.Where(a => a.Name.Contains(SearchedName, StringComparison.Ordinal)).ToList();
+        Assert.Equal(Names(searched), await AllUserNamesAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(SearchedName)}"));
+        var combined = searched.Where(a => a.Roles.Contains(Roles.Researcher)).ToList();
+        Assert.NotEmpty(combined);
+        Assert.Equal(Names(combined), await AllUserNamesAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(SearchedName)}&role=Researcher"));
+        var unitName = all.First(a => a.UserName == "bulk.user.003").Unit!;
+        Assert.Equal(Names(all.Where(a => a.Unit?.Contains(unitName, StringComparison.Ordinal) == true)),
+            await AllUserNamesAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(unitName)}"));
+
+        var descending = await admin.GetAsync("/Admin/Users?sort=username&desc=true");
+        Assert.Equal(Enumerable.Reverse(Names(all)).Take(20), UserNames(descending));
+    }
+
+    private static async Task<List<string>> AllUserNamesAsync(Browser browser, string url)
+    {
+        var names = new List<string>();
+        for (var page = 1; page < 50; page++)
+        {
+            var answer = await browser.GetAsync($"{url}&p={page}");
+            var rows = UserNames(answer);
+            Assert.True(rows.Count <= 20);
+            names.AddRange(rows);
+            if (answer.Document.QuerySelector($"nav.list-pager a[aria-label='第 {page + 1} 页']") is null) break;
+        }
+        return names;
+    }
+
+    private static List<string> UserNames(Browser.Page page) =>
+        page.Document.QuerySelectorAll("tbody td.project-code").Select(td => td.TextContent.Trim()).ToList();
+}
