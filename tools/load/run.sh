@@ -65,14 +65,19 @@ run_pages() { # $1 = title
   echo
   echo "### $1"
   echo
+  echo "Load average before the pages: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
   echo "| who | page | status | size | gzip size | req/s | p99 |"
   echo "|---|---|---|---|---|---|---|"
   measure baseline "" /healthz
   measure 市社科联 "$admin" /
   measure 市社科联 "$admin" /Admin/Projects
   measure 市社科联 "$admin" /Admin/Users
+  measure 市社科联 "$admin" "/Admin/Users?role=Researcher&q=load&sort=name&p=40"
   measure 市社科联 "$admin" /Admin/Units
   measure 市社科联 "$admin" /Review/Federation
+  measure 市社科联 "$admin" "/Review/Federation?status=FederationReview&q=%E7%A0%94%E7%A9%B6&sort=title"
+  measure 市社科联 "$admin" "/?group=intake&p=5"
   measure 市社科联 "$admin" /Programme
   measure 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
   measure 市社科联 "$admin" /Admin/Dashboard
@@ -85,6 +90,8 @@ run_pages() { # $1 = title
   measure 负责人 "$researcher" /Projects
   measure 负责人 "$researcher" /applications/BZ25YB027
   measure 负责人 "$researcher" /applications/BZ25YB027/print/a4.pdf
+  echo
+  echo "Load average after the pages: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(dotnet --version); wrk -t2 -c$CONNECTIONS -d$DURATION"
