@@ -44,6 +44,11 @@ public class ClosureApplication
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>
+    /// When the application last moved (its latest history entry, into <see cref="Status"/>): how long it has waited
+    /// where it is. A column of its own so that queues count, sort and page by it in the database.
+    /// </summary>
+    public DateTimeOffset? StatusSince { get; private set; }
     /// <summary>结项证书编号, e.g. 巴社科结〔2025〕027号, issued on approval.</summary>
     public string? CertificateNumber { get; private set; }
 
@@ -266,6 +271,7 @@ public class ClosureApplication
         var from = Status;
         ReviewWorkflow.For(this).Fire(trigger);
         UpdatedAt = now;
+        StatusSince = now;
         History.Add(new AuditEntry
         {
             ApplicationId = Id,

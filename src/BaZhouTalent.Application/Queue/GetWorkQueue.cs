@@ -167,7 +167,7 @@ public static class GetWorkQueue
                     UnitName = p.Unit.Name,
                     Status = p.Application == null ? null : p.Application.Status,
                     Since = p.Application != null && p.Application.Status == ApplicationStatus.Returned
-                        ? p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned).Max(h => (DateTimeOffset?)h.At)
+                        ? p.Application.StatusSince
                         : null,
                     ReturnReason = p.Application != null && p.Application.Status == ApplicationStatus.Returned
                         ? p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned)
@@ -210,7 +210,7 @@ public static class GetWorkQueue
                         ChiefTurn = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId),
                         Since = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
                             ? a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).Max(o => (DateTimeOffset?)o.SignedAt)
-                            : a.History.Where(h => h.ToStatus == a.Status).Max(h => (DateTimeOffset?)h.At),
+                            : a.StatusSince,
                     });
             }
             return DisclosurePolicy.ListsApplicantFor(role)
@@ -220,14 +220,14 @@ public static class GetWorkQueue
                     Title = a.Project.Title,
                     UnitName = a.Project.Unit.Name,
                     Status = a.Status,
-                    Since = a.History.Where(h => h.ToStatus == a.Status).Max(h => (DateTimeOffset?)h.At),
+                    Since = a.StatusSince,
                 })
                 : pending.Select(a => new Item
                 {
                     Code = a.Project.Code,
                     Title = a.Project.Title,
                     Status = a.Status,
-                    Since = a.History.Where(h => h.ToStatus == a.Status).Max(h => (DateTimeOffset?)h.At),
+                    Since = a.StatusSince,
                 });
         }
 

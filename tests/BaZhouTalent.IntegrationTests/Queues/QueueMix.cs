@@ -61,6 +61,7 @@ public static class QueueMix
                 var entry = db.Entry(application);
                 entry.Property(a => a.Status).CurrentValue = status;
                 entry.Property(a => a.SubmittedAt).CurrentValue = entered - TimeSpan.FromDays(1);
+                entry.Property(a => a.StatusSince).CurrentValue = entered;
                 application.History.Add(new AuditEntry { Action = "Seeded", Round = 1, ToStatus = status, At = entered, ActorName = "测试" });
                 if (status == ApplicationStatus.ExpertReview)
                     application.ExpertAssignments.Add(new ExpertAssignment { Round = 1, ExpertUserId = expert.Id, IsChief = true, AssignedAt = entered });

@@ -203,6 +203,8 @@ internal sealed class ProgrammeGenerator(SqliteAppDbContext db, int projectCount
 
         var submitted = started.AddDays(5);
         entry.Property(a => a.SubmittedAt).CurrentValue = submitted;
+        // Waiting where it is since a day to two months ago (about a quarter of the open ones overdue).
+        entry.Property(a => a.StatusSince).CurrentValue = status == ApplicationStatus.UnitReview ? submitted : now.AddDays(-1 - index % 60);
         application.Revisions.Add(new ApplicationRevision
         {
             Round = 1, SubmittedAt = submitted, SubmittedByUserId = application.Project.LeaderUserId!,

@@ -17,6 +17,8 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.HasIndex(a => a.SubmittedAt);
         // The review queues: one or two statuses, oldest submission first.
         application.HasIndex(a => new { a.Status, a.SubmittedAt });
+        // 待办: each stage's items counted and paged by how long they have waited.
+        application.HasIndex(a => new { a.Status, a.StatusSince });
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);

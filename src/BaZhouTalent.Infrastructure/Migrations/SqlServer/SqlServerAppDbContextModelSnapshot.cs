@@ -261,6 +261,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("StatusSince")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -279,6 +282,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "StatusSince");
 
                     b.HasIndex("Status", "SubmittedAt");
 
