@@ -95,6 +95,18 @@ public class WorkflowTableTests
     }
 
     [Fact]
+    public void Every_move_stamps_since_when_the_application_waits_where_it_is()
+    {
+        var application = In(new WorkflowState(ApplicationStatus.UnitReview));
+        application.ApproveByUnit(Actor("u-unit"), new OpinionInput(false, true, null, "同意。"), Now);
+        Assert.Equal(Now, application.StatusSince);
+        Assert.Equal(application.History[^1].At, application.StatusSince);
+
+        application.Return(Actor("u-county"), "请补充材料。", Now.AddDays(3));
+        Assert.Equal(Now.AddDays(3), application.StatusSince);
+    }
+
+    [Fact]
     public void A_resubmission_after_a_return_starts_the_next_round_with_its_own_revision()
     {
         var application = In(new WorkflowState(ApplicationStatus.Returned));
