@@ -2,6 +2,7 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
@@ -66,16 +67,18 @@ public static class GetWorkQueue
                 .Where(p => p.LeaderUserId == userId
                     && (p.Application == null
                         || p.Application.Status == ApplicationStatus.Draft
-                        || p.Application.Status == ApplicationStatus.Returned))
+                        || p.Application.Status == ApplicationStatus.Returned
+                        || p.Application.Status == ApplicationStatus.Deferred))
                 .Select(p => new
                 {
                     p.Code,
                     p.Title,
                     UnitName = p.Unit.Name,
                     Status = p.Application == null ? (ApplicationStatus?)null : p.Application.Status,
+                    DeferredUntil = p.Application == null ? null : p.Application.DeferredUntil,
                     Returns = p.Application == null
                         ? null
-                        : p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned)
+                        : p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned || h.ToStatus == ApplicationStatus.Deferred)
                             .Select(h => new { h.At, h.Note }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
@@ -83,17 +86,22 @@ public static class GetWorkQueue
             // The action text is computed in memory: EF cannot translate the switch to SQL.
             return projects.Select(p =>
             {
-                var lastReturn = p.Status == ApplicationStatus.Returned
+                var lastReturn = p.Status is ApplicationStatus.Returned or ApplicationStatus.Deferred
                     ? p.Returns?.OrderByDescending(r => r.At).FirstOrDefault()
                     : null;
                 var target = p.Status switch
                 {
                     null => QueueTarget.MyProjects,
-                    ApplicationStatus.Returned => QueueTarget.ReturnReason,
+                    ApplicationStatus.Returned or ApplicationStatus.Deferred => QueueTarget.ReturnReason,
                     _ => QueueTarget.CheckAndSubmit,
                 };
-                return new Row(p.Code, p.Title, p.UnitName, p.Status, ProjectStatus.ResearcherAction(p.Status) ?? "",
-                    "我的结项申请", target, lastReturn?.At, false, lastReturn?.Note);
+                var action = ProjectStatus.ResearcherAction(p.Status) ?? "";
+                if (p.DeferredUntil is { } due)
+                    action += $"（{due:yyyy年M月d日}前）";
+                // A deferral past its date waits on the researcher: it is overdue like any other late item.
+                var overdue = p.DeferredUntil is { } until && until < Common.ChinaTime.Today(clock);
+                return new Row(p.Code, p.Title, p.UnitName, p.Status, action,
+                    "我的结项申请", target, lastReturn?.At, overdue, lastReturn?.Note);
             });
         }
 
@@ -107,6 +115,7 @@ public static class GetWorkQueue
                     a.Project.Code,
                     a.Project.Title,
                     a.Status,
+                    ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
                     Entered = a.History.Where(h => h.ToStatus == a.Status).Select(h => h.At).ToList(),
                     IsChief = a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round && e.IsChief),
                     Assigned = a.ExpertAssignments.Count(e => e.Round == a.Round),
@@ -127,17 +136,19 @@ public static class GetWorkQueue
             foreach (var a in applications)
             {
                 var since = a.Entered.Count == 0 ? (DateTimeOffset?)null : a.Entered.Max();
-                var action = ReviewQueues.ActionFor(a.Status);
+                // The action text is the table's: the first action of this role open in this state.
+                var facts = new WorkflowFacts(false, a.Assigned > 0 && a.Appraised >= a.Assigned, a.ExemptionPending);
+                var action = WorkflowActions.QueueTextFor(role, a.Status, facts) ?? ReviewQueues.ActionFor(a.Status);
                 if (role == Roles.Expert)
                 {
                     if (!a.AppraisedByMe)
                     {
-                        action = "专家鉴定";
+                        action = WorkflowActions.Of(ReviewTrigger.Appraise).QueueText!;
                     }
                     else if (a.IsChief && a.Appraised >= a.Assigned)
                     {
                         // The chief's own turn begins when the last appraisal arrives.
-                        action = "综合鉴定（全部专家鉴定意见已到齐）";
+                        action = WorkflowActions.Of(ReviewTrigger.CompleteAppraisal).QueueText!;
                         since = a.LastAppraisal.Max();
                     }
                     else
@@ -151,7 +162,8 @@ public static class GetWorkQueue
                     Roles.UnitReviewer => "单位审核",
                     Roles.CountyFederation => "县（区）社科联审核",
                     Roles.Expert => "专家鉴定",
-                    _ => a.Status == ApplicationStatus.FederationIntake ? "受理（分配鉴定专家）" : "审核（终审）",
+                    _ => a.Status != ApplicationStatus.FederationIntake ? "审核（终审）"
+                        : a.ExemptionPending ? "受理（免于鉴定申请）" : "受理（分配鉴定专家）",
                 };
                 var overdue = IsOverdue(since);
                 var unit = units.GetValueOrDefault(a.Code, BlindReview.HiddenText);
@@ -170,7 +182,7 @@ public enum QueueTarget
     MyProjects,
     /// <summary>检查并提交: lists what is missing, each linked to its section.</summary>
     CheckAndSubmit,
-    /// <summary>The application page at the reviewer's return reason.</summary>
+    /// <summary>The application page at the reviewer's return (or deferral) reason.</summary>
     ReturnReason,
     /// <summary>审核办理 (/Review/Act).</summary>
     Review,
