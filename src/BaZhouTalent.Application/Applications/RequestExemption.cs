@@ -25,7 +25,7 @@ public static class RequestExemption
             When(c => c.Requested == true, () =>
             {
                 RuleFor(c => c.Ground).NotEmpty().WithMessage("请选择申请免于鉴定的依据。")
-                    .Must(g => closure.Grounds.Contains(g!)).When(c => !string.IsNullOrEmpty(c.Ground))
+                    .Must(g => closure.Grounds.Contains(g!)).When(c => !string.IsNullOrEmpty(c.Ground), ApplyConditionTo.CurrentValidator)
                     .WithMessage("请从列表中选择申请免于鉴定的依据。");
                 RuleFor(c => c.Description).NotEmpty().When(c => closure.NeedsDescription(c.Ground))
                     .WithMessage($"选择“{closure.OtherExemptionGround}”时，请说明具体情形。");
