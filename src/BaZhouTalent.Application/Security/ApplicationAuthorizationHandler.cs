@@ -58,7 +58,7 @@ public sealed class ApplicationAuthorizationHandler
         var submitted = status is not (ApplicationStatus.Draft or ApplicationStatus.Returned) || application.SubmittedAt is not null;
         return actor.IsLeaderOf(application)
             || (actor.IsUnitReviewerOf(application) && submitted)
-            || (actor.IsCountyReviewerOf(application) && status >= ApplicationStatus.CountyReview && status != ApplicationStatus.Returned)
+            || (actor.IsCountyReviewerOf(application) && status >= ApplicationStatus.CountyReview && status is not (ApplicationStatus.Returned or ApplicationStatus.Deferred))
             || (actor.Is(Roles.Expert) && application.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId)
                 && status is ApplicationStatus.ExpertReview or ApplicationStatus.FederationReview or ApplicationStatus.Concluded or ApplicationStatus.Rejected)
             || (actor.Is(Roles.MunicipalFederation) && submitted);

@@ -112,6 +112,30 @@ public class WorkflowTableTests
         Assert.Equal(arrows.Count, diagram.Split('\n').Count(l => l.Contains("-->", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.FederationIntake, true, "审核免于鉴定申请")]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.FederationIntake, false, "受理并分配鉴定专家")]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.FederationReview, false, "市社科联审核")]
+    [InlineData(Roles.UnitReviewer, ApplicationStatus.UnitReview, false, "单位审核")]
+    [InlineData(Roles.CountyFederation, ApplicationStatus.CountyReview, false, "县区社科联审核")]
+    [InlineData(Roles.Researcher, ApplicationStatus.Draft, false, "完善并提交结项申请")]
+    [InlineData(Roles.Researcher, ApplicationStatus.Returned, false, "按退回意见修改后重新提交")]
+    [InlineData(Roles.Researcher, ApplicationStatus.Deferred, false, "按暂缓结项意见修改后重新提交")]
+    [InlineData(Roles.Researcher, ApplicationStatus.UnitReview, false, null)]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.Concluded, false, null)]
+    public void The_queue_text_is_that_of_the_first_action_of_the_role_open_in_the_state(string role, ApplicationStatus status, bool exemptionPending, string? text)
+    {
+        Assert.Equal(text, WorkflowActions.QueueTextFor(role, status, new WorkflowFacts(false, false, exemptionPending)));
+    }
+
+    [Fact]
+    public void The_leader_edits_a_deferred_application_and_nobody_else_does()
+    {
+        var application = In(new WorkflowState(ApplicationStatus.Deferred));
+        foreach (var (person, user) in People)
+            Assert.Equal(person == "leader", ApplicationAuthorizationHandler.IsAllowed(user, ApplicationOperations.Edit, application));
+    }
+
     [Fact]
     public void An_exemption_granted_at_intake_skips_the_experts_and_records_the_grade()
     {
