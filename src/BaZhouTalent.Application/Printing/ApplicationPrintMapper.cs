@@ -20,9 +20,6 @@ public static class ApplicationPrintMapper
 
     public static ApplicationPrintModel Map(DisclosedApplication a)
     {
-        static SignaturePrint Signature(DisclosedOpinion o) =>
-            new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode, o.SignerPost);
-
         return new ApplicationPrintModel(
             new CoverPrint(a.Code, a.Category, a.ProjectTitle, a.LeaderName, a.UnitName, a.FillDate, FormEdition),
             new DeclarationPrint(a.Sensitive, a.Classified,
@@ -58,6 +55,9 @@ public static class ApplicationPrintMapper
             ReportMarkup.Parse(a.ReportText));
     }
 
+    private static SignaturePrint Signature(DisclosedOpinion o) =>
+        new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode, o.SignerPost);
+
     /// <summary>四 of an application the federation exempted from appraisal: the path taken, the grade (or 免鉴), its signature.</summary>
     private static ExpertOpinionPrint Exemption(DisclosedApplication a, DisclosedOpinion granted)
     {
@@ -66,7 +66,7 @@ public static class ApplicationPrintMapper
         // The federation's own words print below unless they only repeat the default.
         var opinion = granted.Text == DefaultGrantText ? null : granted.Text;
         return new ExpertOpinionPrint(null, true, Grade(granted.Grade), opinion, null, granted.SignedAt.ChinaDate(),
-            granted.VerificationCode, new ExemptionPrint(statement, granted.SignerUnit));
+            granted.VerificationCode, new ExemptionPrint(statement, Signature(granted)));
     }
 
     private const string DefaultGrantText = ClosureApplication.DefaultGrantText;

@@ -148,7 +148,7 @@ internal sealed partial class ClosureFormComposer
         };
         var sign = new List<Paragraph>
         {
-            Inlines("四·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(exemption.SignerUnit, null, body)),
+            Inlines("四·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(exemption.Signature.UnitName, Signer(exemption.Signature), body)),
             Inlines("四·日期", SignLine, DateInlines(opinion.Date, body)),
         };
         AddSection(content, sign, Verification("四", opinion.VerificationCode), ExpertHeight, "四·审核意见", opinion.Opinion);

@@ -60,8 +60,8 @@ public sealed record ExpertOpinionPrint(
 
 /// <summary>四 of an exempted application: e.g. 申请免于鉴定，经市社科联审核同意免于鉴定（鉴定等级：良好）。</summary>
 /// <param name="Statement">The sentence printed in place of the experts' items.</param>
-/// <param name="SignerUnit">The unit that decided (巴中市社会科学界联合会), printed where the chief expert signs.</param>
-public sealed record ExemptionPrint(string Statement, string SignerUnit);
+/// <param name="Signature">The federation's signature (unit, post and name), printed where the chief expert signs.</param>
+public sealed record ExemptionPrint(string Statement, SignaturePrint Signature);
 
 /// <summary>五、市社科联审核意见.</summary>
 /// <param name="Agreed">True for 同意结项, false for 不同意结项, null when undecided.</param>
