@@ -31,7 +31,12 @@ public static class DependencyInjection
             .BindConfiguration(Applications.ReportUploadOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Applications.ClosureOptions>()
+            .BindConfiguration(Applications.ClosureOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddScoped<Applications.FindApplication.Handler>();
+        services.AddScoped<Applications.RequestExemption.Handler>();
         services.AddScoped<Applications.StartApplication.Handler>();
         services.AddScoped<Applications.SaveCover.Handler>();
         services.AddScoped<Applications.SaveChangeTable.Handler>();
@@ -104,6 +109,8 @@ public static class DependencyInjection
         services.AddScoped<Review.ReviewActions>();
         services.AddScoped<Review.GetReviewPage.Handler>();
         services.AddScoped<Review.ApproveByUnit.Handler>();
+        services.AddScoped<Review.DecideExemption.Handler>();
+        services.AddScoped<Review.DeferClosure.Handler>();
         services.AddScoped<Review.ApproveByCounty.Handler>();
         services.AddScoped<Review.AssignExperts.Handler>();
         services.AddScoped<Review.RecordAppraisal.Handler>();

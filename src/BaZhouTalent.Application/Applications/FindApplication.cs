@@ -48,7 +48,7 @@ internal static class DraftStore
             .Include(a => a.Project)
             .FirstOrDefaultAsync(a => a.Project.Code == projectCode, cancellationToken);
         if (application is null) return SaveOutcome.NotFound;
-        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned)) return SaveOutcome.NotEditable;
+        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned or ApplicationStatus.Deferred)) return SaveOutcome.NotEditable;
         if (application.ConcurrencyStamp != concurrencyStamp) return SaveOutcome.Conflict;
 
         apply(application);

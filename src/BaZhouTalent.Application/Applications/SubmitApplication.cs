@@ -5,15 +5,16 @@ using BaZhouTalent.Application.Printing;
 using BaZhouTalent.Application.Workflow;
 using BaZhouTalent.Typesetting;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using System.Security.Claims;
+using BaZhouTalent.Application.Review;
 
 namespace BaZhouTalent.Application.Applications;
 
 /// <summary>
-/// 提交: checks every section with the same rules the section pages show, then hands the application to
-/// the workflow, which records who and when, freezes the content as this round's revision (JSON and its
-/// SHA-256) and moves it to the unit's review. From then on the researcher can only read it.
+/// 提交: checks every section with the same rules the section pages show (the <see cref="Validator"/>, a step of its
+/// own so further checks join it), then hands the application to the workflow through the one commit path, which
+/// records who and when, freezes the content as this round's revision (JSON and its SHA-256) and moves it to the
+/// unit's review. From then on the researcher can only read it.
 /// </summary>
 public static class SubmitApplication
 {
@@ -25,7 +26,8 @@ public static class SubmitApplication
 
     public sealed record Command(string ProjectCode, Guid ConcurrencyStamp);
 
-    public enum Outcome { Submitted, Invalid, Conflict, NotEditable, NotFound }
+    /// <param name="Forbidden">Not the leader, or the application is not in a state that can be submitted.</param>
+    public enum Outcome { Submitted, Invalid, Conflict, Forbidden, NotFound }
 
     public sealed record Result(Outcome Outcome, IReadOnlyList<Problem> Problems)
     {
@@ -64,46 +66,37 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, Validator validator,
-        ILogger<Handler> log)
+    /// <summary>
+    /// Submission on the one commit path (<see cref="ReviewActions"/>): 404 for what the user may not see, the
+    /// conflict message for a stale page, 403 for anyone but the leader or a state that cannot be submitted; then
+    /// the checks (<see cref="Validator"/>), then the intent method, then one save.
+    /// </summary>
+    public sealed class Handler(ReviewActions actions, Validator validator)
     {
-        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public const string InvalidMessage = "申请书尚有未填写完整或不符合要求的内容，请按下方提示修改后再提交。";
+
+        public async Task<Result> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
-            // The workflow's guards and the revision read all of these.
-            var application = await db.ClosureApplications
-                .AsSplitQuery()
-                .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
-                .Include(a => a.Project).ThenInclude(p => p.Category)
-                .Include(a => a.ExpertAssignments)
-                .Include(a => a.Opinions)
-                .Include(a => a.Revisions)
-                .FirstOrDefaultAsync(a => a.Project.Code == command.ProjectCode, cancellationToken);
-            if (application is null || currentUser.UserId is not { } userId) return Result.Of(Outcome.NotFound);
-            if (!application.CanFire(ReviewTrigger.Submit)) return Result.Of(Outcome.NotEditable);
-            if (application.ConcurrencyStamp != command.ConcurrencyStamp) return Result.Of(Outcome.Conflict);
-
-            var problems = await validator.ProblemsAsync(application, cancellationToken);
-            if (problems.Count > 0) return new Result(Outcome.Invalid, problems);
-
-            var from = application.Status;
-            application.Submit(new ReviewActor(userId, currentUser.DisplayName), clock.GetUtcNow());
-            application.ConcurrencyStamp = Guid.NewGuid();
-            try
+            IReadOnlyList<Problem> problems = [];
+            var outcome = await actions.RunAsync(user, command.ProjectCode, command.ConcurrencyStamp, ReviewTrigger.Submit,
+                async (application, actor, now) =>
+                {
+                    // The checks: everything that stands between the application and submission.
+                    problems = await validator.ProblemsAsync(application, cancellationToken);
+                    if (problems.Count > 0)
+                        throw new ReviewRuleException(InvalidMessage);
+                    // The intent: freeze this round's revision and hand the application to the unit.
+                    application.Submit(actor, now);
+                }, cancellationToken);
+            return outcome.Kind switch
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A double click: the other request submitted first (its revision round is taken), so this
-                // one meets an application that is no longer the researcher's to change.
-                var stillEditable = await db.ClosureApplications.AsNoTracking().AnyAsync(
-                    a => a.Project.Code == command.ProjectCode && a.Status == from, cancellationToken);
-                return Result.Of(stillEditable ? Outcome.Conflict : Outcome.NotEditable);
-            }
-            log.LogInformation("Application {ProjectCode} submitted, round {Round}: {From}→{To}",
-                command.ProjectCode, application.Round, from, application.Status);
-            return Result.Of(Outcome.Submitted);
+                ReviewOutcomeKind.Done => Result.Of(Outcome.Submitted),
+                ReviewOutcomeKind.NotFound => Result.Of(Outcome.NotFound),
+                ReviewOutcomeKind.Forbidden => Result.Of(Outcome.Forbidden),
+                ReviewOutcomeKind.Conflict => Result.Of(Outcome.Conflict),
+                _ when problems.Count > 0 => new Result(Outcome.Invalid, problems),
+                _ => new Result(Outcome.Invalid, [new Problem(Section.Cover, "", outcome.Message ?? InvalidMessage)]),
+            };
         }
-
     }
 }

@@ -22,9 +22,9 @@ public static class Certificate
             : a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Federation && o.Agrees == true)
                 .OrderByDescending(o => o.SignedAt).FirstOrDefault();
 
-    /// <summary>The grade of the chief expert's combined appraisal in the final round.</summary>
+    /// <summary>The grade of the final round: the chief expert's combined appraisal, or the grade the federation set when it granted 免于鉴定.</summary>
     public static AppraisalGrade? GradeOf(ClosureApplication a) =>
-        a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.ChiefExpert)
+        a.Opinions.Where(o => o.Round == a.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption))
             .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault();
 
     /// <summary>The address a certificate's QR code opens: /verify with the concluding signature's code.</summary>

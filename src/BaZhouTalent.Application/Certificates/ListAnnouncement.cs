@@ -82,7 +82,7 @@ public static class ListAnnouncement
         a.Project.Category.Name,
         a.CurrentLeader.Name,
         a.Project.Unit.Name,
-        a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.ChiefExpert)
+        a.Opinions.Where(o => o.Round == a.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption))
             .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault(),
         a.UpdatedAt);
 }

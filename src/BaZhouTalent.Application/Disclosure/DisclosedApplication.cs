@@ -22,6 +22,10 @@ public sealed record DisclosedOpinion(
     public string StageName => Review.ReviewText.StageName(Stage);
 }
 
+/// <summary>申请免于鉴定 as one viewer may see it: the ground and its description may identify the applicant,
+/// so a blind viewer (an expert, after a refusal) gets none of it.</summary>
+public sealed record DisclosedExemption(string Ground, string? Description, ExemptionDecision? Decision);
+
 /// <summary>An assigned expert of the current round, named only where the policy allows.</summary>
 public sealed record DisclosedExpert(string Name, bool IsChief, bool HasAppraised);
 
@@ -88,6 +92,15 @@ public sealed record DisclosedApplication(
     /// <summary>The last return (退回修改) while the application is returned, as the viewer may see it.</summary>
     public DisclosedHistoryEntry? LastReturn => History.LastOrDefault(h => h.Action == ReviewTrigger.Return.ToChinese());
 
+    /// <summary>The last deferral (暂缓结项), with its reason and due date in the note.</summary>
+    public DisclosedHistoryEntry? LastDeferral => History.LastOrDefault(h => h.Action == ReviewTrigger.Defer.ToChinese());
+
+    /// <summary>The researcher's request for 免于鉴定, or null when none was made or the viewer is blind.</summary>
+    public DisclosedExemption? Exemption { get; init; }
+
+    /// <summary>The due date of a deferral, while the application is deferred.</summary>
+    public DateOnly? DeferredUntil { get; init; }
+
     /// <param name="application">With Project (Unit, Region, Category), Opinions, ExpertAssignments and History loaded.</param>
     /// <param name="expertNames">Account names by user id, for the experts the policy lets this viewer name (may be empty).</param>
     public static DisclosedApplication Build(ClosureApplication application, DisclosurePolicy policy,
@@ -127,7 +140,13 @@ public sealed record DisclosedApplication(
             DiscloseOpinions(application, policy),
             DiscloseExperts(application, policy, expertNames ?? new Dictionary<string, string>()),
             DiscloseHistory(application, policy),
-            blind ? [] : ReportWarnings(application, application.ReportText));
+            blind ? [] : ReportWarnings(application, application.ReportText))
+        {
+            Exemption = application.ExemptionRequested && policy.SeesApplicant
+                ? new DisclosedExemption(application.ExemptionGround ?? "", application.ExemptionDescription, application.ExemptionDecision)
+                : null,
+            DeferredUntil = application.Status == ApplicationStatus.Deferred ? application.DeferredUntil : null,
+        };
     }
 
     /// <summary>The names experts must not read in the report: leaders, participants, the unit (shown to the researcher and reviewers).</summary>
@@ -187,7 +206,8 @@ public sealed record DisclosedApplication(
     /// <summary>Who acted in an audit line, read from the action and the state it left.</summary>
     private static Party PartyOf(AuditEntry h) => Enum.TryParse<ReviewTrigger>(h.Action, out var trigger) ? trigger switch
     {
-        ReviewTrigger.AssignExperts or ReviewTrigger.Conclude or ReviewTrigger.Reject => Party.Federation,
+        ReviewTrigger.AssignExperts or ReviewTrigger.Conclude or ReviewTrigger.Reject or ReviewTrigger.Defer
+            or ReviewTrigger.GrantExemption or ReviewTrigger.RefuseExemption => Party.Federation,
         ReviewTrigger.Appraise => Party.Expert,
         ReviewTrigger.CompleteAppraisal => Party.ChiefExpert,
         ReviewTrigger.Return => h.FromStatus switch

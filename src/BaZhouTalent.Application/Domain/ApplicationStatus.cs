@@ -12,6 +12,8 @@ public enum ApplicationStatus
     Concluded = 6,
     Rejected = 7,
     Returned = 8,
+    /// <summary>暂缓结项: the federation deferred the decision; the researcher revises by a due date and resubmits.</summary>
+    Deferred = 9,
 }
 
 public static class ApplicationStatusNames
@@ -27,6 +29,7 @@ public static class ApplicationStatusNames
         ApplicationStatus.Concluded => "已结项",
         ApplicationStatus.Rejected => "不予结项",
         ApplicationStatus.Returned => "被退回",
+        ApplicationStatus.Deferred => "暂缓结项",
         _ => status.ToString(),
     };
 }

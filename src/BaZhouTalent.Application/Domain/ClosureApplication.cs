@@ -52,6 +52,20 @@ public class ClosureApplication
     /// <summary>结项证书编号, e.g. 巴社科结〔2025〕027号, issued on approval.</summary>
     public string? CertificateNumber { get; private set; }
 
+    /// <summary>申请免于鉴定: the researcher asks the federation to conclude without expert appraisal.</summary>
+    public bool ExemptionRequested { get; private set; }
+    /// <summary>The ground chosen from <c>Closure:ExemptionGrounds</c>, as it read when chosen.</summary>
+    public string? ExemptionGround { get; private set; }
+    /// <summary>What the researcher adds to the ground (required for 市社科联认可的其他情形).</summary>
+    public string? ExemptionDescription { get; private set; }
+    /// <summary>The federation's answer to the request in the current round; null until it answers.</summary>
+    public ExemptionDecision? ExemptionDecision { get; private set; }
+    /// <summary>暂缓结项: the date by which the researcher should resubmit; null unless deferred.</summary>
+    public DateOnly? DeferredUntil { get; private set; }
+
+    /// <summary>The researcher asked for exemption and the federation has not answered in this round.</summary>
+    public bool ExemptionPending => ExemptionRequested && ExemptionDecision is null;
+
     /// <summary>Optimistic concurrency: changes on every save, so a stale page cannot overwrite newer data.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
@@ -97,6 +111,9 @@ public class ClosureApplication
         EnsureCanFire(ReviewTrigger.Submit);
         if (SubmittedAt is not null)
             StartNextRound();
+        // A new round asks the federation again: an earlier answer on exemption and a deferral's due date are history.
+        ExemptionDecision = null;
+        DeferredUntil = null;
         MarkSubmitted(now);
         if (!Revisions.Any(r => r.Round == Round))
         {
@@ -173,6 +190,66 @@ public class ClosureApplication
         Fire(ReviewTrigger.AssignExperts, actor, now, note);
     }
 
+    /// <summary>
+    /// 申请免于鉴定 on <paramref name="ground"/>, with <paramref name="description"/>: an edit of the application,
+    /// allowed while the researcher may change it (the caller checks Edit). Which grounds exist and which needs
+    /// a description is the caller's (configured) rule.
+    /// </summary>
+    public void RequestExemption(string ground, string? description, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(ground))
+            throw new ReviewRuleException("请选择申请免于鉴定的依据。");
+        ExemptionRequested = true;
+        ExemptionGround = ground.Trim();
+        ExemptionDescription = string.IsNullOrWhiteSpace(description) ? null : PrintableText.Normalize(description).Trim();
+        UpdatedAt = now;
+    }
+
+    /// <summary>Withdraws the request: the application goes to expert appraisal as usual.</summary>
+    public void CancelExemptionRequest(DateTimeOffset now)
+    {
+        ExemptionRequested = false;
+        ExemptionGround = null;
+        ExemptionDescription = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// 同意免于鉴定 at intake: FederationIntake → FederationReview without experts. The federation signs in place of
+    /// 四 with the grade it sets (<paramref name="grade"/> null = 免鉴); 五 and the certificate follow as usual.
+    /// </summary>
+    public ReviewOpinion GrantExemption(ReviewActor actor, AppraisalGrade? grade, string opinionText, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.GrantExemption);
+        var text = string.IsNullOrWhiteSpace(opinionText) ? DefaultGrantText : opinionText;
+        var signed = Sign(ReviewStage.Exemption, actor, new OpinionInput(null, true, grade, text), now);
+        // Fired before the answer is recorded: the guard asks whether the request is still open.
+        Fire(ReviewTrigger.GrantExemption, actor, now, $"鉴定等级：{ExemptionGradeName(grade)}");
+        ExemptionDecision = Domain.ExemptionDecision.Granted;
+        return signed;
+    }
+
+    /// <summary>不同意免于鉴定 at intake with a reason: the application stays in FederationIntake for expert assignment.</summary>
+    public void RefuseExemption(ReviewActor actor, string reason, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.RefuseExemption);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ReviewRuleException("不同意免于鉴定须填写理由。");
+        Fire(ReviewTrigger.RefuseExemption, actor, now, PrintableText.Normalize(reason).Trim());
+        ExemptionDecision = Domain.ExemptionDecision.Refused;
+    }
+
+    public const string DefaultGrantText = "同意免于鉴定。";
+
+    /// <summary>The grade of an exemption as printed and listed: 优秀/良好/合格, or 免鉴 when none was set.</summary>
+    public static string ExemptionGradeName(AppraisalGrade? grade) => grade switch
+    {
+        AppraisalGrade.Excellent => "优秀",
+        AppraisalGrade.Good => "良好",
+        AppraisalGrade.Pass => "合格",
+        _ => "免鉴",
+    };
+
     /// <summary>One assigned expert's own appraisal (not printed alone); the state stays ExpertReview.</summary>
     public ReviewOpinion RecordAppraisal(ReviewActor actor, OpinionInput opinion, DateTimeOffset now)
     {
@@ -221,6 +298,21 @@ public class ClosureApplication
         var signed = Sign(ReviewStage.Federation, actor, new OpinionInput(null, false, null, reason.Trim()), now);
         Fire(ReviewTrigger.Reject, actor, now, reason.Trim());
         return signed;
+    }
+
+    /// <summary>
+    /// 暂缓结项 with a reason and a due date: FederationReview → Deferred. The researcher revises and resubmits by
+    /// <paramref name="dueDate"/>, which starts a new round through the unit (and county) again.
+    /// </summary>
+    public void Defer(ReviewActor actor, string reason, DateOnly dueDate, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Defer);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ReviewRuleException("暂缓结项须填写理由和修改要求。");
+        if (dueDate <= Common.ChinaTime.ChinaDate(now))
+            throw new ReviewRuleException("修改期限须晚于今天。");
+        DeferredUntil = dueDate;
+        Fire(ReviewTrigger.Defer, actor, now, $"{PrintableText.Normalize(reason).Trim()}（修改期限：{dueDate:yyyy年M月d日}前）");
     }
 
     /// <summary>退回修改 with a reason from any review state → Returned; the researcher revises and resubmits.</summary>
@@ -285,4 +377,13 @@ public class ClosureApplication
             Note = note,
         });
     }
+}
+
+/// <summary>The federation's answer to a request for 免于鉴定.</summary>
+public enum ExemptionDecision
+{
+    /// <summary>同意免于鉴定: no experts; the federation set the grade or 免鉴.</summary>
+    Granted = 1,
+    /// <summary>不同意免于鉴定: experts appraise as usual.</summary>
+    Refused = 2,
 }

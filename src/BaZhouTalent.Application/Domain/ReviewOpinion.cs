@@ -13,6 +13,8 @@ public enum ReviewStage
     ChiefExpert = 3,
     /// <summary>五、市社科联审核意见.</summary>
     Federation = 4,
+    /// <summary>四 for an exempted application: the federation's 同意免于鉴定 with the grade it set (null = 免鉴).</summary>
+    Exemption = 5,
 }
 
 public enum AppraisalGrade

@@ -20,9 +20,6 @@ public static class ApplicationPrintMapper
 
     public static ApplicationPrintModel Map(DisclosedApplication a)
     {
-        static SignaturePrint Signature(DisclosedOpinion o) =>
-            new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode, o.SignerPost);
-
         return new ApplicationPrintModel(
             new CoverPrint(a.Code, a.Category, a.ProjectTitle, a.LeaderName, a.UnitName, a.FillDate, FormEdition),
             new DeclarationPrint(a.Sensitive, a.Classified,
@@ -49,13 +46,30 @@ public static class ApplicationPrintMapper
                 : a.IsCityLevel ? CountyOpinionPrint.NotApplicable
                 : a.Latest(ReviewStage.County) is { } county
                     ? new CountyOpinionPrint(false, county.HasProblem, county.Agrees, county.Text, Signature(county)) : null,
-            a.Latest(ReviewStage.ChiefExpert) is { } chief
+            a.Latest(ReviewStage.Exemption) is { } exempted ? Exemption(a, exempted)
+                : a.Latest(ReviewStage.ChiefExpert) is { } chief
                 ? new ExpertOpinionPrint(chief.HasProblem, chief.Agrees, Grade(chief.Grade), chief.Text,
                     chief.SignerName, chief.SignedAt.ChinaDate(), chief.VerificationCode) : null,
             a.Latest(ReviewStage.Federation) is { } federation
                 ? new FederationOpinionPrint(federation.Agrees, federation.Text, Signature(federation), a.CertificateNumber) : null,
             ReportMarkup.Parse(a.ReportText));
     }
+
+    private static SignaturePrint Signature(DisclosedOpinion o) =>
+        new(o.SignerName, o.SignerUnit, o.SignedAt.ChinaDate(), o.VerificationCode, o.SignerPost);
+
+    /// <summary>四 of an application the federation exempted from appraisal: the path taken, the grade (or 免鉴), its signature.</summary>
+    private static ExpertOpinionPrint Exemption(DisclosedApplication a, DisclosedOpinion granted)
+    {
+        var ground = a.Exemption is { Ground.Length: > 0 } e ? $"（{e.Ground}）" : "";
+        var statement = $"申请免于鉴定{ground}，经市社科联审核同意免于鉴定（鉴定等级：{ClosureApplication.ExemptionGradeName(granted.Grade)}）。";
+        // The federation's own words print below unless they only repeat the default.
+        var opinion = granted.Text == DefaultGrantText ? null : granted.Text;
+        return new ExpertOpinionPrint(null, true, Grade(granted.Grade), opinion, null, granted.SignedAt.ChinaDate(),
+            granted.VerificationCode, new ExemptionPrint(statement, Signature(granted)));
+    }
+
+    private const string DefaultGrantText = ClosureApplication.DefaultGrantText;
 
     /// <summary>One marker for the whole signature block: never “marker（marker）”.</summary>
     private static readonly SignaturePrint HiddenSignature = new(Hidden, null, null);

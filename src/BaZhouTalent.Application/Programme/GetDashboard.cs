@@ -74,7 +74,7 @@ public static class GetDashboard
                 .Select(g => new Count(g.Key.Name, g.Count(), g.Key.Id.ToString()))
                 .ToListAsync(cancellationToken);
             var byGrade = (await db.ReviewOpinions.AsNoTracking()
-                    .Where(o => o.Stage == ReviewStage.ChiefExpert && o.Grade != null)
+                    .Where(o => (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption) && o.Grade != null)
                     .Join(projects.Where(p => p.Application != null && p.Application.Status == ApplicationStatus.Concluded),
                         o => new { o.ApplicationId, o.Round }, p => new { ApplicationId = p.Application!.Id, p.Application.Round }, (o, p) => o.Grade)
                     .GroupBy(g => g)

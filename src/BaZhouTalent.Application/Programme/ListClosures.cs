@@ -96,7 +96,7 @@ public static class ListClosures
                 projects = projects.Where(p => p.CategoryId == categoryId);
             if (filter.Grade is { } grade)
                 projects = projects.Where(p => p.Application!.Opinions.Any(o =>
-                    o.Round == p.Application.Round && o.Stage == ReviewStage.ChiefExpert && o.Grade == grade));
+                    o.Round == p.Application.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption) && o.Grade == grade));
             if (filter.Overdue)
                 projects = projects.Where(IsOverdue(today));
             if (term is not null)
@@ -122,7 +122,7 @@ public static class ListClosures
         p.Application != null ? p.Application.Status : null,
         p.Application != null ? p.Application.SubmittedAt : null,
         p.Application != null
-            ? p.Application.Opinions.Where(o => o.Round == p.Application.Round && o.Stage == ReviewStage.ChiefExpert)
+            ? p.Application.Opinions.Where(o => o.Round == p.Application.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption))
                 .Select(o => o.Grade).FirstOrDefault()
             : null,
         p.Application != null ? p.Application.CertificateNumber : null,

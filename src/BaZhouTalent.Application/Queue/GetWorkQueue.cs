@@ -4,6 +4,7 @@ using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
@@ -52,6 +53,8 @@ public static class GetWorkQueue
         public ApplicationStatus? Status { get; init; }
         public DateTimeOffset? Since { get; init; }
         public bool ChiefTurn { get; init; }
+        public bool ExemptionPending { get; init; }
+        public DateOnly? DeferredUntil { get; init; }
         public string? ReturnReason { get; init; }
     }
 
@@ -118,15 +121,17 @@ public static class GetWorkQueue
                     i => ReviewerRow(role, i, overdueTitle, true)));
                 if (role == Roles.MunicipalFederation)
                 {
-                    // The city federation's intake and final review are different work: listed apart.
-                    foreach (var (key, status, title) in new[]
+                    // The city federation's intake (experts to assign, or an exemption to decide) and final review are
+                    // different work: listed apart.
+                    var waiting = items.Where(NotOverdue(now));
+                    foreach (var (key, title, inGroup) in new (string, string, Expression<Func<Item, bool>>)[]
                     {
-                        ("intake", ApplicationStatus.FederationIntake, "受理（分配鉴定专家）"),
-                        ("review", ApplicationStatus.FederationReview, "审核（终审）"),
+                        ("exemption", "受理（免于鉴定申请）", i => i.Status == ApplicationStatus.FederationIntake && i.ExemptionPending),
+                        ("intake", "受理（分配鉴定专家）", i => i.Status == ApplicationStatus.FederationIntake && !i.ExemptionPending),
+                        ("review", "审核（终审）", i => i.Status == ApplicationStatus.FederationReview),
                     })
                     {
-                        normal.Add(new Definition(key, title, false,
-                            items.Where(NotOverdue(now)).Where(i => i.Status == status), i => ReviewerRow(role, i, title, false)));
+                        normal.Add(new Definition(key, title, false, waiting.Where(inGroup), i => ReviewerRow(role, i, title, false)));
                     }
                 }
                 else
@@ -159,32 +164,38 @@ public static class GetWorkQueue
                 .Where(p => p.LeaderUserId == userId
                     && (p.Application == null
                         || p.Application.Status == ApplicationStatus.Draft
-                        || p.Application.Status == ApplicationStatus.Returned))
+                        || p.Application.Status == ApplicationStatus.Returned
+                        || p.Application.Status == ApplicationStatus.Deferred))
                 .Select(p => new Item
                 {
                     Code = p.Code,
                     Title = p.Title,
                     UnitName = p.Unit.Name,
                     Status = p.Application == null ? null : p.Application.Status,
-                    Since = p.Application != null && p.Application.Status == ApplicationStatus.Returned
+                    Since = p.Application != null && (p.Application.Status == ApplicationStatus.Returned || p.Application.Status == ApplicationStatus.Deferred)
                         ? p.Application.StatusSince
                         : null,
-                    ReturnReason = p.Application != null && p.Application.Status == ApplicationStatus.Returned
-                        ? p.Application.History.Where(h => h.ToStatus == ApplicationStatus.Returned)
+                    DeferredUntil = p.Application == null ? null : p.Application.DeferredUntil,
+                    ReturnReason = p.Application != null && (p.Application.Status == ApplicationStatus.Returned || p.Application.Status == ApplicationStatus.Deferred)
+                        ? p.Application.History.Where(h => h.ToStatus == p.Application.Status)
                             .OrderByDescending(h => h.At).Select(h => h.Note).FirstOrDefault()
                         : null,
                 });
 
-        private static Row ResearcherRow(Item i)
+        private Row ResearcherRow(Item i)
         {
             var target = i.Status switch
             {
                 null => QueueTarget.MyProjects,
-                ApplicationStatus.Returned => QueueTarget.ReturnReason,
+                ApplicationStatus.Returned or ApplicationStatus.Deferred => QueueTarget.ReturnReason,
                 _ => QueueTarget.CheckAndSubmit,
             };
-            return new Row(i.Code, i.Title, i.UnitName ?? "", i.Status, ProjectStatus.ResearcherAction(i.Status) ?? "",
-                "我的结项申请", target, i.Since, false, i.ReturnReason);
+            var action = ProjectStatus.ResearcherAction(i.Status) ?? "";
+            if (i.DeferredUntil is { } due)
+                action += $"（{due:yyyy年M月d日}前）";
+            // A deferral past its date waits on the researcher: it is overdue like any other late item.
+            var overdue = i.DeferredUntil is { } until && until < ChinaTime.Today(clock);
+            return new Row(i.Code, i.Title, i.UnitName ?? "", i.Status, action, "我的结项申请", target, i.Since, overdue, i.ReturnReason);
         }
 
         /// <summary>
@@ -220,6 +231,7 @@ public static class GetWorkQueue
                     Title = a.Project.Title,
                     UnitName = a.Project.Unit.Name,
                     Status = a.Status,
+                    ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
                     Since = a.StatusSince,
                 })
                 : pending.Select(a => new Item
@@ -227,6 +239,7 @@ public static class GetWorkQueue
                     Code = a.Project.Code,
                     Title = a.Project.Title,
                     Status = a.Status,
+                    ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
                     Since = a.StatusSince,
                 });
         }
@@ -234,8 +247,10 @@ public static class GetWorkQueue
         private static Row ReviewerRow(string role, Item i, string group, bool overdue)
         {
             var status = i.Status ?? ApplicationStatus.Draft;
-            var action = role != Roles.Expert ? ReviewQueues.ActionFor(status)
-                : i.ChiefTurn ? "综合鉴定（全部专家鉴定意见已到齐）" : "专家鉴定";
+            // The action text is the table's: the first action of this role open in this state.
+            var action = role == Roles.Expert
+                ? WorkflowActions.Of(i.ChiefTurn ? ReviewTrigger.CompleteAppraisal : ReviewTrigger.Appraise).QueueText!
+                : WorkflowActions.QueueTextFor(role, status, new WorkflowFacts(false, false, i.ExemptionPending)) ?? ReviewQueues.ActionFor(status);
             return new Row(i.Code, i.Title, i.UnitName ?? BlindReview.HiddenText, i.Status, action, group,
                 QueueTarget.Review, i.Since, overdue);
         }
@@ -249,7 +264,7 @@ public enum QueueTarget
     MyProjects,
     /// <summary>检查并提交: lists what is missing, each linked to its section.</summary>
     CheckAndSubmit,
-    /// <summary>The application page at the reviewer's return reason.</summary>
+    /// <summary>The application page at the reviewer's return (or deferral) reason.</summary>
     ReturnReason,
     /// <summary>审核办理 (/Review/Act).</summary>
     Review,

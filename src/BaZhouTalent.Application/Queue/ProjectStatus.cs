@@ -1,4 +1,6 @@
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
 
 namespace BaZhouTalent.Application.Queue;
 
@@ -10,11 +12,8 @@ public static class ProjectStatus
     public static string ToChinese(ApplicationStatus? status) => status?.ToChinese() ?? NotStarted;
 
     /// <summary>The researcher's to-do for their project, or null when the project is with reviewers or done.</summary>
-    public static string? ResearcherAction(ApplicationStatus? status) => status switch
-    {
-        null => "填写结项申请",
-        ApplicationStatus.Draft => "完善并提交结项申请",
-        ApplicationStatus.Returned => "按退回意见修改后重新提交",
-        _ => null,
-    };
+    /// <remarks>Once an application exists the text is the action table's (<see cref="WorkflowActions"/>).</remarks>
+    public static string? ResearcherAction(ApplicationStatus? status) => status is { } s
+        ? WorkflowActions.QueueTextFor(Roles.Researcher, s, WorkflowFacts.None)
+        : "填写结项申请";
 }

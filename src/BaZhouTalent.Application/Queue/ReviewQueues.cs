@@ -20,7 +20,8 @@ public static class ReviewQueues
         db.ClosureApplications.AsNoTracking()
             .Where(Visibility.Pending(user, role));
 
-    /// <summary>The Chinese to-do text for a reviewer facing an application in <paramref name="status"/>.</summary>
+    /// <summary>The Chinese name of the review stage <paramref name="status"/> is (the dashboard's “longest waits”);
+    /// a queue row's action text is the action table's (<see cref="Workflow.WorkflowActions.QueueTextFor"/>).</summary>
     public static string ActionFor(ApplicationStatus status) => status switch
     {
         ApplicationStatus.UnitReview => "单位审核",

@@ -73,6 +73,7 @@ public static class ReviewText
         ReviewStage.Expert => "鉴定专家个人鉴定意见",
         ReviewStage.ChiefExpert => "四、专家鉴定意见（主审专家综合）",
         ReviewStage.Federation => "五、市社科联审核意见",
+        ReviewStage.Exemption => "四、免于鉴定（市社科联审核）",
         _ => stage.ToString(),
     };
 

@@ -34,10 +34,12 @@ public sealed record ReviewOutcome(ReviewOutcomeKind Kind, string? Message = nul
 }
 
 /// <summary>
-/// The steps every review action shares: load the application, hide it when it is not the user's
-/// (404), refuse a stale page (the posted concurrency stamp differs), check who may act and that the
-/// workflow allows it now (403), run the intent method, make verification codes unique, save — and turn
-/// a concurrent save by someone else into the Chinese conflict message instead of an overwrite.
+/// The one commit path of every workflow transition, submission included: load the application, hide it when it
+/// is not the user's (404), refuse a stale page (the posted concurrency stamp differs: conflict), check who may act
+/// and that the state allows it (403, both from <see cref="WorkflowActions"/>), run the step (the action's checks,
+/// then its intent method; rule refusals come back as Chinese messages), make verification codes unique, save once —
+/// and turn a concurrent save by someone else into the Chinese conflict message instead of an overwrite.
+/// The intent method writes the history line and, where it signs, the fingerprint and verification code.
 /// </summary>
 public sealed class ReviewActions(IAppDbContext db, IAuthorizationService authorization, TimeProvider clock, ILogger<ReviewActions> log)
 {
@@ -95,11 +97,13 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         Func<ClosureApplication, ReviewActor, DateTimeOffset, Task> act,
         CancellationToken cancellationToken)
     {
+        // 1. Load, 2. visibility, 3. the page's stamp.
         var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
         if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
             return ReviewOutcome.NotFound;
         if (application.ConcurrencyStamp != postedStamp)
             return ReviewOutcome.Conflict;
+        // 4. Who and in which state, from the action table; the machine's guards.
         if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
             return ReviewOutcome.Forbidden;
 
@@ -107,6 +111,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         if (actor is null)
             return ReviewOutcome.Forbidden;
         var from = application.Status;
+        // 5. The step: the action's own checks, then its intent method (history, signature, fingerprint).
         try
         {
             await act(application, actor, clock.GetUtcNow());
@@ -122,6 +127,9 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
                 opinion.VerificationCode = VerificationCodes.New();
         }
 
+        // Hand-over notices: the outbox rows are added here, saved with the step.
+
+        // 6. One save.
         try
         {
             await db.SaveChangesAsync(cancellationToken);

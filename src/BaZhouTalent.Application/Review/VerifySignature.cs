@@ -80,6 +80,7 @@ public static class VerifySignature
             ReviewStage.Expert or ReviewStage.ChiefExpert =>
                 $"有无意识形态方面的问题：{ReviewText.HasOrNot(o.HasProblem)}；同意结项：{ReviewText.YesOrNo(o.Agrees)}；鉴定等级：{ReviewText.GradeName(o.Grade)}",
             ReviewStage.Federation => o.Agrees == true ? "同意结项" : "不予结项",
+            ReviewStage.Exemption => $"同意免于鉴定；鉴定等级：{ClosureApplication.ExemptionGradeName(o.Grade)}",
             _ => "",
         };
     }

@@ -10,8 +10,9 @@ namespace BaZhouTalent.Application.Security;
 /// The one place that decides who may do what with an application. The application must be loaded with
 /// its Project (and the project's Unit) and its ExpertAssignments, and for the expert operations its
 /// Opinions. Pages answer 404 when View fails, so a record that is not yours does not even hint that it
-/// exists. What a viewer may see of it is decided by Disclosure.DisclosurePolicy. This decides who; <see cref="ReviewWorkflow"/> decides what the state allows, and the review
-/// pages require both.
+/// exists. What a viewer may see of it is decided by Disclosure.DisclosurePolicy. For workflow triggers this reads
+/// who may fire them, and from which states, from <see cref="WorkflowActions"/>; the machine (<see cref="ReviewWorkflow"/>)
+/// adds the guards, and the commit path requires both.
 /// </summary>
 public sealed class ApplicationAuthorizationHandler
     : AuthorizationHandler<OperationAuthorizationRequirement, ClosureApplication>
@@ -30,29 +31,16 @@ public sealed class ApplicationAuthorizationHandler
 
     internal static bool IsAllowed(Actor actor, string operation, ClosureApplication application)
     {
+        // A workflow trigger: who may fire it, and from which states, is its row in the action table.
+        if (WorkflowActions.Named(operation) is { } action)
+            return action.Allows(actor, application);
+
         var status = application.Status;
         return operation switch
         {
             nameof(ApplicationOperations.View) => CanView(actor, application),
-            nameof(ApplicationOperations.Edit) or nameof(ApplicationOperations.Submit) =>
-                actor.IsLeaderOf(application) && status is ApplicationStatus.Draft or ApplicationStatus.Returned,
-            nameof(ApplicationOperations.Withdraw) => actor.IsLeaderOf(application) && status == ApplicationStatus.UnitReview,
-            nameof(ApplicationOperations.ReviewAsUnit) => actor.IsUnitReviewerOf(application) && status == ApplicationStatus.UnitReview,
-            nameof(ApplicationOperations.ReviewAsCounty) => actor.IsCountyReviewerOf(application) && status == ApplicationStatus.CountyReview,
-            nameof(ApplicationOperations.AssignExperts) => actor.Is(Roles.MunicipalFederation) && status == ApplicationStatus.FederationIntake,
-            nameof(ApplicationOperations.Appraise) => actor.AssignmentInCurrentRound(application) is not null
-                && status == ApplicationStatus.ExpertReview && !actor.HasAppraised(application),
-            nameof(ApplicationOperations.CombineAppraisal) => actor.AssignmentInCurrentRound(application)?.IsChief == true
-                && status == ApplicationStatus.ExpertReview && ReviewWorkflow.AllExpertsAppraised(application),
-            nameof(ApplicationOperations.Decide) => actor.Is(Roles.MunicipalFederation) && status == ApplicationStatus.FederationReview,
-            nameof(ApplicationOperations.Return) => status switch
-            {
-                ApplicationStatus.UnitReview => actor.IsUnitReviewerOf(application),
-                ApplicationStatus.CountyReview => actor.IsCountyReviewerOf(application),
-                ApplicationStatus.FederationIntake or ApplicationStatus.FederationReview => actor.Is(Roles.MunicipalFederation),
-                ApplicationStatus.ExpertReview => actor.AssignmentInCurrentRound(application)?.IsChief == true,
-                _ => false,
-            },
+            // The researcher edits wherever they may submit.
+            nameof(ApplicationOperations.Edit) => WorkflowActions.Of(ReviewTrigger.Submit).Allows(actor, application),
             // Experts appraise independently: only the chief, once every opinion is in, reads the others'.
             nameof(ApplicationOperations.SeeExpertAppraisals) => CanView(actor, application)
                 && (actor.Is(Roles.MunicipalFederation)
@@ -70,14 +58,14 @@ public sealed class ApplicationAuthorizationHandler
         var submitted = status is not (ApplicationStatus.Draft or ApplicationStatus.Returned) || application.SubmittedAt is not null;
         return actor.IsLeaderOf(application)
             || (actor.IsUnitReviewerOf(application) && submitted)
-            || (actor.IsCountyReviewerOf(application) && status >= ApplicationStatus.CountyReview && status != ApplicationStatus.Returned)
+            || (actor.IsCountyReviewerOf(application) && status >= ApplicationStatus.CountyReview && status is not (ApplicationStatus.Returned or ApplicationStatus.Deferred))
             || (actor.Is(Roles.Expert) && application.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId)
                 && status is ApplicationStatus.ExpertReview or ApplicationStatus.FederationReview or ApplicationStatus.Concluded or ApplicationStatus.Rejected)
             || (actor.Is(Roles.MunicipalFederation) && submitted);
     }
 
     /// <summary>The signed-in user as the rules need them: id, roles, unit and region.</summary>
-    internal sealed class Actor(ClaimsPrincipal user)
+    public sealed class Actor(ClaimsPrincipal user)
     {
         public string? UserId { get; } = user.FindFirstValue(ClaimTypes.NameIdentifier);
         private readonly int? unitId = ParseInt(user.FindFirstValue(AppClaimTypes.UnitId));

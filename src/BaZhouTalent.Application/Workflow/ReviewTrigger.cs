@@ -13,6 +13,10 @@ public enum ReviewTrigger
     ApproveByCounty,
     /// <summary>市社科联受理: assign the experts and the chief expert.</summary>
     AssignExperts,
+    /// <summary>同意免于鉴定: at intake the federation grants the researcher's request, sets the grade (or 免鉴) and skips the experts.</summary>
+    GrantExemption,
+    /// <summary>不同意免于鉴定: at intake the federation refuses the request with a reason; experts are assigned as usual.</summary>
+    RefuseExemption,
     /// <summary>One expert's own appraisal; the application stays with the experts.</summary>
     Appraise,
     /// <summary>The chief expert's combined appraisal (section 四).</summary>
@@ -23,24 +27,14 @@ public enum ReviewTrigger
     Reject,
     /// <summary>退回修改 by whoever holds the application, with a reason.</summary>
     Return,
+    /// <summary>暂缓结项 (section 五): the researcher revises within a period and resubmits into a new round.</summary>
+    Defer,
 }
 
 public static class ReviewTriggerNames
 {
-    public static string ToChinese(this ReviewTrigger trigger) => trigger switch
-    {
-        ReviewTrigger.Submit => "提交",
-        ReviewTrigger.Withdraw => "撤回",
-        ReviewTrigger.ApproveByUnit => "单位审核通过",
-        ReviewTrigger.ApproveByCounty => "县区社科联审核通过",
-        ReviewTrigger.AssignExperts => "受理并分配鉴定专家",
-        ReviewTrigger.Appraise => "专家鉴定",
-        ReviewTrigger.CompleteAppraisal => "主审专家综合鉴定",
-        ReviewTrigger.Conclude => "同意结项",
-        ReviewTrigger.Reject => "不予结项",
-        ReviewTrigger.Return => "退回修改",
-        _ => trigger.ToString(),
-    };
+    /// <summary>The action's Chinese name, as declared in <see cref="WorkflowActions"/>.</summary>
+    public static string ToChinese(this ReviewTrigger trigger) => WorkflowActions.Of(trigger).Name;
 
     /// <summary>The Chinese name of an <c>AuditEntry.Action</c>; actions written by other features show as stored.</summary>
     public static string ActionToChinese(string action) =>

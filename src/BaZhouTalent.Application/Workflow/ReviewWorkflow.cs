@@ -6,7 +6,7 @@ namespace BaZhouTalent.Application.Workflow;
 
 /// <summary>
 /// The review chain as a Stateless machine over <see cref="ClosureApplication.Status"/> (external state
-/// storage): the one definition of which trigger is legal in which state. Intent methods on the
+/// storage), configured from the action table <see cref="WorkflowActions"/>: which trigger is legal in which state. Intent methods on the
 /// application fire it; pages ask <see cref="CanFire"/> to show only what is allowed; the diagram in
 /// docs/workflow.md is rendered from it by <see cref="ToMermaid"/>.
 /// </summary>
@@ -16,23 +16,25 @@ public static class ReviewWorkflow
     public const string CityLevelUnitGuard = "市本级单位";
     public const string AllAppraisedGuard = "全部专家已鉴定";
     public const string AppraisalPendingGuard = "尚有专家未鉴定";
+    public const string ExemptionPendingGuard = "申请免于鉴定";
+    public const string NoExemptionPendingGuard = "未申请或不同意免于鉴定";
 
     /// <summary>A machine bound to <paramref name="application"/>, which must be loaded with Project.Unit.Region,
     /// ExpertAssignments and Opinions (the guards read them).</summary>
     public static StateMachine<ApplicationStatus, ReviewTrigger> For(ClosureApplication application)
     {
         var machine = new StateMachine<ApplicationStatus, ReviewTrigger>(() => application.Status, application.MoveTo);
-        Configure(machine, () => IsCityLevel(application), () => AllExpertsAppraised(application));
+        Configure(machine, () => WorkflowFacts.Of(application));
         return machine;
     }
 
     public static bool CanFire(ClosureApplication application, ReviewTrigger trigger) => For(application).CanFire(trigger);
 
-    /// <summary>The triggers whose guards pass now, in declaration order.</summary>
+    /// <summary>The triggers whose guards pass now, in the order of the action table.</summary>
     public static IReadOnlyList<ReviewTrigger> PermittedTriggers(ClosureApplication application)
     {
         var machine = For(application);
-        return Enum.GetValues<ReviewTrigger>().Where(t => machine.CanFire(t)).ToList();
+        return WorkflowActions.All.Select(a => a.Trigger).Where(t => machine.CanFire(t)).ToList();
     }
 
     /// <summary>The states and transitions as a Mermaid state diagram; guards appear as labels.</summary>
@@ -40,7 +42,7 @@ public static class ReviewWorkflow
     {
         var state = ApplicationStatus.Draft;
         var machine = new StateMachine<ApplicationStatus, ReviewTrigger>(() => state, s => state = s);
-        Configure(machine, () => false, () => false);
+        Configure(machine, () => WorkflowFacts.None);
         return MermaidGraph.Format(machine.GetInfo()).ReplaceLineEndings("\n");
     }
 
@@ -58,39 +60,34 @@ public static class ReviewWorkflow
             ? region.IsCityLevel
             : throw new InvalidOperationException("The workflow needs the application's Project.Unit.Region loaded.");
 
-    private static void Configure(StateMachine<ApplicationStatus, ReviewTrigger> machine, Func<bool> cityLevel, Func<bool> allAppraised)
+    /// <summary>Permits generated from <see cref="WorkflowActions.All"/>: every arrow of every action, with its guard.</summary>
+    private static void Configure(StateMachine<ApplicationStatus, ReviewTrigger> machine, Func<WorkflowFacts> facts)
     {
-        machine.Configure(ApplicationStatus.Draft)
-            .Permit(ReviewTrigger.Submit, ApplicationStatus.UnitReview);
-
-        machine.Configure(ApplicationStatus.UnitReview)
-            .Permit(ReviewTrigger.Withdraw, ApplicationStatus.Draft)
-            .PermitIf(ReviewTrigger.ApproveByUnit, ApplicationStatus.CountyReview, () => !cityLevel(), CountyUnitGuard)
-            .PermitIf(ReviewTrigger.ApproveByUnit, ApplicationStatus.FederationIntake, cityLevel, CityLevelUnitGuard)
-            .Permit(ReviewTrigger.Return, ApplicationStatus.Returned);
-
-        machine.Configure(ApplicationStatus.CountyReview)
-            .Permit(ReviewTrigger.ApproveByCounty, ApplicationStatus.FederationIntake)
-            .Permit(ReviewTrigger.Return, ApplicationStatus.Returned);
-
-        machine.Configure(ApplicationStatus.FederationIntake)
-            .Permit(ReviewTrigger.AssignExperts, ApplicationStatus.ExpertReview)
-            .Permit(ReviewTrigger.Return, ApplicationStatus.Returned);
-
-        machine.Configure(ApplicationStatus.ExpertReview)
-            .InternalTransitionIf(ReviewTrigger.Appraise, _ => !allAppraised(), _ => { }, AppraisalPendingGuard)
-            .PermitIf(ReviewTrigger.CompleteAppraisal, ApplicationStatus.FederationReview, allAppraised, AllAppraisedGuard)
-            .Permit(ReviewTrigger.Return, ApplicationStatus.Returned);
-
-        machine.Configure(ApplicationStatus.FederationReview)
-            .Permit(ReviewTrigger.Conclude, ApplicationStatus.Concluded)
-            .Permit(ReviewTrigger.Reject, ApplicationStatus.Rejected)
-            .Permit(ReviewTrigger.Return, ApplicationStatus.Returned);
-
-        machine.Configure(ApplicationStatus.Returned)
-            .Permit(ReviewTrigger.Submit, ApplicationStatus.UnitReview);
-
-        machine.Configure(ApplicationStatus.Concluded);
-        machine.Configure(ApplicationStatus.Rejected);
+        // Every state is configured, so the diagram shows the final ones too, in the enum's order.
+        foreach (var state in Enum.GetValues<ApplicationStatus>())
+            machine.Configure(state);
+        foreach (var action in WorkflowActions.All)
+        {
+            foreach (var t in action.Transitions)
+            {
+                var state = machine.Configure(t.From);
+                var guard = t.Guard;
+                if (t.To is not { } to)
+                {
+                    if (guard is null)
+                        state.InternalTransition(action.Trigger, _ => { });
+                    else
+                        state.InternalTransitionIf(action.Trigger, _ => guard.Holds(facts()), _ => { }, guard.Label);
+                }
+                else if (guard is null)
+                {
+                    state.Permit(action.Trigger, to);
+                }
+                else
+                {
+                    state.PermitIf(action.Trigger, to, () => guard.Holds(facts()), guard.Label);
+                }
+            }
+        }
     }
 }

@@ -102,6 +102,11 @@ internal sealed partial class ClosureFormComposer
     private void ComposeExpertOpinion()
     {
         var opinion = _model.ExpertOpinion;
+        if (opinion?.Exemption is { } exemption)
+        {
+            ComposeExemption(opinion, exemption);
+            return;
+        }
         var body = Styles.SectionBody;
         var grade = opinion?.Grade;
         var content = new List<Paragraph>
@@ -122,6 +127,31 @@ internal sealed partial class ClosureFormComposer
             Inlines("四·日期", SignLine, DateInlines(opinion?.Date, body)),
         };
         AddSection(content, sign, Verification("四", opinion?.VerificationCode), ExpertHeight, "四·鉴定意见", opinion?.Opinion);
+        Elements.Add(new Spacer(SectionGap));
+    }
+
+    /// <summary>四 when the federation granted 免于鉴定: its statement and grade in the same box, signed by the federation.</summary>
+    private void ComposeExemption(ExpertOpinionPrint opinion, ExemptionPrint exemption)
+    {
+        var body = Styles.SectionBody;
+        var grade = opinion.Grade;
+        var content = new List<Paragraph>
+        {
+            Fixed(FormTexts.ExpertTitle, Styles.SectionTitle, TitleLine),
+            Text("四·免于鉴定", exemption.Statement, body, Indented),
+            Inlines("四·鉴定等级", Line,
+                new TextInline(FormTexts.ExpertItem3, body),
+                new TextInline("优秀", body), new CheckboxInline(grade == AppraisalGradePrint.Excellent, body), new GapInline(1, body),
+                new TextInline("良好", body), new CheckboxInline(grade == AppraisalGradePrint.Good, body), new GapInline(1, body),
+                new TextInline("合格", body), new CheckboxInline(grade == AppraisalGradePrint.Pass, body), new GapInline(1, body),
+                new TextInline("免鉴", body), new CheckboxInline(grade is null, body)),
+        };
+        var sign = new List<Paragraph>
+        {
+            Inlines("四·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(exemption.Signature.UnitName, Signer(exemption.Signature), body)),
+            Inlines("四·日期", SignLine, DateInlines(opinion.Date, body)),
+        };
+        AddSection(content, sign, Verification("四", opinion.VerificationCode), ExpertHeight, "四·审核意见", opinion.Opinion);
         Elements.Add(new Spacer(SectionGap));
     }
 

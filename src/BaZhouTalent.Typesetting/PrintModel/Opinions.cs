@@ -46,6 +46,8 @@ public enum AppraisalGradePrint
 /// <param name="ChiefExpertName">主审专家签字, or null to sign by hand.</param>
 /// <param name="Date">The date of the appraisal.</param>
 /// <param name="VerificationCode">The verification code printed under the section, or null.</param>
+/// <param name="Exemption">Set when the federation granted 免于鉴定: the section prints this statement and the grade
+/// instead of the experts' items, and the federation signs it.</param>
 public sealed record ExpertOpinionPrint(
     bool? HasIdeologyIssues,
     bool? AgreesToClose,
@@ -53,7 +55,13 @@ public sealed record ExpertOpinionPrint(
     string? Opinion,
     string? ChiefExpertName,
     DateOnly? Date,
-    string? VerificationCode = null);
+    string? VerificationCode = null,
+    ExemptionPrint? Exemption = null);
+
+/// <summary>四 of an exempted application: e.g. 申请免于鉴定，经市社科联审核同意免于鉴定（鉴定等级：良好）。</summary>
+/// <param name="Statement">The sentence printed in place of the experts' items.</param>
+/// <param name="Signature">The federation's signature (unit, post and name), printed where the chief expert signs.</param>
+public sealed record ExemptionPrint(string Statement, SignaturePrint Signature);
 
 /// <summary>五、市社科联审核意见.</summary>
 /// <param name="Agreed">True for 同意结项, false for 不同意结项, null when undecided.</param>

@@ -105,6 +105,14 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["GET /Admin/Users/Create"] = Admin("200"),
         ["POST /Admin/Users/Create"] = Admin("200"),
         ["GET /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
+        // 结项方式 is edited like a section: only while the researcher may still change the application.
+        ["GET /applications/{code}/edit/exemption"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/exemption"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        // The federation's own-page actions: not open at the unit's review (403); a post with a stale stamp is a conflict.
+        ["GET /Review/Exemption/{code}"] = ["403", "403", "403", "404", "404", "404", "404", "404", "404"],
+        ["POST /Review/Exemption/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
+        ["GET /Review/Defer/{code}"] = ["403", "403", "403", "404", "404", "404", "404", "404", "404"],
+        ["POST /Review/Defer/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
         ["POST /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
     };
 

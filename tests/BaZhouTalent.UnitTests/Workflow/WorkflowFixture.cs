@@ -70,6 +70,8 @@ internal static class WorkflowFixture
     {
         var a = NewApplication(cityLevel);
         var opinion = new OpinionInput(false, true, AppraisalGrade.Good, "同意。");
+        if (state.Exemption)
+            a.RequestExemption("成果获省部级二等奖及以上奖励", "四川省第二十次社会科学优秀成果二等奖", Now);
         if (state.Status == ApplicationStatus.Draft) return a;
         a.Submit(Actor("u-leader"), Now);
         if (state.Status == ApplicationStatus.UnitReview) return a;
@@ -78,6 +80,12 @@ internal static class WorkflowFixture
         if (state.Status == ApplicationStatus.CountyReview) return a;
         if (!cityLevel) a.ApproveByCounty(Actor("u-county"), opinion, Now);
         if (state.Status == ApplicationStatus.FederationIntake) return a;
+        if (state.Exemption)
+        {
+            // The exemption path: the federation grants at intake and the application skips the experts.
+            a.GrantExemption(Actor("u-federation"), AppraisalGrade.Good, "同意免于鉴定。", Now);
+            return Decided(a, state);
+        }
         a.AssignExperts(Actor("u-federation"),
             [new ExpertCandidate("u-chief", "张立新", OtherUnitId, "中共巴中市委党校", true),
              new ExpertCandidate("u-expert", "刘芳", OtherUnitId, "中共平昌县委党校", false)], Now);
@@ -86,15 +94,27 @@ internal static class WorkflowFixture
         a.RecordAppraisal(Actor("u-expert"), opinion, Now);
         if (state.Status == ApplicationStatus.ExpertReview) return a;
         a.CompleteAppraisal(Actor("u-chief"), opinion, Now);
-        if (state.Status == ApplicationStatus.FederationReview) return a;
-        if (state.Status == ApplicationStatus.Concluded) a.Conclude(Actor("u-federation"), "同意结项。", "巴社科结〔2025〕001号", Now);
-        else a.Reject(Actor("u-federation"), "不符合要求。", Now);
+        return Decided(a, state);
+    }
+
+    /// <summary>From FederationReview to the state asked for: stay, conclude, reject or defer.</summary>
+    private static ClosureApplication Decided(ClosureApplication a, WorkflowState state)
+    {
+        switch (state.Status)
+        {
+            case ApplicationStatus.FederationReview: break;
+            case ApplicationStatus.Concluded: a.Conclude(Actor("u-federation"), "同意结项。", "巴社科结〔2025〕001号", Now); break;
+            case ApplicationStatus.Deferred: a.Defer(Actor("u-federation"), "请补充调研数据。", DateOnly.FromDateTime(Now.Date).AddDays(30), Now); break;
+            default: a.Reject(Actor("u-federation"), "不符合要求。", Now); break;
+        }
         return a;
     }
 }
 
-/// <summary>A status, and for ExpertReview whether every expert has appraised (the chief may then combine).</summary>
-public sealed record WorkflowState(ApplicationStatus Status, bool AllAppraised = false)
+/// <summary>A status, and for ExpertReview whether every expert has appraised (the chief may then combine);
+/// with <see cref="Exemption"/> the researcher asked for 免于鉴定 (granted at intake on the way to later states).</summary>
+public sealed record WorkflowState(ApplicationStatus Status, bool AllAppraised = false, bool Exemption = false)
 {
-    public override string ToString() => AllAppraised ? $"{Status}(all appraised)" : Status.ToString();
+    public override string ToString() =>
+        AllAppraised ? $"{Status}(all appraised)" : Exemption ? $"{Status}(exemption)" : Status.ToString();
 }

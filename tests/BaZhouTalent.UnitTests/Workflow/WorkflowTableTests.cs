@@ -18,12 +18,16 @@ public class WorkflowTableTests
         new(ApplicationStatus.UnitReview),
         new(ApplicationStatus.CountyReview),
         new(ApplicationStatus.FederationIntake),
+        new(ApplicationStatus.FederationIntake, Exemption: true),
         new(ApplicationStatus.ExpertReview),
         new(ApplicationStatus.ExpertReview, AllAppraised: true),
         new(ApplicationStatus.FederationReview),
+        new(ApplicationStatus.FederationReview, Exemption: true),
         new(ApplicationStatus.Concluded),
+        new(ApplicationStatus.Concluded, Exemption: true),
         new(ApplicationStatus.Rejected),
         new(ApplicationStatus.Returned),
+        new(ApplicationStatus.Deferred),
     ];
 
     // The allowed cells: state, trigger, person. Everything else is refused.
@@ -37,6 +41,9 @@ public class WorkflowTableTests
         ("CountyReview", ReviewTrigger.Return, "county"),
         ("FederationIntake", ReviewTrigger.AssignExperts, "federation"),
         ("FederationIntake", ReviewTrigger.Return, "federation"),
+        ("FederationIntake(exemption)", ReviewTrigger.GrantExemption, "federation"),
+        ("FederationIntake(exemption)", ReviewTrigger.RefuseExemption, "federation"),
+        ("FederationIntake(exemption)", ReviewTrigger.Return, "federation"),
         ("ExpertReview", ReviewTrigger.Appraise, "chiefExpert"),
         ("ExpertReview", ReviewTrigger.Appraise, "expert"),
         ("ExpertReview", ReviewTrigger.Return, "chiefExpert"),
@@ -45,14 +52,20 @@ public class WorkflowTableTests
         ("FederationReview", ReviewTrigger.Conclude, "federation"),
         ("FederationReview", ReviewTrigger.Reject, "federation"),
         ("FederationReview", ReviewTrigger.Return, "federation"),
+        ("FederationReview", ReviewTrigger.Defer, "federation"),
+        ("FederationReview(exemption)", ReviewTrigger.Conclude, "federation"),
+        ("FederationReview(exemption)", ReviewTrigger.Reject, "federation"),
+        ("FederationReview(exemption)", ReviewTrigger.Defer, "federation"),
+        ("FederationReview(exemption)", ReviewTrigger.Return, "federation"),
         ("Returned", ReviewTrigger.Submit, "leader"),
+        ("Deferred", ReviewTrigger.Submit, "leader"),
     ];
 
     public static TheoryData<WorkflowState, ReviewTrigger, string, bool> Table()
     {
         var data = new TheoryData<WorkflowState, ReviewTrigger, string, bool>();
         foreach (var state in States)
-            foreach (var trigger in Enum.GetValues<ReviewTrigger>())
+            foreach (var trigger in WorkflowActions.All.Select(a => a.Trigger))
                 foreach (var person in People.Keys)
                     data.Add(state, trigger, person, Allowed.Contains((state.ToString(), trigger, person)));
         return data;
@@ -75,6 +88,98 @@ public class WorkflowTableTests
             var fired = TryFire(application, trigger, user.Identity!.Name!);
             Assert.Equal(allowed, fired);
         }
+    }
+
+    [Fact]
+    public void Every_trigger_is_declared_exactly_once_in_the_action_table()
+    {
+        Assert.Equal(Enum.GetValues<ReviewTrigger>().Order(), WorkflowActions.All.Select(a => a.Trigger).Order());
+        Assert.All(WorkflowActions.All, a =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(a.Name));
+            Assert.StartsWith("/", a.Page);
+            Assert.NotEmpty(a.Transitions);
+        });
+    }
+
+    [Fact]
+    public void The_machine_permits_exactly_the_arrows_of_the_action_table()
+    {
+        var diagram = ReviewWorkflow.ToMermaid();
+        var arrows = WorkflowActions.All.SelectMany(a => a.Transitions.Select(t =>
+            $"{t.From} --> {t.To ?? t.From} : {a.Trigger}" + (t.Guard is { } g ? $" [{g.Label}]" : ""))).ToList();
+        Assert.All(arrows, arrow => Assert.Contains(arrow, diagram));
+        Assert.Equal(arrows.Count, diagram.Split('\n').Count(l => l.Contains("-->", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.FederationIntake, true, "审核免于鉴定申请")]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.FederationIntake, false, "受理并分配鉴定专家")]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.FederationReview, false, "市社科联审核")]
+    [InlineData(Roles.UnitReviewer, ApplicationStatus.UnitReview, false, "单位审核")]
+    [InlineData(Roles.CountyFederation, ApplicationStatus.CountyReview, false, "县区社科联审核")]
+    [InlineData(Roles.Researcher, ApplicationStatus.Draft, false, "完善并提交结项申请")]
+    [InlineData(Roles.Researcher, ApplicationStatus.Returned, false, "按退回意见修改后重新提交")]
+    [InlineData(Roles.Researcher, ApplicationStatus.Deferred, false, "按暂缓结项意见修改后重新提交")]
+    [InlineData(Roles.Researcher, ApplicationStatus.UnitReview, false, null)]
+    [InlineData(Roles.MunicipalFederation, ApplicationStatus.Concluded, false, null)]
+    public void The_queue_text_is_that_of_the_first_action_of_the_role_open_in_the_state(string role, ApplicationStatus status, bool exemptionPending, string? text)
+    {
+        Assert.Equal(text, WorkflowActions.QueueTextFor(role, status, new WorkflowFacts(false, false, exemptionPending)));
+    }
+
+    [Fact]
+    public void The_leader_edits_a_deferred_application_and_nobody_else_does()
+    {
+        var application = In(new WorkflowState(ApplicationStatus.Deferred));
+        foreach (var (person, user) in People)
+            Assert.Equal(person == "leader", ApplicationAuthorizationHandler.IsAllowed(user, ApplicationOperations.Edit, application));
+    }
+
+    [Fact]
+    public void An_exemption_granted_at_intake_skips_the_experts_and_records_the_grade()
+    {
+        var application = In(new WorkflowState(ApplicationStatus.FederationIntake, Exemption: true));
+        Assert.False(application.CanFire(ReviewTrigger.AssignExperts));
+        var signed = application.GrantExemption(Actor("u-federation"), null, "", Now);
+
+        Assert.Equal(ApplicationStatus.FederationReview, application.Status);
+        Assert.Empty(application.ExpertAssignments);
+        Assert.Equal(ReviewStage.Exemption, signed.Stage);
+        Assert.Null(signed.Grade);
+        Assert.Equal(ExemptionDecision.Granted, application.ExemptionDecision);
+        Assert.Equal("鉴定等级：免鉴", application.History[^1].Note);
+    }
+
+    [Fact]
+    public void A_refused_exemption_stays_at_intake_for_expert_assignment_with_the_reason_in_history()
+    {
+        var application = In(new WorkflowState(ApplicationStatus.FederationIntake, Exemption: true));
+        Assert.Throws<ReviewRuleException>(() => application.RefuseExemption(Actor("u-federation"), " ", Now));
+        application.RefuseExemption(Actor("u-federation"), "获奖等级不符合条件。", Now);
+
+        Assert.Equal(ApplicationStatus.FederationIntake, application.Status);
+        Assert.False(application.CanFire(ReviewTrigger.GrantExemption));
+        Assert.True(application.CanFire(ReviewTrigger.AssignExperts));
+        Assert.Equal((nameof(ReviewTrigger.RefuseExemption), "获奖等级不符合条件。"), (application.History[^1].Action, application.History[^1].Note));
+    }
+
+    [Fact]
+    public void A_deferral_sets_a_due_date_and_the_resubmission_starts_a_new_round_at_the_unit()
+    {
+        var application = In(new WorkflowState(ApplicationStatus.FederationReview, Exemption: true));
+        var today = DateOnly.FromDateTime(Now.AddHours(8).Date);
+        Assert.Throws<ReviewRuleException>(() => application.Defer(Actor("u-federation"), "请补充。", today, Now));
+        application.Defer(Actor("u-federation"), "请补充调研数据。", today.AddDays(30), Now);
+        Assert.Equal(ApplicationStatus.Deferred, application.Status);
+        Assert.Equal(today.AddDays(30), application.DeferredUntil);
+
+        application.Submit(Actor("u-leader"), Now.AddDays(10));
+        Assert.Equal(ApplicationStatus.UnitReview, application.Status);
+        Assert.Equal(2, application.Round);
+        Assert.Null(application.DeferredUntil);
+        // The exemption request stands, and the federation answers it again in the new round.
+        Assert.True(application.ExemptionPending);
     }
 
     [Fact]
@@ -184,6 +289,10 @@ public class WorkflowTableTests
                 case ReviewTrigger.Conclude: application.Conclude(actor, "同意。", "巴社科结〔2025〕009号", Now); break;
                 case ReviewTrigger.Reject: application.Reject(actor, "理由。", Now); break;
                 case ReviewTrigger.Return: application.Return(actor, "理由。", Now); break;
+                case ReviewTrigger.GrantExemption: application.GrantExemption(actor, AppraisalGrade.Good, "", Now); break;
+                case ReviewTrigger.RefuseExemption: application.RefuseExemption(actor, "理由。", Now); break;
+                case ReviewTrigger.Defer: application.Defer(actor, "理由。", DateOnly.FromDateTime(Now.Date).AddDays(30), Now); break;
+                default: throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "a new trigger needs its intent method here");
             }
             return true;
         }

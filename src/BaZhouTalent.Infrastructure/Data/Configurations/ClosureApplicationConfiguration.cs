@@ -24,6 +24,10 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);
         application.HasIndex(a => a.CertificateNumber).IsUnique();
         application.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        application.Property(a => a.ExemptionGround).HasMaxLength(FieldLengths.Title);
+        application.Property(a => a.ExemptionDescription).HasMaxLength(FieldLengths.LongText);
+        application.Property(a => a.ExemptionDecision).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        application.Ignore(a => a.ExemptionPending);
         application.OwnsOne(a => a.CurrentLeader, PeopleMapping.MapLeader);
         application.Navigation(a => a.CurrentLeader).IsRequired();
         // The report lives in its own table (keyed by the application) so that list queries never read through it.

@@ -13,4 +13,6 @@ internal static class FieldLengths
     public const int UserId = 450;
     public const int Code = 64;
     public const int Fingerprint = 64;
+    /// <summary>A paragraph typed in a form, e.g. the description of an exemption ground.</summary>
+    public const int LongText = 1000;
 }

@@ -239,6 +239,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("DeclarationConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExemptionDecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ExemptionDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ExemptionGround")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("ExemptionRequested")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("date");
 

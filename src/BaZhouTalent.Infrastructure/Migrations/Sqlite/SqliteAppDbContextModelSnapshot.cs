@@ -227,6 +227,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("DeclarationConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionDecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionGround")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExemptionRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("TEXT");
 

@@ -46,6 +46,11 @@ public sealed record ApplicationView(DisclosedApplication Application, ReportOut
         return new(disclosed, ReportOutline.From(disclosed.ReportText), Typesetting.Reports.ReportMarkup.Parse(disclosed.ReportText));
     }
 
-    /// <summary>The last return while the application is returned, as the viewer may read it.</summary>
-    public DisclosedHistoryEntry? LastReturn => Application.Status == ApplicationStatus.Returned ? Application.LastReturn : null;
+    /// <summary>The last return while the application is returned (or deferral while deferred), as the viewer may read it.</summary>
+    public DisclosedHistoryEntry? LastReturn => Application.Status switch
+    {
+        ApplicationStatus.Returned => Application.LastReturn,
+        ApplicationStatus.Deferred => Application.LastDeferral,
+        _ => null,
+    };
 }

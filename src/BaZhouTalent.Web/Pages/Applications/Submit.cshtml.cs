@@ -26,10 +26,10 @@ public sealed class SubmitModel(
         return Page();
     }
 
+    /// <summary>The post goes straight to the commit path, which decides 404, conflict and 403 itself.</summary>
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
-        var result = await handler.HandleAsync(new SubmitApplication.Command(code, ConcurrencyStamp), cancellationToken);
+        var result = await handler.HandleAsync(new SubmitApplication.Command(code, ConcurrencyStamp), User, cancellationToken);
         switch (result.Outcome)
         {
             case SubmitApplication.Outcome.Submitted:
@@ -37,11 +37,15 @@ public sealed class SubmitModel(
                 return RedirectToPage("Details", new { code });
             case SubmitApplication.Outcome.NotFound:
                 return NotFound();
-            case SubmitApplication.Outcome.NotEditable:
-                TempData[NoticeKey] = NotEditableMessage;
-                return RedirectToPage("Details", new { code });
+            case SubmitApplication.Outcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
             case SubmitApplication.Outcome.Conflict:
+                // A double click or another window: once submitted, the researcher reads it on the application page.
+                if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
                 ModelState.AddModelError("", "提交失败：申请书在您打开此页后又被修改过。请核对下方内容后再次提交。");
+                break;
+            default:
+                if (await LoadForEditAsync(code, cancellationToken) is { } notEditable) return notEditable;
                 break;
         }
         await DescribeAsync(cancellationToken);
