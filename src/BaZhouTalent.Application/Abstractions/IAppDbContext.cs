@@ -18,6 +18,8 @@ public interface IAppDbContext
     DbSet<ReportVersion> ReportVersions { get; }
     DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<AppUser> Users { get; }
+    DbSet<ProjectRequest> ProjectRequests { get; }
+    DbSet<ClosureWindow> ClosureWindows { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -25,11 +25,14 @@ public static class SubmitApplication
 
     public sealed record Command(string ProjectCode, Guid ConcurrencyStamp);
 
-    public enum Outcome { Submitted, Invalid, Conflict, NotEditable, NotFound }
+    public enum Outcome { Submitted, Invalid, Conflict, NotEditable, NotFound, Refused }
 
-    public sealed record Result(Outcome Outcome, IReadOnlyList<Problem> Problems)
+    /// <param name="Message">Why submission is refused now (the project terminated, outside every closure window).</param>
+    public sealed record Result(Outcome Outcome, IReadOnlyList<Problem> Problems, string? Message = null)
     {
         public static Result Of(Outcome outcome) => new(outcome, []);
+
+        public static Result Refused(string message) => new(Outcome.Refused, [], message);
     }
 
     /// <summary>Every problem that stands between the application and submission, section by section.</summary>
@@ -79,7 +82,10 @@ public static class SubmitApplication
                 .Include(a => a.Revisions)
                 .FirstOrDefaultAsync(a => a.Project.Code == command.ProjectCode, cancellationToken);
             if (application is null || currentUser.UserId is not { } userId) return Result.Of(Outcome.NotFound);
+            if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return Result.Refused(terminated);
             if (!application.CanFire(ReviewTrigger.Submit)) return Result.Of(Outcome.NotEditable);
+            if (await Projects.ClosureWindows.RefusalAsync(db, Common.ChinaTime.Today(clock), cancellationToken) is { } closed)
+                return Result.Refused(closed);
             if (application.ConcurrencyStamp != command.ConcurrencyStamp) return Result.Of(Outcome.Conflict);
 
             var problems = await validator.ProblemsAsync(application, cancellationToken);

@@ -63,7 +63,7 @@ public static class GetWorkQueue
         private async Task<IEnumerable<Row>> ResearcherRowsAsync(string userId, CancellationToken cancellationToken)
         {
             var projects = await db.FundedProjects
-                .Where(p => p.LeaderUserId == userId
+                .Where(p => p.LeaderUserId == userId && p.Lifecycle == ProjectLifecycleStatus.Active
                     && (p.Application == null
                         || p.Application.Status == ApplicationStatus.Draft
                         || p.Application.Status == ApplicationStatus.Returned))

@@ -20,7 +20,8 @@ public static class ReviewQueues
     /// </summary>
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ReviewerScope scope)
     {
-        var applications = db.ClosureApplications.AsQueryable();
+        // A terminated project's application waits for nobody (it stays, read-only, as it was signed).
+        var applications = db.ClosureApplications.Where(a => a.Project.Lifecycle != ProjectLifecycleStatus.Terminated);
         return role switch
         {
             Roles.UnitReviewer when scope.UnitId is { } unitId => applications.Where(a =>

@@ -50,6 +50,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
         if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
             return ReviewOutcome.NotFound;
+        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return ReviewOutcome.Refused(terminated);
         if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
             return ReviewOutcome.Forbidden;
         return null;
@@ -100,6 +101,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
             return ReviewOutcome.NotFound;
         if (application.ConcurrencyStamp != postedStamp)
             return ReviewOutcome.Conflict;
+        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return ReviewOutcome.Refused(terminated);
         if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
             return ReviewOutcome.Forbidden;
 

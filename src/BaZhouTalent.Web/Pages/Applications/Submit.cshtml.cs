@@ -43,6 +43,10 @@ public sealed class SubmitModel(
             case SubmitApplication.Outcome.Conflict:
                 ModelState.AddModelError("", "提交失败：申请书在您打开此页后又被修改过。请核对下方内容后再次提交。");
                 break;
+            case SubmitApplication.Outcome.Refused:
+                // Outside every closure window, or the project terminated: nothing was changed, the draft stays.
+                ModelState.AddModelError("", result.Message!);
+                break;
         }
         await DescribeAsync(cancellationToken);
         return Page();
