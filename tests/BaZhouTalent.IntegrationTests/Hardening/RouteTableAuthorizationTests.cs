@@ -28,7 +28,7 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{code}"] = Code, ["{projectCode}"] = Code, ["{document}"] = "a4", ["{userName}"] = "unit.bzdx",
-        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1",
+        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1", ["{decision}"] = "approve",
     };
 
     // Per user, in the order of ReviewAuthorizationMatrixTests.Users:
@@ -105,6 +105,21 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["GET /Admin/Users/Create"] = Admin("200"),
         ["POST /Admin/Users/Create"] = Admin("200"),
         ["GET /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
+        // The project lifecycle (issue 11). The project's file: whoever may see the project; never experts (blind review).
+        ["GET /projects/{code}"] = ["200", "200", "200", "200", "404", "404", "404", "404", "404"],
+        // Only the leader asks; the application is in review, so the page says why not (and an empty post is invalid).
+        ["GET /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["POST /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["GET /projects/{code}/terminate"] = Admin("200"),
+        ["POST /projects/{code}/terminate"] = Admin("200"),
+        ["GET /Requests/Unit"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "200", Denied],
+        ["GET /Requests/Federation"] = Admin("200"),
+        // No request 1 exists here; ExtensionTests holds the per-party matrix on a real request.
+        ["GET /requests/{id:int}/{decision}"] = Same("404"),
+        ["POST /requests/{id:int}/{decision}"] = Same("404"),
+        ["GET /Admin/Windows"] = Admin("200"),
+        ["POST /Admin/Windows?handler=Add"] = Admin("200"),
+        ["POST /Admin/Windows?handler=Remove"] = Admin("404"),
         ["POST /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
     };
 
