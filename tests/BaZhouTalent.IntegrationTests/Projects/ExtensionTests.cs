@@ -233,6 +233,8 @@ public class ExtensionTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
     {
         var page = method == "GET" ? await browser.GetAsync(url) : await PostAsync(browser, url, []);
         var status = ((int)page.Status).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return page.Status == HttpStatusCode.Redirect ? $"{status}>{page.RedirectTarget!.Split('?')[0]}" : status;
+        if (page.Status != HttpStatusCode.Redirect) return status;
+        var target = new Uri(new Uri("http://localhost"), page.RedirectTarget!);
+        return $"{status}>{target.AbsolutePath}";
     }
 }

@@ -25,6 +25,7 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Contains("BZ25YB803", (await unit.GetAsync("/Review/Unit")).Text);
         Assert.Contains("BZ25YB803", (await unit.GetAsync("/")).Text);
         var stamp = (await LoadAsync(portal, "BZ25YB803")).ConcurrencyStamp;
+        var openedBefore = await OpenAsync(unit, "BZ25YB803");
 
         var admin = await SignInAsync(portal, "admin");
         foreach (var code in new[] { "BZ25YB801", "BZ25YB802", "BZ25YB803" })
@@ -51,7 +52,8 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         // In review: out of the unit's queue and 待办, and its actions refused.
         Assert.DoesNotContain("BZ25YB803", (await unit.GetAsync("/Review/Unit")).Text);
         Assert.DoesNotContain("BZ25YB803", (await unit.GetAsync("/")).Text);
-        var acted = await ActAsync(unit, "BZ25YB803", "unit", Opinion(text: "同意报送。"));
+        Assert.Null((await OpenAsync(unit, "BZ25YB803")).Document.QuerySelector("form[data-form=unit]"));
+        var acted = await PostFormAsync(unit, openedBefore, "unit", Opinion(text: "同意报送。"));
         Assert.Contains("不能再办理结项", acted.Text);
         var application = await LoadAsync(portal, "BZ25YB803");
         Assert.Equal((ApplicationStatus.UnitReview, stamp), (application.Status, application.ConcurrencyStamp));

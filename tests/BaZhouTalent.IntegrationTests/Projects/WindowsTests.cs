@@ -31,6 +31,9 @@ public class WindowsTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Equal(ApplicationStatus.Draft, (await LoadAsync(portal, "BZ25YB851")).Status);
 
         portal.Clock.Advance((opens.ToDateTime(new TimeOnly(1, 0)) - today.ToDateTime(TimeOnly.MinValue)));
+        // The sign-in from before has expired on the moved clock: sign in again, as the researcher would.
+        researcher = await SignInAsync(portal, "yangzhuo");
+        admin = await SignInAsync(portal, "admin");
         var inside = await SubmitThroughPageAsync(researcher, "BZ25YB851");
         Assert.True(inside.Status == HttpStatusCode.Redirect, inside.Text);
         Assert.Equal(ApplicationStatus.UnitReview, (await LoadAsync(portal, "BZ25YB851")).Status);

@@ -99,6 +99,35 @@ public class ProjectRequestTableTests
                 Assert.Contains($"{from} --> {action.To} : {action.Trigger}", mermaid);
     }
 
+    /// <summary>Set BAZHOU_UPDATE_WORKFLOW_DOC=1 to rewrite the request diagram in docs/workflow.md from the machine.</summary>
+    [Fact]
+    public void Docs_workflow_request_diagram_matches_the_machine()
+    {
+        const string heading = "## Requests on a project";
+        var path = Path.Combine(RepositoryRoot(), "docs", "workflow.md");
+        var expected = ProjectRequestWorkflow.ToMermaid().Trim();
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var bodyStart = text.IndexOf("```mermaid", text.IndexOf(heading, StringComparison.Ordinal), StringComparison.Ordinal) + "```mermaid".Length;
+        var stop = text.IndexOf("\n```", bodyStart, StringComparison.Ordinal);
+        var actual = text[bodyStart..stop].Trim();
+        if (actual != expected && Environment.GetEnvironmentVariable("BAZHOU_UPDATE_WORKFLOW_DOC") == "1")
+        {
+            File.WriteAllText(path, text[..bodyStart] + "\n" + expected + text[stop..]);
+            return;
+        }
+        Assert.True(actual == expected, "docs/workflow.md's request diagram drifted; rerun with BAZHOU_UPDATE_WORKFLOW_DOC=1.\n" + expected);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BaZhouTalent.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("BaZhouTalent.sln not found above " + AppContext.BaseDirectory);
+    }
+
     private static bool Fires(ProjectRequest request, ProjectRequestAction action, RequestActor actor)
     {
         try
