@@ -70,6 +70,10 @@ public static class SubmitApplication
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, Validator validator,
         ILogger<Handler> log)
     {
+        /// <summary>Why submitting now would be refused for the calendar (outside every closure window), or null; for the check page.</summary>
+        public Task<string?> WindowRefusalAsync(CancellationToken cancellationToken = default) =>
+            Projects.ClosureWindows.RefusalAsync(db, Common.ChinaTime.Today(clock), cancellationToken);
+
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             // The workflow's guards and the revision read all of these.

@@ -25,6 +25,8 @@ public class WindowsTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Equal(HttpStatusCode.Redirect, (await AddWindowAsync(admin, opens, closes)).Status);
 
         var researcher = await SignInAsync(portal, "yangzhuo");
+        var check = await researcher.GetAsync("/applications/BZ25YB851/submit");
+        Assert.Contains("下一批次", check.Document.QuerySelector("[data-testid=closed-notice]")!.TextContent);
         var refused = await SubmitThroughPageAsync(researcher, "BZ25YB851");
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains($"当前不在结项申报时间内。下一批次：{today.Year + 1}年3月1日至3月15日", refused.Text);

@@ -19,10 +19,15 @@ public sealed class SubmitModel(
 
     public ApplicationView View { get; private set; } = null!;
 
+    /// <summary>Said before the researcher tries: submission is closed today (结项批次), or the project was terminated.</summary>
+    public string? ClosedNotice { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
         await DescribeAsync(cancellationToken);
+        ClosedNotice = BaZhouTalent.Application.Projects.ProjectLifecycle.RefusalFor(Application.Project)
+            ?? await handler.WindowRefusalAsync(cancellationToken);
         return Page();
     }
 
