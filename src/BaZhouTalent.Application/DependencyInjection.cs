@@ -55,6 +55,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<Projects.RequestExtension.Handler>();
         services.AddScoped<Projects.DecideRequest.Handler>();
+        services.AddScoped<Projects.RequestTermination.Handler>();
         services.AddScoped<Projects.TerminateProject.Handler>();
         services.AddScoped<Projects.ListWaitingRequests.Handler>();
         services.AddScoped<Projects.GetProjectFile.Handler>();

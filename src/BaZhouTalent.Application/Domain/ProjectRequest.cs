@@ -70,6 +70,8 @@ public enum ProjectRequestKind
 {
     /// <summary>延期: a later completion date.</summary>
     Extension = 0,
+    /// <summary>撤项: the unit asks the city federation to terminate the project; filed by the unit, so agreed by it.</summary>
+    Termination = 1,
 }
 
 public enum ProjectRequestStatus
@@ -86,6 +88,7 @@ public static class ProjectRequestNames
     public static string ToChinese(this ProjectRequestKind kind) => kind switch
     {
         ProjectRequestKind.Extension => "延期",
+        ProjectRequestKind.Termination => "撤项",
         _ => kind.ToString(),
     };
 

@@ -27,7 +27,7 @@ public static class DecideRequest
     public sealed record View(ProjectRequest Request, FundedProject Project, IReadOnlyList<ProjectRequestAction> Available);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock,
-        IOptions<ClosureLifecycleOptions> options, ILogger<Handler> log)
+        IOptions<ClosureLifecycleOptions> options, Audit.StaffAudit audit, ILogger<Handler> log)
     {
         /// <summary>The request as the user may see it, or null (404).</summary>
         public async Task<View?> LoadAsync(int id, CancellationToken cancellationToken)
@@ -74,6 +74,12 @@ public static class DecideRequest
             }
             if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Extension)
                 project.ExtendTo(request.RequestedCompletion!.Value);
+            if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Termination)
+            {
+                project.Terminate(TerminateProject.UnitRequestGround, request.Reason, currentUser.DisplayName, clock.GetUtcNow());
+                audit.Add(Audit.StaffAction.ProjectTerminated, $"{project.Code} {project.Title}", $"{TerminateProject.UnitRequestGround}；{request.Reason}");
+                // Notice: project terminated → researcher and unit
+            }
 
             // Notice: extension decided → researcher (and unit)
             try

@@ -21,7 +21,8 @@ public static class GetProjectFile
         ApplicationStatus? ApplicationStatus,
         IReadOnlyList<RequestRow> Requests,
         bool MayRequestExtension,
-        bool MayTerminate);
+        bool MayTerminate,
+        bool MayRequestTermination);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser)
     {
@@ -42,8 +43,9 @@ public static class GetProjectFile
                 .ToList();
             var isLeader = actor.Researcher && project.LeaderUserId == actor.UserId;
             var leaderName = project.Application?.CurrentLeader.Name is { Length: > 0 } current ? current : project.OriginalLeader.Name;
+            var isUnit = actor.UnitReviewer && actor.UnitId == project.UnitId;
             return new Result(project, project.Unit.Name, leaderName, project.Application?.Status, rows,
-                isLeader && active, actor.Federation && active);
+                isLeader && active, actor.Federation && active, isUnit && active);
         }
     }
 }

@@ -24,6 +24,9 @@ public static class TerminateProject
 
     public const int ReasonMaxLength = 1000;
 
+    /// <summary>The ground recorded when the federation approves a unit's 撤项 request.</summary>
+    public const string UnitRequestGround = "单位申请撤项";
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(IOptions<ClosureLifecycleOptions> options)

@@ -111,6 +111,9 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["GET /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
         ["POST /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
         ["GET /projects/{code}/terminate"] = Admin("200"),
+        // Only a reviewer of the project's unit asks the federation to terminate it (an empty post is invalid).
+        ["GET /projects/{code}/request-termination"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "404", Denied],
+        ["POST /projects/{code}/request-termination"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "404", Denied],
         ["POST /projects/{code}/terminate"] = Admin("200"),
         ["GET /Requests/Unit"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "200", Denied],
         ["GET /Requests/Federation"] = Admin("200"),

@@ -100,6 +100,39 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Contains("不能终止", again.Document.QuerySelector("[data-testid=refusal]")!.TextContent);
     }
 
+    [Fact]
+    public async Task The_unit_asks_to_terminate_and_the_federation_approval_terminates_the_project()
+    {
+        await AddProjectAsync(portal, "BZ25YB821", new DateOnly(2026, 12, 31));
+        await CreateUserAsync(portal, "unit.foreign", "组织部审核人", Application.Security.Roles.UnitReviewer, OrganisationDepartmentBazhou);
+        Assert.Equal("404", await ExtensionTests.OutcomeAsync(await SignInAsync(portal, "unit.foreign"), "GET", "/projects/BZ25YB821/request-termination"));
+        Assert.Equal("302>/Error/403", await ExtensionTests.OutcomeAsync(await SignInAsync(portal, "yangzhuo"), "GET", "/projects/BZ25YB821/request-termination"));
+        var unit = await SignInAsync(portal, "unit.bzdx");
+
+        var form = await unit.GetAsync("/projects/BZ25YB821/request-termination");
+        var empty = await unit.SubmitAsync(form, new Dictionary<string, string> { ["Input.Reason"] = " " }, "form[data-form=request-termination]");
+        Assert.Contains("请填写申请撤项的理由", empty.Text);
+        var asked = await unit.SubmitAsync(form, new Dictionary<string, string> { ["Input.Reason"] = "负责人长期病休，无法完成研究。" }, "form[data-form=request-termination]");
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+        Assert.Contains("已有一项撤项申请", (await unit.GetAsync("/projects/BZ25YB821/request-termination")).Document.QuerySelector("[data-testid=refusal]")!.TextContent);
+        Assert.Equal(ProjectLifecycleStatus.Active, (await ProjectAsync(portal, "BZ25YB821")).Lifecycle);
+
+        var admin = await SignInAsync(portal, "admin");
+        var waiting = await admin.GetAsync("/Requests/Federation");
+        var row = waiting.Document.QuerySelectorAll("tr[data-request]").Single(tr => tr.TextContent.Contains("BZ25YB821", StringComparison.Ordinal));
+        Assert.Contains("撤项", row.TextContent);
+        var id = int.Parse(row.GetAttribute("data-request")!, System.Globalization.CultureInfo.InvariantCulture);
+        await DecideOkAsync(admin, id, "approve", "同意撤项。");
+
+        var project = await ProjectAsync(portal, "BZ25YB821");
+        Assert.Equal((ProjectLifecycleStatus.Terminated, TerminateProjectGround, "负责人长期病休，无法完成研究。"),
+            (project.Lifecycle, project.TerminationGround, project.TerminationReason));
+        Assert.Contains("不能再办理结项", (await (await SignInAsync(portal, "yangzhuo")).GetAsync("/applications/BZ25YB821")).Document
+            .QuerySelector("[data-testid=terminated]")!.TextContent);
+    }
+
+    private const string TerminateProjectGround = Application.Projects.TerminateProject.UnitRequestGround;
+
     private static async Task TerminateOkAsync(Browser admin, string code)
     {
         var form = await admin.GetAsync($"/projects/{code}/terminate");
