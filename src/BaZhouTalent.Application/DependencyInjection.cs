@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddRegisterHandlers();
         services.AddAccountHandlers();
         services.AddDeskHandlers();
+        services.AddProjectLifecycleHandlers();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
@@ -45,6 +46,25 @@ public static class DependencyInjection
         services.AddScoped<Applications.ImportReportDocument.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
+        return services;
+    }
+
+    // The funded project's lifecycle: extension requests and their decisions, termination, closure windows.
+    private static IServiceCollection AddProjectLifecycleHandlers(this IServiceCollection services)
+    {
+        services.AddOptions<Projects.ClosureLifecycleOptions>()
+            .BindConfiguration(Projects.ClosureLifecycleOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Termination.Grounds.Length > 0 && o.Extensions.MaxCount >= 0 && o.Extensions.MaxTotalMonths > 0,
+                "Closure:Termination:Grounds needs at least one ground; extension limits must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<Projects.RequestExtension.Handler>();
+        services.AddScoped<Projects.DecideRequest.Handler>();
+        services.AddScoped<Projects.RequestTermination.Handler>();
+        services.AddScoped<Projects.TerminateProject.Handler>();
+        services.AddScoped<Projects.ListWaitingRequests.Handler>();
+        services.AddScoped<Projects.GetProjectFile.Handler>();
+        services.AddScoped<Projects.ClosureWindows.Handler>();
         return services;
     }
 

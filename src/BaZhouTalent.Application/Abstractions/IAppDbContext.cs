@@ -22,6 +22,8 @@ public interface IAppDbContext
     /// <summary>Identity's account–role join and roles, read by lists (never written here: accounts change through UserManager).</summary>
     DbSet<IdentityUserRole<string>> UserRoles { get; }
     DbSet<IdentityRole> Roles { get; }
+    DbSet<ProjectRequest> ProjectRequests { get; }
+    DbSet<ClosureWindow> ClosureWindows { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -12,7 +12,7 @@ public static class StartApplication
 {
     public sealed record Command(string ProjectCode);
 
-    public enum Outcome { Started, AlreadyExists, NotFound }
+    public enum Outcome { Started, AlreadyExists, NotFound, Terminated }
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     {
@@ -23,6 +23,7 @@ public static class StartApplication
                 .Include(p => p.Application)
                 .FirstOrDefaultAsync(p => p.Code == command.ProjectCode && p.LeaderUserId == userId, cancellationToken);
             if (project is null) return Outcome.NotFound;
+            if (Projects.ProjectLifecycle.RefusalFor(project) is not null) return Outcome.Terminated;
             if (project.Application is not null) return Outcome.AlreadyExists;
 
             db.ClosureApplications.Add(ClosureApplication.StartFor(project, clock.GetUtcNow()));

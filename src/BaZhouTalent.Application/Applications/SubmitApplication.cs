@@ -27,11 +27,15 @@ public static class SubmitApplication
     public sealed record Command(string ProjectCode, Guid ConcurrencyStamp);
 
     /// <param name="Forbidden">Not the leader, or the application is not in a state that can be submitted.</param>
-    public enum Outcome { Submitted, Invalid, Conflict, Forbidden, NotFound }
+    /// <param name="Refused">Closed for now: the project terminated, or outside every closure window (<see cref="Result.Message"/>).</param>
+    public enum Outcome { Submitted, Invalid, Conflict, Forbidden, NotFound, Refused }
 
-    public sealed record Result(Outcome Outcome, IReadOnlyList<Problem> Problems)
+    /// <param name="Message">Why submission is refused now (the project terminated, outside every closure window).</param>
+    public sealed record Result(Outcome Outcome, IReadOnlyList<Problem> Problems, string? Message = null)
     {
         public static Result Of(Outcome outcome) => new(outcome, []);
+
+        public static Result Refused(string message) => new(Outcome.Refused, [], message);
     }
 
     /// <summary>Every problem that stands between the application and submission, section by section.</summary>
@@ -71,9 +75,13 @@ public static class SubmitApplication
     /// conflict message for a stale page, 403 for anyone but the leader or a state that cannot be submitted; then
     /// the checks (<see cref="Validator"/>), then the intent method, then one save.
     /// </summary>
-    public sealed class Handler(ReviewActions actions, Validator validator)
+    public sealed class Handler(ReviewActions actions, Validator validator, IAppDbContext db, TimeProvider clock)
     {
         public const string InvalidMessage = "申请书尚有未填写完整或不符合要求的内容，请按下方提示修改后再提交。";
+
+        /// <summary>Why submitting now would be refused for the calendar (outside every closure window), or null; for the check page.</summary>
+        public Task<string?> WindowRefusalAsync(CancellationToken cancellationToken = default) =>
+            Projects.ClosureWindows.RefusalAsync(db, Common.ChinaTime.Today(clock), cancellationToken);
 
         public async Task<Result> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
@@ -81,6 +89,9 @@ public static class SubmitApplication
             var outcome = await actions.RunAsync(user, command.ProjectCode, command.ConcurrencyStamp, ReviewTrigger.Submit,
                 async (application, actor, now) =>
                 {
+                    // The calendar first (结项批次): outside every window nothing else matters yet.
+                    if (await WindowRefusalAsync(cancellationToken) is { } closed)
+                        throw new ReviewRuleException(closed);
                     // The checks: everything that stands between the application and submission.
                     problems = await validator.ProblemsAsync(application, cancellationToken);
                     if (problems.Count > 0)
@@ -95,7 +106,7 @@ public static class SubmitApplication
                 ReviewOutcomeKind.Forbidden => Result.Of(Outcome.Forbidden),
                 ReviewOutcomeKind.Conflict => Result.Of(Outcome.Conflict),
                 _ when problems.Count > 0 => new Result(Outcome.Invalid, problems),
-                _ => new Result(Outcome.Invalid, [new Problem(Section.Cover, "", outcome.Message ?? InvalidMessage)]),
+                _ => Result.Refused(outcome.Message ?? InvalidMessage),
             };
         }
     }

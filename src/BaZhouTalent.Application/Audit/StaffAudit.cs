@@ -52,6 +52,9 @@ public enum StaffAction
     ExpertDisabled,
     ExpertEnabled,
     ExpertsImported,
+    ProjectTerminated,
+    ClosureWindowAdded,
+    ClosureWindowRemoved,
 }
 
 public static class StaffActionNames
@@ -73,6 +76,9 @@ public static class StaffActionNames
         StaffAction.ExpertDisabled => "停用专家",
         StaffAction.ExpertEnabled => "启用专家",
         StaffAction.ExpertsImported => "导入专家",
+        StaffAction.ProjectTerminated => "终止项目",
+        StaffAction.ClosureWindowAdded => "新增结项批次",
+        StaffAction.ClosureWindowRemoved => "删除结项批次",
         _ => action,
     } : action;
 }

@@ -286,6 +286,7 @@ public class ClosureApplication
         var signed = Sign(ReviewStage.Federation, actor, new OpinionInput(null, true, null, opinionText), now);
         IssueCertificate(certificateNumber);
         Fire(ReviewTrigger.Conclude, actor, now, certificateNumber);
+        Project?.MarkConcluded();
         return signed;
     }
 

@@ -23,4 +23,62 @@ public class FundedProject
     public string? LeaderUserId { get; set; }
 
     public ClosureApplication? Application { get; set; }
+
+    /// <summary>Active until terminated or until its closure concludes (mirrored from the application).</summary>
+    public ProjectLifecycleStatus Lifecycle { get; private set; } = ProjectLifecycleStatus.Active;
+
+    /// <summary>The completion date as moved by the last approved extension (延期); null while never extended.
+    /// <see cref="PlannedCompletion"/> keeps the register's original date for the change table.</summary>
+    public DateOnly? ExtendedCompletion { get; private set; }
+
+    public DateTimeOffset? TerminatedAt { get; private set; }
+    public string? TerminationGround { get; private set; }
+    public string? TerminationReason { get; private set; }
+    public string? TerminatedByName { get; private set; }
+
+    public List<ProjectRequest> Requests { get; set; } = [];
+
+    /// <summary>The date overdue tracking uses: the approved extension's, else the register's.</summary>
+    public DateOnly EffectivePlannedCompletion => ExtendedCompletion ?? PlannedCompletion;
+
+    /// <summary>撤项: ends the project; no closure may start or go on afterwards.</summary>
+    public void Terminate(string ground, string reason, string byName, DateTimeOffset at)
+    {
+        if (Lifecycle != ProjectLifecycleStatus.Active)
+            throw new Workflow.ReviewRuleException($"项目当前为“{Lifecycle.ToChinese()}”，不能终止。");
+        Lifecycle = ProjectLifecycleStatus.Terminated;
+        TerminationGround = ground;
+        TerminationReason = reason;
+        TerminatedByName = byName;
+        TerminatedAt = at;
+    }
+
+    /// <summary>Mirrors the closure's conclusion onto the project.</summary>
+    public void MarkConcluded()
+    {
+        if (Lifecycle == ProjectLifecycleStatus.Active)
+            Lifecycle = ProjectLifecycleStatus.Concluded;
+    }
+
+    /// <summary>An approved extension moves the planned completion used for overdue tracking.</summary>
+    internal void ExtendTo(DateOnly completion) => ExtendedCompletion = completion;
+}
+
+/// <summary>The funded project's own lifecycle (ADR 0004): Active → Terminated, Active → Concluded.</summary>
+public enum ProjectLifecycleStatus
+{
+    Active = 0,
+    Terminated = 1,
+    Concluded = 2,
+}
+
+public static class ProjectLifecycleStatusNames
+{
+    public static string ToChinese(this ProjectLifecycleStatus status) => status switch
+    {
+        ProjectLifecycleStatus.Active => "在研",
+        ProjectLifecycleStatus.Terminated => "已终止",
+        ProjectLifecycleStatus.Concluded => "已结项",
+        _ => status.ToString(),
+    };
 }

@@ -56,13 +56,17 @@ public static class GetDashboard
             var projects = db.FundedProjects.AsNoTracking().Where(p => p.Year == chosen);
             var today = ChinaTime.Today(clock);
 
-            var byStatus = (await projects
+            // A terminated project counts as 已终止, whatever its application's state.
+            var terminated = await projects.CountAsync(p => p.Lifecycle == ProjectLifecycleStatus.Terminated, cancellationToken);
+            var byStatus = (await projects.Where(p => p.Lifecycle != ProjectLifecycleStatus.Terminated)
                     .GroupBy(p => p.Application == null ? (ApplicationStatus?)null : p.Application.Status)
                     .Select(g => new { g.Key, Count = g.Count() })
                     .ToListAsync(cancellationToken))
                 .OrderBy(s => s.Key is null ? -1 : (int)s.Key)
                 .Select(s => new Count(ProjectStatus.ToChinese(s.Key), s.Count, s.Key?.ToString() ?? ListClosures.NotStarted))
                 .ToList();
+            if (terminated > 0)
+                byStatus.Add(new Count(ProjectLifecycleStatus.Terminated.ToChinese(), terminated, ListClosures.Terminated));
             var byRegion = await projects
                 .GroupBy(p => new { p.Unit.Region.Id, p.Unit.Region.Name, p.Unit.Region.SortOrder })
                 .OrderBy(g => g.Key.SortOrder)
@@ -91,9 +95,9 @@ public static class GetDashboard
             var overdue = projects.Where(ListClosures.IsOverdue(today));
             var overdueCount = await overdue.CountAsync(cancellationToken);
             var overdueShown = await overdue
-                .OrderBy(p => p.PlannedCompletion).ThenBy(p => p.Code)
+                .OrderBy(p => p.ExtendedCompletion ?? p.PlannedCompletion).ThenBy(p => p.Code)
                 .Take(OverdueShown)
-                .Select(p => new OverdueProject(p.Code, p.Title, p.OriginalLeader.Name, p.Unit.Name, p.PlannedCompletion))
+                .Select(p => new OverdueProject(p.Code, p.Title, p.OriginalLeader.Name, p.Unit.Name, p.ExtendedCompletion ?? p.PlannedCompletion))
                 .ToListAsync(cancellationToken);
 
             return new Result(chosen, years, byStatus.Sum(s => s.Value), byStatus, byRegion, byCategory, byGrade, stages, overdueCount, overdueShown);
@@ -103,7 +107,7 @@ public static class GetDashboard
         private async Task<IReadOnlyList<Waiting>> LongestWaitingAsync(int year, ApplicationStatus status, CancellationToken cancellationToken)
         {
             var waiting = await db.ClosureApplications.AsNoTracking()
-                .Where(a => a.Project.Year == year && a.Status == status)
+                .Where(a => a.Project.Year == year && a.Status == status && a.Project.Lifecycle != ProjectLifecycleStatus.Terminated)
                 .Select(a => new
                 {
                     a.Project.Code,

@@ -17,6 +17,9 @@ public static class ListClosures
     /// <summary>The status filter's value for projects whose closure has not been started.</summary>
     public const string NotStarted = "NotStarted";
 
+    /// <summary>The status filter's value for terminated projects (撤项), whatever their application's state.</summary>
+    public const string Terminated = "Terminated";
+
     public sealed record Filter(
         int? Year = null,
         string? Status = null,
@@ -38,9 +41,11 @@ public static class ListClosures
         AppraisalGrade? Grade,
         string? CertificateNumber,
         DateOnly PlannedCompletion,
-        bool Overdue)
+        bool Overdue,
+        ProjectLifecycleStatus Lifecycle = ProjectLifecycleStatus.Active,
+        string? TerminationGround = null)
     {
-        public string StatusName => ProjectStatus.ToChinese(Status);
+        public string StatusName => Lifecycle == ProjectLifecycleStatus.Terminated ? ProjectLifecycleStatus.Terminated.ToChinese() : ProjectStatus.ToChinese(Status);
 
         public string GradeName => Grade is null ? "" : Review.ReviewText.GradeName(Grade);
 
@@ -55,7 +60,7 @@ public static class ListClosures
         .Add("leader", p => p.OriginalLeader.Name)
         .Add("unit", p => p.Unit.Name)
         .Add("submitted", p => p.Application!.SubmittedAt)
-        .Add("planned", p => p.PlannedCompletion);
+        .Add("planned", p => p.ExtendedCompletion ?? p.PlannedCompletion);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
     {
@@ -86,10 +91,12 @@ public static class ListClosures
             var projects = db.FundedProjects.Where(Visibility.Projects(currentUser));
             if (filter.Year is { } year)
                 projects = projects.Where(p => p.Year == year);
-            if (filter.Status == NotStarted)
-                projects = projects.Where(p => p.Application == null);
+            if (filter.Status == Terminated)
+                projects = projects.Where(p => p.Lifecycle == ProjectLifecycleStatus.Terminated);
+            else if (filter.Status == NotStarted)
+                projects = projects.Where(p => p.Application == null && p.Lifecycle != ProjectLifecycleStatus.Terminated);
             else if (Enum.TryParse<ApplicationStatus>(filter.Status, out var status))
-                projects = projects.Where(p => p.Application != null && p.Application.Status == status);
+                projects = projects.Where(p => p.Application != null && p.Application.Status == status && p.Lifecycle != ProjectLifecycleStatus.Terminated);
             if (filter.RegionId is { } regionId)
                 projects = projects.Where(p => p.Unit.RegionId == regionId);
             if (filter.CategoryId is { } categoryId)
@@ -107,9 +114,14 @@ public static class ListClosures
         }
     }
 
-    /// <summary>逾期未结项: past the planned completion date with no closure ever submitted.</summary>
+    /// <summary>
+    /// 逾期未结项: an active project past its planned completion in force (the register's date, or the last approved
+    /// extension's: <see cref="FundedProject.EffectivePlannedCompletion"/>) with no closure ever submitted. The one
+    /// overdue rule: the dashboard, this list's filter and its badge all use it.
+    /// </summary>
     public static Expression<Func<FundedProject, bool>> IsOverdue(DateOnly today) =>
-        p => p.PlannedCompletion < today && (p.Application == null || p.Application.SubmittedAt == null);
+        p => p.Lifecycle == ProjectLifecycleStatus.Active && (p.ExtendedCompletion ?? p.PlannedCompletion) < today
+            && (p.Application == null || p.Application.SubmittedAt == null);
 
     private static Expression<Func<FundedProject, Row>> Projection(DateOnly today) => p => new Row(
         p.Code,
@@ -126,6 +138,9 @@ public static class ListClosures
                 .Select(o => o.Grade).FirstOrDefault()
             : null,
         p.Application != null ? p.Application.CertificateNumber : null,
-        p.PlannedCompletion,
-        p.PlannedCompletion < today && (p.Application == null || p.Application.SubmittedAt == null));
+        p.ExtendedCompletion ?? p.PlannedCompletion,
+        p.Lifecycle == ProjectLifecycleStatus.Active && (p.ExtendedCompletion ?? p.PlannedCompletion) < today
+            && (p.Application == null || p.Application.SubmittedAt == null),
+        p.Lifecycle,
+        p.TerminationGround);
 }

@@ -161,7 +161,7 @@ public static class GetWorkQueue
 
         private IQueryable<Item> ResearcherItems(string userId) =>
             db.FundedProjects.AsNoTracking()
-                .Where(p => p.LeaderUserId == userId
+                .Where(p => p.LeaderUserId == userId && p.Lifecycle == ProjectLifecycleStatus.Active
                     && (p.Application == null
                         || p.Application.Status == ApplicationStatus.Draft
                         || p.Application.Status == ApplicationStatus.Returned

@@ -9,9 +9,12 @@ public static class ListMyProjects
 {
     public sealed record Query;
 
-    public sealed record Row(string ProjectCode, string ProjectTitle, string CategoryName, int Year, ApplicationStatus? Status)
+    public sealed record Row(string ProjectCode, string ProjectTitle, string CategoryName, int Year, ApplicationStatus? Status,
+        ProjectLifecycleStatus Lifecycle = ProjectLifecycleStatus.Active, string? TerminationGround = null, DateOnly? PlannedCompletion = null)
     {
-        public string StatusName => ProjectStatus.ToChinese(Status);
+        public string StatusName => Lifecycle == ProjectLifecycleStatus.Terminated ? $"已终止（{TerminationGround}）" : ProjectStatus.ToChinese(Status);
+
+        public bool Terminated => Lifecycle == ProjectLifecycleStatus.Terminated;
     }
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser)
@@ -29,7 +32,10 @@ public static class ListMyProjects
                     p.Title,
                     p.Category.Name,
                     p.Year,
-                    p.Application == null ? null : p.Application.Status))
+                    p.Application == null ? null : p.Application.Status,
+                    p.Lifecycle,
+                    p.TerminationGround,
+                    p.ExtendedCompletion ?? p.PlannedCompletion))
                 .ToListAsync(cancellationToken);
         }
     }

@@ -18,7 +18,9 @@ public static class ReviewQueues
     /// <summary>The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user) =>
         db.ClosureApplications.AsNoTracking()
-            .Where(Visibility.Pending(user, role));
+            .Where(Visibility.Pending(user, role))
+            // A terminated project's application waits for nobody (it stays, read-only, as it was signed).
+            .Where(a => a.Project.Lifecycle != ProjectLifecycleStatus.Terminated);
 
     /// <summary>The Chinese name of the review stage <paramref name="status"/> is (the dashboard's “longest waits”);
     /// a queue row's action text is the action table's (<see cref="Workflow.WorkflowActions.QueueTextFor"/>).</summary>

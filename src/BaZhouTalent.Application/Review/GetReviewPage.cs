@@ -44,7 +44,8 @@ public static class GetReviewPage
             var a = loaded.Entity;
 
             var actions = new List<ReviewTrigger>();
-            foreach (var trigger in a.PermittedTriggers)
+            // A terminated project's application offers no action (each would be refused anyway).
+            foreach (var trigger in Projects.ProjectLifecycle.RefusalFor(a.Project) is null ? a.PermittedTriggers : [])
             {
                 if ((await authorization.AuthorizeAsync(user, a, ApplicationOperations.For(trigger))).Succeeded)
                     actions.Add(trigger);

@@ -52,6 +52,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
         if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
             return ReviewOutcome.NotFound;
+        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return ReviewOutcome.Refused(terminated);
         if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
             return ReviewOutcome.Forbidden;
         return null;
@@ -103,6 +104,8 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
             return ReviewOutcome.NotFound;
         if (application.ConcurrencyStamp != postedStamp)
             return ReviewOutcome.Conflict;
+        // A terminated project's application takes no further step (ProjectLifecycle).
+        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return ReviewOutcome.Refused(terminated);
         // 4. Who and in which state, from the action table; the machine's guards.
         if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
             return ReviewOutcome.Forbidden;

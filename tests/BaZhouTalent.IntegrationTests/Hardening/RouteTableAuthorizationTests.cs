@@ -28,7 +28,7 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{code}"] = Code, ["{projectCode}"] = Code, ["{document}"] = "a4", ["{userName}"] = "unit.bzdx",
-        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1",
+        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1", ["{decision}"] = "approve",
     };
 
     // Per user, in the order of ReviewAuthorizationMatrixTests.Users:
@@ -113,6 +113,24 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["POST /Review/Exemption/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
         ["GET /Review/Defer/{code}"] = ["403", "403", "403", "404", "404", "404", "404", "404", "404"],
         ["POST /Review/Defer/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
+        // The project lifecycle (issue 11). The project's file: whoever may see the project; never experts (blind review).
+        ["GET /projects/{code}"] = ["200", "200", "200", "200", "404", "404", "404", "404", "404"],
+        // Only the leader asks; the application is in review, so the page says why not (and an empty post is invalid).
+        ["GET /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["POST /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["GET /projects/{code}/terminate"] = Admin("200"),
+        // Only a reviewer of the project's unit asks the federation to terminate it (an empty post is invalid).
+        ["GET /projects/{code}/request-termination"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "404", Denied],
+        ["POST /projects/{code}/request-termination"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "404", Denied],
+        ["POST /projects/{code}/terminate"] = Admin("200"),
+        ["GET /Requests/Unit"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "200", Denied],
+        ["GET /Requests/Federation"] = Admin("200"),
+        // No request 1 exists here; ExtensionTests holds the per-party matrix on a real request.
+        ["GET /requests/{id:int}/{decision}"] = Same("404"),
+        ["POST /requests/{id:int}/{decision}"] = Same("404"),
+        ["GET /Admin/Windows"] = Admin("200"),
+        ["POST /Admin/Windows?handler=Add"] = Admin("200"),
+        ["POST /Admin/Windows?handler=Remove"] = Admin("404"),
         ["POST /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
     };
 

@@ -112,7 +112,7 @@ public sealed class BlindReviewScenario : IAsyncLifetime
 public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<BlindReviewScenario>
 {
     private static readonly string[] Viewers = ["expert", "chief", "researcher", "unit", "county", "federation"];
-    private static readonly string[] Outputs = ["review", "details", "history", "queue", "list", "a4", "a3", "report", "verify"];
+    private static readonly string[] Outputs = ["review", "details", "history", "queue", "list", "a4", "a3", "report", "project", "verify"];
 
     private static readonly Dictionary<string, string> Accounts = new()
     {
@@ -286,6 +286,8 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
             ["a4"] = $"/applications/{code}/print/a4.pdf",
             ["a3"] = $"/applications/{code}/print/a3-booklet.pdf",
             ["report"] = $"/applications/{code}/print/report.pdf",
+            // The project's file (dates, requests, termination) names the leader: experts get no such page.
+            ["project"] = $"/projects/{code}",
         };
         if (output != "verify")
         {
@@ -322,7 +324,9 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
     {
         var response = await browser.Client.GetAsync(url);
         // Experts have no history page (its round diffs show identifying fields); everything else answers.
-        var expected = output == "history" && viewer is "expert" or "chief" ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+        var expected = output == "history" && viewer is "expert" or "chief" ? HttpStatusCode.Forbidden
+            : output == "project" && viewer is "expert" or "chief" ? HttpStatusCode.NotFound
+            : HttpStatusCode.OK;
         Assert.True(response.StatusCode == expected, $"{viewer} {url}: {response.StatusCode}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         if (url.EndsWith(".pdf", StringComparison.Ordinal))

@@ -21,6 +21,11 @@ internal sealed class FundedProjectConfiguration : IEntityTypeConfiguration<Fund
         project.HasOne<AppUser>().WithMany().HasForeignKey(p => p.LeaderUserId).OnDelete(DeleteBehavior.SetNull);
         project.OwnsOne(p => p.OriginalLeader, PeopleMapping.MapLeader);
         project.Navigation(p => p.OriginalLeader).IsRequired();
+        project.Property(p => p.Lifecycle).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        project.HasIndex(p => p.Lifecycle);
+        project.Property(p => p.TerminationGround).HasMaxLength(FieldLengths.ShortName);
+        project.Property(p => p.TerminationReason).HasMaxLength(1000);
+        project.Property(p => p.TerminatedByName).HasMaxLength(FieldLengths.PersonName);
         project.OwnsMany(p => p.OriginalParticipants, p => PeopleMapping.MapParticipants(p, "FundedProjectParticipants"));
     }
 }

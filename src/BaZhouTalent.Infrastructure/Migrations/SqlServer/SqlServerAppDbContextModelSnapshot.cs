@@ -308,6 +308,35 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("ClosureApplications");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Closes")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("Opens")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Opens");
+
+                    b.ToTable("ClosureWindows");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -411,9 +440,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateOnly?>("ExtendedCompletion")
+                        .HasColumnType("date");
+
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateOnly>("PlannedCompletion")
                         .HasColumnType("date");
@@ -422,6 +459,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TerminatedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("TerminationGround")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -442,6 +494,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("Lifecycle");
 
                     b.HasIndex("PlannedCompletion");
 
@@ -485,6 +539,89 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProjectCategories");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("CompletionBefore")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("FederationDecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FederationDecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FederationOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("RequestedCompletion")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("UnitDecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UnitDecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("UnitOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "ProjectId");
+
+                    b.ToTable("ProjectRequests");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Region", b =>
@@ -1128,6 +1265,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
+                        .WithMany("Requests")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReportVersion", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1222,6 +1370,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Navigation("Application");
+
+                    b.Navigation("Requests");
                 });
 #pragma warning restore 612, 618
         }

@@ -295,6 +295,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("ClosureApplications");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Opens");
+
+                    b.ToTable("ClosureWindows");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -394,8 +421,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtendedCompletion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedCompletion")
@@ -404,6 +439,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<string>("PlannedOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TerminatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminatedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationGround")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -425,6 +475,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("Lifecycle");
 
                     b.HasIndex("PlannedCompletion");
 
@@ -466,6 +518,87 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProjectCategories");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletionBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FederationDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FederationDecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FederationOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RequestedCompletion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnitDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitDecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "ProjectId");
+
+                    b.ToTable("ProjectRequests");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Region", b =>
@@ -1090,6 +1223,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
+                        .WithMany("Requests")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReportVersion", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1184,6 +1328,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Navigation("Application");
+
+                    b.Navigation("Requests");
                 });
 #pragma warning restore 612, 618
         }

@@ -19,10 +19,15 @@ public sealed class SubmitModel(
 
     public ApplicationView View { get; private set; } = null!;
 
+    /// <summary>Said before the researcher tries: submission is closed today (结项批次), or the project was terminated.</summary>
+    public string? ClosedNotice { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
         await DescribeAsync(cancellationToken);
+        ClosedNotice = BaZhouTalent.Application.Projects.ProjectLifecycle.RefusalFor(Application.Project)
+            ?? await handler.WindowRefusalAsync(cancellationToken);
         return Page();
     }
 
@@ -43,6 +48,11 @@ public sealed class SubmitModel(
                 // A double click or another window: once submitted, the researcher reads it on the application page.
                 if (await LoadForEditAsync(code, cancellationToken) is { } other) return other;
                 ModelState.AddModelError("", "提交失败：申请书在您打开此页后又被修改过。请核对下方内容后再次提交。");
+                break;
+            case SubmitApplication.Outcome.Refused:
+                // Outside every closure window, or the project terminated: nothing was changed, the draft stays.
+                if (await LoadForEditAsync(code, cancellationToken) is { } closed) return closed;
+                ModelState.AddModelError("", result.Message!);
                 break;
             default:
                 if (await LoadForEditAsync(code, cancellationToken) is { } notEditable) return notEditable;

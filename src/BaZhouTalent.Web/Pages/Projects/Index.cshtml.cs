@@ -23,6 +23,8 @@ public sealed class IndexModel(ListMyProjects.Handler handler, StartApplication.
         return outcome switch
         {
             StartApplication.Outcome.NotFound => NotFound(),
+            // The list offers no start for a terminated project; a stale page's post lands on its file, which says why.
+            StartApplication.Outcome.Terminated => Redirect($"/projects/{Uri.EscapeDataString(code)}"),
             StartApplication.Outcome.Started => RedirectToPage("/Applications/Cover", new { code }),
             _ => RedirectToPage("/Applications/Details", new { code }),
         };

@@ -125,9 +125,14 @@ public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions ac
             ConflictMessage = outcome.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
-        else if (outcome.Message is { } message)
+        else if (outcome.Message is { } message && !view.Can(trigger))
         {
-            ModelState.AddModelError(string.Empty, message);
+            // The action's form is no longer drawn (e.g. the project was terminated): say why at the top.
+            ConflictMessage = message;
+        }
+        else if (outcome.Message is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
         }
         return Page();
     }

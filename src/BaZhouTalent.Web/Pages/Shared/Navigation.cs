@@ -16,9 +16,11 @@ public static class Navigation
         new("待办事项", "/Index", null, "/Index"),
         new("我的项目", "/Projects/Index", Roles.Researcher, "/Projects/"),
         new("单位审核", "/Review/Unit", Roles.UnitReviewer, "/Review/Unit"),
+        new("申请事项", "/Requests/Unit", Roles.UnitReviewer, "/Requests/"),
         new("县区社科联审核", "/Review/County", Roles.CountyFederation, "/Review/County"),
         new("专家鉴定", "/Review/Expert", Roles.Expert, "/Review/Expert"),
         new("结项受理与审核", "/Review/Federation", Roles.MunicipalFederation, "/Review/Federation"),
+        new("申请事项", "/Requests/Federation", Roles.MunicipalFederation, "/Requests/"),
         new("总览", "/Admin/Dashboard", Roles.MunicipalFederation, "/Admin/Dashboard"),
         new("结项管理", "/Programme/Index", Roles.MunicipalFederation, "/Programme/"),
         new("结项管理", "/Programme/Index", Roles.UnitReviewer, "/Programme/"),
@@ -29,6 +31,7 @@ public static class Navigation
         new("专家库", "/Admin/Experts", Roles.MunicipalFederation, "/Admin/Experts"),
         new("结项公示", "/Admin/Announcements", Roles.MunicipalFederation, "/Admin/Announcements"),
         new("归档", "/Admin/Archive", Roles.MunicipalFederation, "/Admin/Archive"),
+        new("结项批次", "/Admin/Windows", Roles.MunicipalFederation, "/Admin/Windows"),
         new("操作日志", "/Admin/Audit", Roles.MunicipalFederation, "/Admin/Audit"),
     ];
 

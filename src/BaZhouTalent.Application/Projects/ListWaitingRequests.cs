@@ -1,0 +1,45 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+
+namespace BaZhouTalent.Application.Projects;
+
+/// <summary>
+/// The requests waiting for the signed-in user's party: the unit's reviewers see their unit's requests awaiting its
+/// agreement, the city federation those the unit agreed. Requests on terminated projects wait for nobody. Paged.
+/// </summary>
+public static class ListWaitingRequests
+{
+    public sealed record Row(int Id, string ProjectCode, string ProjectTitle, string RequestedByName, string UnitName,
+        ProjectRequestKind Kind, ProjectRequestStatus Status, DateTimeOffset RequestedAt, DateOnly? CompletionBefore, DateOnly? RequestedCompletion)
+    {
+        public string KindName => Kind.ToChinese();
+        public string StatusName => Status.ToChinese();
+    }
+
+    public static readonly SortMap<ProjectRequest> Sorts = new SortMap<ProjectRequest>(r => r.Id)
+        .Add("requested", r => r.RequestedAt)
+        .Add("code", r => r.Project.Code);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser)
+    {
+        public Task<Paged<Row>> HandleAsync(RequestParty party, ListRequest listing, CancellationToken cancellationToken = default)
+        {
+            var requests = db.ProjectRequests.Where(r => r.Project.Lifecycle == ProjectLifecycleStatus.Active);
+            var unitId = currentUser.UnitId;
+            requests = party switch
+            {
+                RequestParty.Unit when currentUser.IsInRole(Roles.UnitReviewer) && unitId is not null =>
+                    requests.Where(r => r.Status == ProjectRequestStatus.Requested && r.Project.UnitId == unitId),
+                RequestParty.Federation when currentUser.IsInRole(Roles.MunicipalFederation) =>
+                    requests.Where(r => r.Status == ProjectRequestStatus.UnitAgreed),
+                _ => requests.Where(_ => false),
+            };
+            if (listing.Term is { } term)
+                requests = requests.Where(r => r.Project.Code.Contains(term) || r.Project.Title.Contains(term) || r.RequestedByName.Contains(term));
+            return requests.ToPagedAsync(listing, Sorts, r => new Row(r.Id, r.Project.Code, r.Project.Title, r.RequestedByName, r.Project.Unit.Name,
+                r.Kind, r.Status, r.RequestedAt, r.CompletionBefore, r.RequestedCompletion), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaZhouTalent.Infrastructure.Data.Configurations;
+
+internal sealed class ProjectRequestConfiguration : IEntityTypeConfiguration<ProjectRequest>
+{
+    public void Configure(EntityTypeBuilder<ProjectRequest> request)
+    {
+        request.HasOne(r => r.Project).WithMany(p => p.Requests).HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        request.Property(r => r.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        request.Property(r => r.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
+        // The unit's and the federation's waiting lists read by status.
+        request.HasIndex(r => new { r.Status, r.ProjectId });
+        request.Property(r => r.RequestedByUserId).HasMaxLength(FieldLengths.UserId);
+        request.Property(r => r.RequestedByName).HasMaxLength(FieldLengths.PersonName);
+        request.Property(r => r.Reason).HasMaxLength(1000);
+        request.Property(r => r.UnitDecidedByName).HasMaxLength(FieldLengths.PersonName);
+        request.Property(r => r.UnitOpinion).HasMaxLength(1000);
+        request.Property(r => r.FederationDecidedByName).HasMaxLength(FieldLengths.PersonName);
+        request.Property(r => r.FederationOpinion).HasMaxLength(1000);
+        request.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ClosureWindowConfiguration : IEntityTypeConfiguration<ClosureWindow>
+{
+    public void Configure(EntityTypeBuilder<ClosureWindow> window)
+    {
+        window.HasIndex(w => w.Opens);
+        window.Property(w => w.CreatedByName).HasMaxLength(FieldLengths.PersonName);
+    }
+}
