@@ -17,6 +17,7 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ReportVersion> ReportVersions { get; }
     DbSet<ExpertProfile> ExpertProfiles { get; }
+    DbSet<Attachment> Attachments { get; }
     DbSet<AppUser> Users { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>

@@ -65,7 +65,7 @@ public static class SubmitApplication
     }
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, Validator validator,
-        ILogger<Handler> log)
+        AttachmentFreezer attachments, ILogger<Handler> log)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
@@ -87,6 +87,7 @@ public static class SubmitApplication
 
             var from = application.Status;
             application.Submit(new ReviewActor(userId, currentUser.DisplayName), clock.GetUtcNow());
+            await attachments.FreezeAsync(application, cancellationToken);
             application.ConcurrencyStamp = Guid.NewGuid();
             try
             {

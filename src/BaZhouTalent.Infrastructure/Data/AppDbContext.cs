@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
