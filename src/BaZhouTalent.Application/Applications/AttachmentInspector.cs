@@ -52,18 +52,17 @@ public static class AttachmentInspector
             : content.Length >= 3 && content[0] == 0xFF && content[1] == 0xD8 && content[2] == 0xFF ? AttachmentFileType.Jpeg
             : content.StartsWith(ZipSignature) ? AttachmentFileType.Docx
             : null;
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var accepted = new[] { AttachmentFileType.Pdf, AttachmentFileType.Png, AttachmentFileType.Jpeg, AttachmentFileType.Docx }
+            .Any(t => t.Extensions.Contains(extension));
+        if (!accepted)
+            return Inspection.Refuse(extension.Length == 0
+                ? $"文件没有扩展名。只接受 {AcceptedTypes}，请确认文件类型后重新选择。"
+                : $"不接受扩展名为“{extension}”的文件。只接受 {AcceptedTypes}。");
         if (type is null)
             return Inspection.Refuse($"只接受 {AcceptedTypes}；该文件的内容不是其中任何一种。");
-
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (!type.Extensions.Contains(extension))
         {
-            var accepted = new[] { AttachmentFileType.Pdf, AttachmentFileType.Png, AttachmentFileType.Jpeg, AttachmentFileType.Docx }
-                .Any(t => t.Extensions.Contains(extension));
-            if (!accepted)
-                return Inspection.Refuse(extension.Length == 0
-                    ? $"文件没有扩展名。只接受 {AcceptedTypes}，请确认文件类型后重新选择。"
-                    : $"不接受扩展名为“{extension}”的文件。只接受 {AcceptedTypes}。");
             var actual = type == AttachmentFileType.Docx ? "压缩包（ZIP）或 Office 文档" : type.Name;
             return Inspection.Refuse($"文件扩展名为“{extension}”，但内容是{actual}，两者不符。请核对文件后重新选择。");
         }
@@ -85,6 +84,7 @@ public static class AttachmentInspector
         var offset = 0;
         while (NextStream(content, ref offset) is var (start, end) && start >= 0)
         {
+            while (end > start && content[end - 1] is (byte)'\r' or (byte)'\n') end--;
             var inflated = Inflate(content[start..end], 64L * 1024 * 1024);
             if (inflated is null) continue;
             if (inflated.AsSpan().IndexOf(Eicar) >= 0) return VirusMessage;

@@ -27,7 +27,11 @@ public sealed class AttachmentOptions
     [Range(10, 100_000)]
     public int MaxEntries { get; set; } = 2_000;
 
-    public long MaxFileMegabytes => MaxFileBytes / (1024 * 1024);
+    /// <summary>The per-file limit as people read it (“20”, “2.5”), in MB.</summary>
+    public string MaxFileMegabytes => Megabytes(MaxFileBytes);
 
-    public long MaxTotalMegabytes => MaxTotalBytes / (1024 * 1024);
+    public string MaxTotalMegabytes => Megabytes(MaxTotalBytes);
+
+    public static string Megabytes(long bytes) =>
+        (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -101,7 +101,7 @@ public static class UploadAttachment
     private static string TooLarge(long size, AttachmentOptions limits) =>
         $"文件大小超过每个附件 {limits.MaxFileMegabytes} MB 的上限（此文件约 {Megabytes(size)} MB）。请压缩或拆分后重新上传。";
 
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Megabytes(long bytes) => AttachmentOptions.Megabytes(bytes);
 
     /// <summary>The name without any folder, control or path characters, at most <see cref="MaxFileNameLength"/> long; it is only ever displayed.</summary>
     public static string CleanFileName(string? fileName)
