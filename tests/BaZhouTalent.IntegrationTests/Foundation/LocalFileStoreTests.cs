@@ -70,7 +70,6 @@ public sealed class LocalFileStoreTests : IDisposable
     public void Dispose()
     {
         try { Directory.Delete(root, recursive: true); }
-        catch (IOException) { /* a leftover temp folder is harmless */ }
-        catch (DirectoryNotFoundException) { }
+        catch (IOException) { /* a leftover temp folder is harmless; DirectoryNotFoundException is one */ }
     }
 }
