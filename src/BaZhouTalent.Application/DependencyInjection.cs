@@ -46,6 +46,14 @@ public static class DependencyInjection
         services.AddScoped<Applications.ImportReportDocument.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
+        services.AddOptions<Applications.AttachmentOptions>()
+            .BindConfiguration(Applications.AttachmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<Applications.UploadAttachment.Handler>();
+        services.AddScoped<Applications.DeleteAttachment.Handler>();
+        services.AddScoped<Applications.GetAttachmentFile.Handler>();
+        services.AddScoped<Applications.AttachmentFreezer>();
         return services;
     }
 

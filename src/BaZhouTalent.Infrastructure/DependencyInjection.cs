@@ -1,4 +1,5 @@
 using BaZhouTalent.Infrastructure.Data;
+using BaZhouTalent.Infrastructure.Files;
 using BaZhouTalent.Infrastructure.Identity;
 using BaZhouTalent.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
@@ -11,6 +12,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddAppDatabase(configuration, contentRoot);
+        services.AddFileStore(configuration, contentRoot);
         services.AddAppIdentity();
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();

@@ -22,7 +22,7 @@ public class ContentSecurityPolicyTests(LivePortal portal) : IClassFixture<LiveP
 
         var researcher = await SignInAsync("yangzhuo");
         await VisitAsync(researcher, "/", "/Projects", $"/applications/{Code}", $"/applications/{Code}/edit/changes",
-            $"/applications/{Code}/edit/report", "/Account/ChangePassword");
+            $"/applications/{Code}/edit/report", $"/applications/{Code}/edit/attachments", "/Account/ChangePassword");
         await researcher.GotoAsync($"/applications/{Code}/edit/cover");
         await researcher.Locator("#classified-no").CheckAsync();
         await researcher.Locator("#Input_DeclarationConfirmed").CheckAsync();

@@ -18,6 +18,7 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ReportVersion> ReportVersions { get; }
     DbSet<ExpertProfile> ExpertProfiles { get; }
+    DbSet<Attachment> Attachments { get; }
     DbSet<AppUser> Users { get; }
     /// <summary>Identity's account–role join and roles, read by lists (never written here: accounts change through UserManager).</summary>
     DbSet<IdentityUserRole<string>> UserRoles { get; }

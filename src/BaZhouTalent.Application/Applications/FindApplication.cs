@@ -23,6 +23,7 @@ public static class FindApplication
                 .Include(a => a.ExpertAssignments)
                 .Include(a => a.Opinions)
                 .Include(a => a.History)
+                .Include(a => a.Attachments)
                 .FirstOrDefaultAsync(a => a.Project.Code == query.ProjectCode, cancellationToken);
     }
 }

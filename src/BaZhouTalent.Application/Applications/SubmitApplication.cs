@@ -75,7 +75,8 @@ public static class SubmitApplication
     /// conflict message for a stale page, 403 for anyone but the leader or a state that cannot be submitted; then
     /// the checks (<see cref="Validator"/>), then the intent method, then one save.
     /// </summary>
-    public sealed class Handler(ReviewActions actions, Validator validator, IAppDbContext db, TimeProvider clock)
+    public sealed class Handler(ReviewActions actions, Validator validator, IAppDbContext db, TimeProvider clock,
+        AttachmentFreezer attachments)
     {
         public const string InvalidMessage = "申请书尚有未填写完整或不符合要求的内容，请按下方提示修改后再提交。";
 
@@ -96,8 +97,9 @@ public static class SubmitApplication
                     problems = await validator.ProblemsAsync(application, cancellationToken);
                     if (problems.Count > 0)
                         throw new ReviewRuleException(InvalidMessage);
-                    // The intent: freeze this round's revision and hand the application to the unit.
+                    // The intent: freeze this round's revision (its supporting files with it) and hand the application to the unit.
                     application.Submit(actor, now);
+                    await attachments.FreezeAsync(application, cancellationToken);
                 }, cancellationToken);
             return outcome.Kind switch
             {

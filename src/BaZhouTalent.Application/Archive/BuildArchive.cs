@@ -23,8 +23,9 @@ namespace BaZhouTalent.Application.Archive;
 /// <summary>
 /// 归档: a .zip per project (the A4 form, the A3 booklet, the final report, the certificate when concluded and
 /// the review history as CSV) or per year (every closed application of the projects funded that year, one folder
-/// each), with manifest.txt listing each file's SHA-256 so the archive can be checked later. The imported .docx
-/// is not in it: the portal keeps the report as text and does not store the uploaded file.
+/// each), with manifest.txt listing each file's SHA-256 so the archive can be checked later. The submitted
+/// attachments (附件/) are in it as stored, each checked against the SHA-256 recorded at upload. The imported
+/// .docx is not: the portal keeps the report as text and does not store the uploaded file.
 /// </summary>
 public static class BuildArchive
 {
@@ -38,7 +39,7 @@ public static class BuildArchive
     /// <summary>The applications a year's archive holds: closed ones (concluded or not) of projects funded that year.</summary>
     public static readonly ApplicationStatus[] Closed = [ApplicationStatus.Concluded, ApplicationStatus.Rejected];
 
-    public sealed class Handler(IAppDbContext db, LoadDisclosed.Handler load, IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, LoadDisclosed.Handler load, IFileStore store, IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
     {
         /// <summary>
         /// Writes one project's archive to <paramref name="output"/>, as <paramref name="user"/> (the federation) may
@@ -49,7 +50,7 @@ public static class BuildArchive
             var loaded = await load.HandleAsync(code, user, cancellationToken);
             if (loaded is null || loaded.Entity.SubmittedAt is null) return false;
             var files = new List<(string Path, byte[] Content)>();
-            AddApplication(files, loaded, "", baseUrl);
+            await AddApplicationAsync(files, loaded, "", baseUrl, cancellationToken);
             Write(output, files, $"立项编号 {code}");
             return true;
         }
@@ -67,7 +68,7 @@ public static class BuildArchive
                 // One application at a time, so a large year does not hold every entity in the context at once.
                 var loaded = await load.HandleAsync(code, user, cancellationToken);
                 if (loaded is null) continue;
-                AddApplication(files, loaded, code + "/", baseUrl);
+                await AddApplicationAsync(files, loaded, code + "/", baseUrl, cancellationToken);
                 db.ClosureApplications.Entry(loaded.Entity).State = EntityState.Detached;
             }
             Write(output, files, $"{year} 年度立项项目的结项材料（{codes.Count} 项）");
@@ -75,7 +76,8 @@ public static class BuildArchive
             return codes.Count;
         }
 
-        private void AddApplication(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder, string baseUrl)
+        private async Task AddApplicationAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder, string baseUrl,
+            CancellationToken cancellationToken)
         {
             var options = typesetting.Value;
             var application = loaded.Entity;
@@ -103,6 +105,38 @@ public static class BuildArchive
                 }
             }
             files.Add((folder + "审核历史.csv", HistoryCsv(application)));
+            await AddAttachmentsAsync(files, loaded, folder, cancellationToken);
+        }
+
+        /// <summary>The attachments the archivist may see, as 附件/01-成果简介-name.pdf; one that cannot be read is listed, not skipped silently.</summary>
+        private async Task AddAttachmentsAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder,
+            CancellationToken cancellationToken)
+        {
+            var problems = new StringBuilder();
+            var number = 0;
+            foreach (var shown in loaded.View.Attachments)
+            {
+                var entity = loaded.Entity.Attachments.Single(a => a.Id == shown.Id);
+                var path = $"{folder}附件/{++number:00}-{shown.KindName}-{shown.FileName}";
+                byte[]? content = null;
+                try
+                {
+                    content = await store.ReadAsync(entity.StorageKey, entity.Sha256, cancellationToken);
+                }
+                catch (StoredFileCorruptException)
+                {
+                    // Reported below: the archive must not carry bytes that differ from what was submitted.
+                }
+                if (content is null)
+                {
+                    log.LogError("Attachment {Id} of {Code} not archived: stored file missing or not matching its SHA-256", entity.Id, loaded.View.Code);
+                    problems.Append(CultureInfo.InvariantCulture, $"{shown.Sha256}  {shown.Size}  {path}\t存储文件缺失或与记录的 SHA-256 不符，未归档\n");
+                    continue;
+                }
+                files.Add((path, content));
+            }
+            if (problems.Length > 0)
+                files.Add((folder + "无法归档的附件.txt", Encoding.UTF8.GetBytes(problems.ToString())));
         }
 
         private void Write(Stream output, IReadOnlyList<(string Path, byte[] Content)> files, string title)

@@ -26,6 +26,22 @@ public sealed record DisclosedOpinion(
 /// so a blind viewer (an expert, after a refusal) gets none of it.</summary>
 public sealed record DisclosedExemption(string Ground, string? Description, ExemptionDecision? Decision);
 
+/// <summary>
+/// A supporting file as one viewer may see it. A blind viewer reads a neutral name (成果简介-1.pdf): the
+/// uploaded name (“杨卓-成果简介.pdf”) may name the author even when the content does not.
+/// </summary>
+public sealed record DisclosedAttachment(
+    int Id, AttachmentKind Kind, string FileName, string ContentType, long Size, string Sha256, bool BlindSafe,
+    int? FrozenRound, DateTimeOffset UploadedAt)
+{
+    public string KindName => Kind.ToChinese();
+
+    /// <summary>Still a draft of the researcher's: not yet submitted with any round.</summary>
+    public bool IsDraft => FrozenRound is null;
+
+    public string SizeText => Size >= 1024 * 1024 ? $"{Size / (1024.0 * 1024):0.0} MB" : $"{Math.Max(1, (Size + 1023) / 1024)} KB";
+}
+
 /// <summary>An assigned expert of the current round, named only where the policy allows.</summary>
 public sealed record DisclosedExpert(string Name, bool IsChief, bool HasAppraised);
 
@@ -146,7 +162,25 @@ public sealed record DisclosedApplication(
                 ? new DisclosedExemption(application.ExemptionGround ?? "", application.ExemptionDescription, application.ExemptionDecision)
                 : null,
             DeferredUntil = application.Status == ApplicationStatus.Deferred ? application.DeferredUntil : null,
+            Attachments = DiscloseAttachments(application, policy),
         };
+    }
+
+    /// <summary>Supporting files this viewer may see and download (see <see cref="DisclosurePolicy.SeesAttachment"/>), in upload order.</summary>
+    public IReadOnlyList<DisclosedAttachment> Attachments { get; init; } = [];
+
+    private static List<DisclosedAttachment> DiscloseAttachments(ClosureApplication application, DisclosurePolicy policy)
+    {
+        var shown = new List<DisclosedAttachment>();
+        var numbers = new Dictionary<AttachmentKind, int>();
+        foreach (var a in application.Attachments.OrderBy(a => a.Id))
+        {
+            if (!policy.SeesAttachment(a.BlindSafe, a.FrozenRound)) continue;
+            numbers[a.Kind] = numbers.GetValueOrDefault(a.Kind) + 1;
+            var name = policy.IsBlind ? $"{a.Kind.ToChinese()}-{numbers[a.Kind]}{Path.GetExtension(a.FileName).ToLowerInvariant()}" : a.FileName;
+            shown.Add(new DisclosedAttachment(a.Id, a.Kind, name, a.ContentType, a.Size, a.Sha256, a.BlindSafe, a.FrozenRound, a.UploadedAt));
+        }
+        return shown;
     }
 
     /// <summary>The names experts must not read in the report: leaders, participants, the unit (shown to the researcher and reviewers).</summary>

@@ -75,6 +75,18 @@ public sealed class DisclosurePolicy
     /// <summary>The review history page (审核历史) with its round-by-round diffs of identifying fields.</summary>
     public bool SeesHistoryPage => SeesApplicant;
 
+    /// <summary>
+    /// A supporting file: the researcher sees every one, drafts included; the unit, the county and the federation
+    /// those submitted (frozen with a round); experts only submitted ones the researcher marked blind-safe; the public none.
+    /// </summary>
+    public bool SeesAttachment(bool blindSafe, int? frozenRound) => Viewer switch
+    {
+        ViewerKind.Researcher => true,
+        ViewerKind.UnitReviewer or ViewerKind.CountyReviewer or ViewerKind.Federation => frozenRound is not null,
+        ViewerKind.Expert or ViewerKind.ChiefExpert => frozenRound is not null && blindSafe,
+        _ => false,
+    };
+
     /// <summary>An identifying value of the applicant, or the blind marker.</summary>
     public string Applicant(string value) => SeesApplicant ? value : BlindReview.HiddenText;
 

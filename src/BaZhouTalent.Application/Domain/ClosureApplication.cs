@@ -73,6 +73,8 @@ public class ClosureApplication
     public List<ExpertAssignment> ExpertAssignments { get; set; } = [];
     public List<ApplicationRevision> Revisions { get; set; } = [];
     public List<AuditEntry> History { get; set; } = [];
+    /// <summary>Supporting files (附件); their bytes are in the file store.</summary>
+    public List<Attachment> Attachments { get; set; } = [];
 
     /// <summary>A new draft whose “现” side starts as a copy of the register's “原” side.</summary>
     public static ClosureApplication StartFor(FundedProject project, DateTimeOffset now) => new()

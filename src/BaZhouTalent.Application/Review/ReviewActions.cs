@@ -164,6 +164,7 @@ public static class ReviewLoading
             .Include(a => a.ExpertAssignments)
             .Include(a => a.Revisions)
             .Include(a => a.History)
+            .Include(a => a.Attachments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Project.Code == code, cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BaZhouTalent.Application.Domain;
 
 namespace BaZhouTalent.Application.Workflow;
@@ -25,6 +26,9 @@ public static class ApplicationSnapshot
 
     public sealed record Member(string Name, string Unit, string Title, string Phone);
 
+    /// <summary>A supporting file frozen with a revision: what it is and the SHA-256 of its bytes.</summary>
+    public sealed record FrozenFile(string Kind, string FileName, string Sha256, long Size, bool BlindSafe);
+
     public sealed record Content(
         string ProjectCode,
         string ProjectTitle,
@@ -37,7 +41,10 @@ public static class ApplicationSnapshot
         string? ActualCompletion,
         Person CurrentLeader,
         IReadOnlyList<Member> CurrentParticipants,
-        string ReportText);
+        string ReportText,
+        // Written only by AttachmentFreezer into a revision, so the revision's fingerprint covers the files;
+        // left out when null, so sign-off fingerprints and revisions without files keep their JSON unchanged.
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FrozenFile>? Attachments = null);
 
     /// <summary>The content; the application must be loaded with its Project.</summary>
     public static Content Capture(ClosureApplication application)
@@ -60,7 +67,9 @@ public static class ApplicationSnapshot
             application.ReportText.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
-    public static string ToJson(ClosureApplication application) => JsonSerializer.Serialize(Capture(application), Options);
+    public static string ToJson(ClosureApplication application) => ToJson(Capture(application));
+
+    public static string ToJson(Content content) => JsonSerializer.Serialize(content, Options);
 
     public static Content? FromJson(string json)
     {

@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
     public DbSet<ProjectRequest> ProjectRequests => Set<ProjectRequest>();
     public DbSet<ClosureWindow> ClosureWindows => Set<ClosureWindow>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -41,6 +41,11 @@ public class WorkspaceChainTests(LivePortal portal) : IClassFixture<LivePortal>
         await audit.CheckAsync(researcher, "researcher-report-imported");
         await PressAsync(researcher, researcher.GetByRole(AriaRole.Button, new() { Name = "保存并继续" }), "Enter");
 
+        // Attachments are optional: the step is passed over to the check.
+        await researcher.WaitForURLAsync($"**/applications/{Code}/edit/attachments");
+        await audit.CheckAsync(researcher, "researcher-attachments");
+        await PressAsync(researcher, researcher.GetByRole(AriaRole.Link, new() { Name = "下一步：检查并提交" }), "Enter");
+
         await researcher.WaitForURLAsync($"**/applications/{Code}/submit");
         await PressAsync(researcher, researcher.GetByRole(AriaRole.Button, new() { Name = "提交结项申请" }), "Enter");
         await researcher.WaitForURLAsync($"**/applications/{Code}");

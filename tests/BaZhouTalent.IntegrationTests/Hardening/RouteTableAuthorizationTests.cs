@@ -102,6 +102,11 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["GET /applications/{projectCode}/certificate.pdf"] = Same("404"),
         ["POST /applications/{code}/edit/report?handler=ConfirmImport"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
         ["POST /applications/{code}/edit/report?handler=Restore"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["GET /applications/{code}/edit/attachments"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/attachments?handler=Upload"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        ["POST /applications/{code}/edit/attachments?handler=Delete"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],
+        // No attachment 1 on this application: nobody gets anything. Who may download a real one is AttachmentTests'.
+        ["GET /applications/{code}/attachments/{id:int}"] = Same("404"),
         ["GET /Admin/Users/Create"] = Admin("200"),
         ["POST /Admin/Users/Create"] = Admin("200"),
         ["GET /Admin/Users/ResetPassword/{userName}"] = Admin("200"),

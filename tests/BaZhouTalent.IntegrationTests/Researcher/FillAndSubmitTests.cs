@@ -91,8 +91,10 @@ public class FillAndSubmitTests(PortalFactory portal) : IClassFixture<PortalFact
         });
         Assert.Equal(HttpStatusCode.Redirect, savedReport.Status);
 
-        // Check, preview, submit.
-        var submit = await Forms.FollowAsync(browser, savedReport);
+        // 保存并继续 leads to the (optional) attachments, whose next step is check, preview, submit.
+        var attachments = await Forms.FollowAsync(browser, savedReport);
+        Assert.EndsWith(Base + "/edit/attachments", attachments.Url);
+        var submit = await browser.GetAsync(attachments.Document.QuerySelector("a.btn-primary[href$='/submit']")!.GetAttribute("href")!);
         Assert.EndsWith(Base + "/submit", submit.Url);
         Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
         Assert.NotNull(submit.Document.QuerySelector($"a[href='{Base}/print/a4.pdf'][target=_blank]"));

@@ -66,7 +66,8 @@ public class UnprintableInputTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.Redirect, goodReport.Status);
         Assert.EndsWith("附注：赵孟𫖯书法。", (await Researchers.LoadAsync(portal)).ReportText);
 
-        var submit = await Forms.FollowAsync(browser, goodReport);
+        Assert.EndsWith("/edit/attachments", (await Forms.FollowAsync(browser, goodReport)).Url);
+        var submit = await browser.GetAsync($"/applications/{Researchers.Code}/submit");
         Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
         var submitted = await browser.SubmitAsync(submit, new Dictionary<string, string>(), "form[method=post]:not([action$='/Account/Logout'])");
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);

@@ -10,7 +10,8 @@ namespace BaZhouTalent.IntegrationTests.Review;
 
 /// <summary>
 /// Two projects whose researcher replaced the leader's phone, added a participant and changed a participant's
-/// unit through the real change page, then went through the real review forms: one is frozen during 专家鉴定
+/// unit through the real change page, attached a blind-safe 成果简介 and a named award certificate (both uploaded
+/// under file names that name the leader and the unit), then went through the real review forms: one is frozen during 专家鉴定
 /// (one of three experts has appraised), the other is concluded. Built once for the whole class.
 /// </summary>
 public sealed class BlindReviewScenario : IAsyncLifetime
@@ -96,6 +97,9 @@ public sealed class BlindReviewScenario : IAsyncLifetime
             ["next"] = "false",
         });
         Assert.True(saved.Status == HttpStatusCode.Redirect, $"changes of {code}: {saved.Status}\n{saved.Text}");
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.Summary, true, "杨卓-成果简介.pdf", AttachmentTests.Pdf(code + "summary"));
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false,
+            $"杨卓-{PartySchoolBazhou}-获奖证书.png", AttachmentTests.Png(code + "award"));
 
         var submit = await researcher.GetAsync($"/applications/{code}/submit");
         Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
@@ -182,6 +186,44 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
             Assert.Contains("参与人员：新增1人", text);
             Assert.Contains("联系电话有变更", text);
         }
+    }
+
+    /// <summary>Experts list and download only the blind-safe attachment, under a neutral name; its neighbour's address answers 404.</summary>
+    [Theory]
+    [InlineData("during", "expert")]
+    [InlineData("during", "chief")]
+    [InlineData("after", "expert")]
+    [InlineData("after", "chief")]
+    [InlineData("during", "researcher")]
+    [InlineData("during", "unit")]
+    [InlineData("during", "county")]
+    [InlineData("after", "federation")]
+    public async Task Experts_see_and_download_only_the_blind_safe_attachment(string stage, string viewer)
+    {
+        var code = stage == "during" ? BlindReviewScenario.During : BlindReviewScenario.After;
+        var files = (await LoadAsync(scenario.Portal, code)).Attachments;
+        var safe = files.Single(f => f.BlindSafe);
+        var named = files.Single(f => !f.BlindSafe);
+        var blind = viewer is "expert" or "chief";
+        var browser = await SignInAsync(scenario.Portal, Accounts[viewer]);
+
+        foreach (var page in new[] { $"/applications/{code}", $"/Review/Act/{code}" })
+        {
+            var read = await browser.GetAsync(page);
+            // Experts appraise on the review page; the others' access to it is the review matrix's concern.
+            if (blind) Assert.Equal(HttpStatusCode.OK, read.Status);
+            else if (read.Status != HttpStatusCode.OK) continue;
+            var links = read.Links.Where(l => l.StartsWith($"/applications/{code}/attachments/", StringComparison.Ordinal)).Distinct().ToList();
+            Assert.Equal(blind ? [$"/applications/{code}/attachments/{safe.Id}"] : new[] { safe.Id, named.Id }.Select(id => $"/applications/{code}/attachments/{id}").ToList(), links);
+            Assert.Contains(blind ? "成果简介-1.pdf" : "杨卓-成果简介.pdf", read.Text);
+        }
+
+        var download = await browser.Client.GetAsync($"/applications/{code}/attachments/{safe.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(blind ? "成果简介-1.pdf" : safe.FileName, download.Content.Headers.ContentDisposition!.FileNameStar);
+        var other = await browser.Client.GetAsync($"/applications/{code}/attachments/{named.Id}");
+        Assert.Equal(blind ? HttpStatusCode.NotFound : HttpStatusCode.OK, other.StatusCode);
+        if (blind) Assert.DoesNotContain("杨卓", await other.Content.ReadAsStringAsync());
     }
 
     [Theory]

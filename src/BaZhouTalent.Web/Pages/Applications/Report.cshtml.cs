@@ -144,7 +144,7 @@ public sealed class ReportModel(
             return Page();
         }
         TempData[StatusMessages.Success] = message;
-        return next ? RedirectToPage("Submit", new { code }) : RedirectToPage(new { code });
+        return next ? RedirectToPage("Attachments", new { code }) : RedirectToPage(new { code });
     }
 
     /// <summary>Nothing is saved; the page comes back with everything typed and the message by the field.</summary>

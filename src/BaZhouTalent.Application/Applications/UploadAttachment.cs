@@ -1,0 +1,136 @@
+using System.Text;
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BaZhouTalent.Application.Applications;
+
+/// <summary>
+/// 上传附件: a supporting file is judged by its content (<see cref="AttachmentInspector"/>) and the limits per
+/// file and per application, stored in the file store under an opaque key, and recorded with its original
+/// name, kind, type, size, SHA-256, uploader, time and whether experts may read it. Only while the researcher
+/// may edit (草稿 or 被退回); the page checks that the caller is the leader.
+/// </summary>
+public static class UploadAttachment
+{
+    public sealed record Command(string ProjectCode, AttachmentKind Kind, bool BlindSafe, string FileName, Stream Content, long Length);
+
+    public enum Outcome { Uploaded, Refused, NotEditable, NotFound }
+
+    public sealed record Result(Outcome Outcome, string? Refusal = null, Attachment? Attachment = null)
+    {
+        public static Result Refuse(string message) => new(Outcome.Refused, message);
+    }
+
+    /// <summary>The longest original name kept (the rest of a longer one is cut before the extension).</summary>
+    public const int MaxFileNameLength = 120;
+
+    public sealed class Handler(IAppDbContext db, IFileStore store, ICurrentUser currentUser, TimeProvider clock,
+        IOptions<AttachmentOptions> options, ILogger<Handler> log)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var limits = options.Value;
+            var name = CleanFileName(command.FileName);
+            string Refused(string reason) => $"“{(name.Length == 0 ? "所选文件" : name)}”未上传：{reason}";
+            if (!Enum.IsDefined(command.Kind)) return Result.Refuse("请选择附件类别。");
+            if (name.Length == 0) return Result.Refuse(Refused("文件名无效，请重命名后重新选择。"));
+            if (command.Length > limits.MaxFileBytes) return Result.Refuse(Refused(TooLarge(command.Length, limits)));
+
+            var application = await db.ClosureApplications.AsNoTracking()
+                .Where(a => a.Project.Code == command.ProjectCode)
+                .Select(a => new { a.Id, a.Status })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (application is null || currentUser.UserId is not { } userId) return new Result(Outcome.NotFound);
+            if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned)) return new Result(Outcome.NotEditable);
+
+            var files = db.Attachments.Where(a => a.ApplicationId == application.Id);
+            var count = await files.CountAsync(cancellationToken);
+            if (count >= limits.MaxCount)
+                return Result.Refuse(Refused($"每份申请书最多 {limits.MaxCount} 个附件，现已有 {count} 个。请先删除不需要的附件。"));
+            var existingTotal = count == 0 ? 0 : await files.SumAsync(a => a.Size, cancellationToken);
+
+            // Read at most one byte past the limit, whatever the declared length said.
+            var content = await ReadAtMostAsync(command.Content, limits.MaxFileBytes + 1, cancellationToken);
+            if (content.Length > limits.MaxFileBytes) return Result.Refuse(Refused(TooLarge(content.Length, limits)));
+            if (content.Length == 0) return Result.Refuse(Refused("文件是空的，请重新选择。"));
+            var total = existingTotal + content.Length;
+            if (total > limits.MaxTotalBytes)
+                return Result.Refuse(Refused($"一份申请书的附件合计不能超过 {limits.MaxTotalMegabytes} MB，加上此文件将达到 {Megabytes(total)} MB。请压缩文件或删除不需要的附件。"));
+
+            var inspection = AttachmentInspector.Inspect(content, name, limits);
+            if (inspection.Refusal is not null)
+            {
+                log.LogWarning("Attachment refused for {ProjectCode}: {Reason}", command.ProjectCode, inspection.Refusal);
+                return Result.Refuse(Refused(inspection.Refusal));
+            }
+
+            var stored = await store.SaveAsync(content, cancellationToken);
+            var attachment = new Attachment
+            {
+                ApplicationId = application.Id,
+                Kind = command.Kind,
+                FileName = name,
+                ContentType = inspection.Type!.ContentType,
+                Size = stored.Length,
+                Sha256 = stored.Sha256,
+                StorageKey = stored.Key,
+                BlindSafe = command.BlindSafe,
+                UploadedByUserId = userId,
+                UploadedAt = clock.GetUtcNow(),
+            };
+            db.Attachments.Add(attachment);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                // No row, no file: a file nobody can reach would only take space.
+                await store.DeleteAsync(stored.Key, CancellationToken.None);
+                throw;
+            }
+            log.LogInformation("Attachment {Id} ({Kind}, {Size} bytes, {Sha256}) added to {ProjectCode}",
+                attachment.Id, attachment.Kind, attachment.Size, attachment.Sha256, command.ProjectCode);
+            return new Result(Outcome.Uploaded, null, attachment);
+        }
+    }
+
+    private static string TooLarge(long size, AttachmentOptions limits) =>
+        $"文件大小超过每个附件 {limits.MaxFileMegabytes} MB 的上限（此文件约 {Megabytes(size)} MB）。请压缩或拆分后重新上传。";
+
+    private static string Megabytes(long bytes) => AttachmentOptions.Megabytes(bytes);
+
+    /// <summary>The name without any folder, control or path characters, at most <see cref="MaxFileNameLength"/> long; it is only ever displayed.</summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var clean = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsControl(c) || c is '"' or '<' or '>' or '|' or ':' or '*' or '?' or '\u200B' or '\uFEFF') continue;
+            clean.Append(c);
+        }
+        var result = clean.ToString().Trim().TrimStart('.');
+        if (result.Length > MaxFileNameLength)
+        {
+            var extension = Path.GetExtension(result);
+            if (extension.Length > 10) extension = "";
+            result = result[..(MaxFileNameLength - extension.Length)] + extension;
+        }
+        return result;
+    }
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream source, long max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < max && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max - buffer.Length)), cancellationToken)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
+}

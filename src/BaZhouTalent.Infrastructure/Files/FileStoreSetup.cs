@@ -1,0 +1,39 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BaZhouTalent.Infrastructure.Files;
+
+public static class FileStoreSetup
+{
+    /// <summary>Registers the local-folder <see cref="IFileStore"/> at <see cref="RootFor"/>.</summary>
+    public static IServiceCollection AddFileStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var root = RootFor(configuration, contentRoot);
+        services.AddSingleton<IFileStore>(sp => new LocalFileStore(root, sp.GetRequiredService<ILogger<LocalFileStore>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// <c>Attachments:Root</c> when set (relative to the content root); otherwise <c>attachments</c> beside the
+    /// SQLite file, so the database and its files are backed up together; for SQL Server under <c>Database:DataDirectory</c>.
+    /// </summary>
+    public static string RootFor(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration[$"{FileStoreOptions.Section}:{nameof(FileStoreOptions.Root)}"];
+        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(Path.Combine(contentRoot, configured));
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var connection = configuration.GetConnectionString("Default");
+            var dataSource = string.IsNullOrWhiteSpace(connection) ? "" : new SqliteConnectionStringBuilder(connection).DataSource;
+            if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal))
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataSource))!, "attachments");
+        }
+        return Path.GetFullPath(Path.Combine(contentRoot, database.DataDirectory, "attachments"));
+    }
+}

@@ -1,0 +1,447 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using BaZhouTalent.Application.Applications;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.IntegrationTests.Hardening;
+using BaZhouTalent.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
+
+namespace BaZhouTalent.IntegrationTests.Researcher;
+
+/// <summary>The portal with small attachment limits, so “too large”, “too many” and “too much in total” are quick to reach.</summary>
+public sealed class AttachmentPortal : PortalFactory
+{
+    public const int MaxFileBytes = 1024 * 1024;
+    public const int MaxTotalBytes = 2560 * 1024;
+    public const int MaxCount = 4;
+
+    /// <summary>Where the store keeps files by default: beside the SQLite file.</summary>
+    public string StoreRoot => Path.Combine(Folder, "attachments");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Attachments:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Attachments:MaxTotalBytes", MaxTotalBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Attachments:MaxCount", MaxCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>
+/// Supporting files (附件) through the real pages with multipart uploads: stored outside the database under their
+/// hash, refused by content with the reason, frozen with the round at submission, and downloadable by whoever the
+/// disclosure policy lists them for.
+/// </summary>
+public class AttachmentTests(AttachmentPortal portal) : IClassFixture<AttachmentPortal>
+{
+    [Fact]
+    public async Task A_file_is_stored_outside_the_database_under_its_hash_and_downloads_byte_for_byte()
+    {
+        const string code = "BZ25YB940";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var bytes = Pdf("stored");
+
+        var uploaded = await UploadAsync(researcher, code, AttachmentKind.Summary, blindSafe: true, "../../杨卓 成果简介.pdf", bytes);
+        Assert.True(uploaded.Status == HttpStatusCode.Redirect, uploaded.Text);
+
+        var row = Assert.Single(await FilesAsync(code));
+        Assert.Equal(Sha256(bytes), row.Sha256);
+        Assert.Equal(bytes.Length, row.Size);
+        Assert.Equal("杨卓 成果简介.pdf", row.FileName); // no folder part survives
+        Assert.Equal("application/pdf", row.ContentType);
+        Assert.True(row.BlindSafe);
+        Assert.Null(row.FrozenRound);
+        Assert.Equal(await UserIdAsync(portal, "yangzhuo"), row.UploadedByUserId);
+        // On disk under an opaque key, not the user's name, and its bytes hash to the row's SHA-256.
+        var onDisk = Assert.Single(Directory.GetFiles(portal.StoreRoot, "*", SearchOption.AllDirectories), f => f.Contains(row.StorageKey[2..], StringComparison.Ordinal));
+        Assert.DoesNotContain("成果简介", onDisk);
+        Assert.Equal(row.Sha256, Sha256(await File.ReadAllBytesAsync(onDisk)));
+
+        var page = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        var link = page.Links.Single(l => l.StartsWith($"/applications/{code}/attachments/", StringComparison.Ordinal));
+        var download = await researcher.Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("杨卓 成果简介.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
+
+        // The bytes changed behind the portal's back: the read is checked, and nothing is served.
+        await File.WriteAllBytesAsync(onDisk, Pdf("tampered"));
+        var tampered = await researcher.Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.InternalServerError, tampered.StatusCode);
+        var text = await tampered.Content.ReadAsStringAsync();
+        Assert.Contains("SHA-256", text);
+        Assert.Contains("附件无法读取", text);
+        await File.WriteAllBytesAsync(onDisk, bytes);
+        Assert.Equal(HttpStatusCode.OK, (await researcher.Client.GetAsync(link)).StatusCode);
+    }
+
+    public static TheoryData<string, string, string> BadFiles() => new()
+    {
+        { "too-large", "成果简介.pdf", "超过每个附件 1 MB 的上限" },
+        { "unknown", "说明.txt", "不接受扩展名为“.txt”的文件" },
+        { "not-a-type", "简介.pdf", "内容不是其中任何一种" },
+        { "mismatch", "简介.pdf", "内容是PNG 图片，两者不符" },
+        { "eicar", "查重报告.pdf", "EICAR" },
+        { "exe-as-pdf", "查重报告.pdf", "可执行程序" },
+        { "elf-as-png", "截图.png", "可执行程序" },
+        { "macro-docx", "成果简介.docx", "含有宏" },
+        { "package-docx", "成果简介.docx", "嵌入了程序或程序包对象" },
+        { "pdf-javascript", "查重报告.pdf", "/JavaScript" },
+        { "pdf-hidden-launch", "查重报告.pdf", "/Launch" },
+        { "pdf-embedded-file", "查重报告.pdf", "/EmbeddedFile" },
+        { "zip-as-docx", "成果简介.docx", "不是 Word 文档" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Bad_files_are_refused_by_content_with_the_reason_and_nothing_else_is_lost(string kind, string fileName, string message)
+    {
+        // A draft of its own per case, so a file wrongly accepted in one case cannot change the next.
+        var code = "BZ25YB" + (950 + BadFiles().Select(row => (string)row[0]).ToList().IndexOf(kind));
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var before = await LoadAsync(portal, code);
+        var filesBefore = StoredFiles();
+
+        var page = await UploadAsync(researcher, code, AttachmentKind.SimilarityReport, blindSafe: true, fileName, BadFile(kind));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var error = Forms.ErrorFor(page, "Upload") ?? "";
+        Assert.Contains($"“{fileName}”未上传", error);
+        Assert.Contains(message, error);
+        // What the researcher chose comes back as chosen.
+        Assert.Equal(nameof(AttachmentKind.SimilarityReport), page.Document.QuerySelector<IHtmlSelectElement>("select[name='Input.Kind']")!.Value);
+        Assert.True(page.Document.QuerySelector<IHtmlInputElement>("input[name='Input.BlindSafe']")!.IsChecked);
+        // Nothing stored, nothing else of the draft touched.
+        Assert.Empty(await FilesAsync(code));
+        Assert.Equal(filesBefore, StoredFiles());
+        var after = await LoadAsync(portal, code);
+        Assert.Equal(before.ReportText, after.ReportText);
+        Assert.Equal(before.ConcurrencyStamp, after.ConcurrencyStamp);
+        Assert.Equal(before.CurrentLeader.Phone, after.CurrentLeader.Phone);
+    }
+
+    [Fact]
+    public async Task Too_many_files_and_too_much_in_total_are_refused_with_the_limit()
+    {
+        const string code = "BZ25YB942";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var large = AttachmentPortal.MaxFileBytes - 100 * 1024; // 0.9 MB each
+
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(researcher, code, AttachmentKind.Other, false, $"材料{i}.pdf", Pdf($"large{i}", large))).Status);
+        var total = await UploadAsync(researcher, code, AttachmentKind.Other, false, "材料2.pdf", Pdf("large2", large));
+        Assert.Equal(HttpStatusCode.OK, total.Status);
+        Assert.Contains("附件合计不能超过 2.5 MB", Forms.ErrorFor(total, "Upload"));
+
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(researcher, code, AttachmentKind.Other, false, $"小{i}.png", Png($"small{i}"))).Status);
+        Assert.Equal(AttachmentPortal.MaxCount, (await FilesAsync(code)).Count);
+        var many = await UploadAsync(researcher, code, AttachmentKind.Other, false, "小9.png", Png("small9"));
+        Assert.Equal(HttpStatusCode.OK, many.Status);
+        Assert.Contains($"最多 {AttachmentPortal.MaxCount} 个附件", Forms.ErrorFor(many, "Upload"));
+        Assert.Equal(AttachmentPortal.MaxCount, (await FilesAsync(code)).Count);
+    }
+
+    [Fact]
+    public async Task Files_are_frozen_with_the_round_at_submission_and_a_returned_application_keeps_them()
+    {
+        const string code = "BZ25YB943";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        await UploadOkAsync(researcher, code, AttachmentKind.Summary, true, "成果简介.pdf", Pdf("summary"));
+        await UploadOkAsync(researcher, code, AttachmentKind.Other, false, "写错的.png", Png("mistake"));
+        // A draft file can be removed, from the page and from the store.
+        var mistake = (await FilesAsync(code)).Single(f => f.FileName == "写错的.png");
+        var deleted = await DeleteAsync(researcher, code, mistake.Id);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.DoesNotContain(await FilesAsync(code), f => f.Id == mistake.Id);
+        Assert.DoesNotContain(StoredFiles(), f => f.Contains(mistake.StorageKey[2..], StringComparison.Ordinal));
+        await UploadOkAsync(researcher, code, AttachmentKind.SimilarityReport, false, "查重报告.pdf", Pdf("similarity"));
+
+        // Not submitted yet: the unit does not see the researcher's drafts.
+        var unit = await SignInAsync(portal, "unit.bzdx");
+        await SubmitThroughThePageAsync(researcher, code);
+        var round1 = await FilesAsync(code);
+        Assert.All(round1, f => Assert.Equal(1, f.FrozenRound));
+        var revision1 = await RevisionAsync(code, 1);
+        Assert.Equal(ApplicationSnapshot.FingerprintOf(revision1.Content), revision1.Fingerprint);
+        var frozen = ApplicationSnapshot.FromJson(revision1.Content)!.Attachments!;
+        Assert.Equal(round1.Select(f => f.Sha256).Order(), frozen.Select(f => f.Sha256).Order());
+
+        // Under review: the researcher can no longer delete, the unit reads both files.
+        var summary = round1.Single(f => f.Kind == AttachmentKind.Summary);
+        var refused = await DeletePostAsync(researcher, code, summary.Id);
+        Assert.Equal($"/applications/{code}", refused.RedirectTarget);
+        Assert.Equal(2, (await FilesAsync(code)).Count);
+        var unitPage = await unit.GetAsync($"/applications/{code}");
+        Assert.Equal(2, AttachmentLinks(unitPage, code).Count);
+        foreach (var link in AttachmentLinks(unitPage, code))
+            Assert.Equal(HttpStatusCode.OK, (await unit.Client.GetAsync(link)).StatusCode);
+
+        await ActOkAsync(unit, code, "return", new Dictionary<string, string> { ["Input.Reason"] = "请补充查重报告的说明。" });
+        Assert.Equal(ApplicationStatus.Returned, (await LoadAsync(portal, code)).Status);
+
+        // Returned: frozen files stay (refused with the reason), new files can be added and removed again.
+        var page = await DeleteAsync(researcher, code, summary.Id);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(DeleteAttachment.FrozenMessage, page.Text);
+        Assert.Equal(2, (await FilesAsync(code)).Count);
+        Assert.Empty(page.Document.QuerySelectorAll($"form[action*='id={summary.Id}']"));
+        await UploadOkAsync(researcher, code, AttachmentKind.Other, false, "补充说明.docx", DocxFiles.FromMarkup("补充说明\n正文。"));
+        var added = (await FilesAsync(code)).Single(f => f.FrozenRound is null);
+        Assert.Equal(2, AttachmentLinks(await unit.GetAsync($"/applications/{code}"), code).Count); // still a draft
+        Assert.Equal(HttpStatusCode.NotFound, (await unit.Client.GetAsync($"/applications/{code}/attachments/{added.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await researcher.Client.GetAsync($"/applications/{code}/attachments/{summary.Id}")).StatusCode);
+
+        await SubmitThroughThePageAsync(researcher, code);
+        var round2 = await FilesAsync(code);
+        Assert.Equal(1, round2.Single(f => f.Id == summary.Id).FrozenRound);
+        Assert.Equal(2, round2.Single(f => f.Id == added.Id).FrozenRound);
+        Assert.Equal(3, ApplicationSnapshot.FromJson((await RevisionAsync(code, 2)).Content)!.Attachments!.Count);
+        // The first round's revision still lists exactly its own files.
+        Assert.Equal(revision1.Content, (await RevisionAsync(code, 1)).Content);
+        Assert.Equal(3, AttachmentLinks(await unit.GetAsync($"/applications/{code}"), code).Count);
+    }
+
+    [Fact]
+    public async Task Each_role_downloads_exactly_what_the_disclosure_policy_lists_for_it()
+    {
+        const string code = "BZ25YB944";
+        await DraftsAsync(code);
+        await CreateUserAsync(portal, "unit.foreign", "组织部审核人", Roles.UnitReviewer, OrganisationDepartmentBazhou);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        await UploadOkAsync(researcher, code, AttachmentKind.Summary, true, "杨卓-成果简介.pdf", Pdf("blind-safe"));
+        await UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "杨卓获奖证书.png", Png("award"));
+        await SubmitThroughThePageAsync(researcher, code);
+        await ToExpertReviewAsync(portal, code);
+        var files = await FilesAsync(code);
+        var safe = files.Single(f => f.BlindSafe);
+        var named = files.Single(f => !f.BlindSafe);
+
+        foreach (var (user, seesSafe, seesNamed) in new[]
+        {
+            ("admin", true, true), ("yangzhuo", true, true), ("unit.bzdx", true, true), ("skl.bazhou", true, true),
+            ("expert.1", true, false), ("expert.2", true, false), ("expert.3", true, false), ("unit.foreign", false, false),
+        })
+        {
+            var browser = await SignInAsync(portal, user);
+            foreach (var (file, sees) in new[] { (safe, seesSafe), (named, seesNamed) })
+            {
+                var response = await browser.Client.GetAsync($"/applications/{code}/attachments/{file.Id}");
+                Assert.True(response.StatusCode == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{user} file {file.FileName}: {response.StatusCode}");
+                if (!sees) continue;
+                Assert.Equal(file.Sha256, Sha256(await response.Content.ReadAsByteArrayAsync()));
+                // Experts read a neutral name: the uploaded one names the author.
+                var name = response.Content.Headers.ContentDisposition!.FileNameStar!;
+                if (user.StartsWith("expert", StringComparison.Ordinal)) Assert.Equal("成果简介-1.pdf", name);
+                else Assert.Equal(file.FileName, name);
+            }
+            // Nobody but the researcher gets the upload page or its posts.
+            var edit = await browser.Client.GetAsync($"/applications/{code}/edit/attachments");
+            Assert.True(edit.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"{user} edit page: {edit.StatusCode}");
+        }
+
+        var anonymous = await portal.CreateBrowser().GetAsync($"/applications/{code}/attachments/{safe.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location!.ToString());
+        // A file of another application, asked for under this application's code, is not found either.
+        await DraftsAsync("BZ25YB945");
+        await UploadOkAsync(researcher, "BZ25YB945", AttachmentKind.Other, true, "别的.png", Png("elsewhere"));
+        var elsewhere = Assert.Single(await FilesAsync("BZ25YB945"));
+        Assert.Equal(HttpStatusCode.OK, (await researcher.Client.GetAsync($"/applications/BZ25YB945/attachments/{elsewhere.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await researcher.Client.GetAsync($"/applications/{code}/attachments/{elsewhere.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_archive_of_a_concluded_project_holds_its_attachments_with_their_SHA256_in_the_manifest()
+    {
+        const string code = "BZ25YB946";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var summary = Pdf("archived summary");
+        var award = Png("archived award");
+        await UploadOkAsync(researcher, code, AttachmentKind.Summary, true, "成果简介.pdf", summary);
+        await UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.png", award);
+        await SubmitThroughThePageAsync(researcher, code);
+        await ToExpertReviewAsync(portal, code);
+        await ActOkAsync(await SignInAsync(portal, "expert.2"), code, "appraise", Opinion(text: "论证扎实。", grade: "Good"));
+        await ActOkAsync(await SignInAsync(portal, "expert.3"), code, "appraise", Opinion(text: "基本达到要求。", grade: "Good"));
+        var chief = await SignInAsync(portal, "expert.1");
+        await ActOkAsync(chief, code, "appraise", Opinion(text: "质量较好。", grade: "Good"));
+        await ActOkAsync(chief, code, "combine", Opinion(text: "同意结项。", grade: "Good"));
+        await ActOkAsync(await SignInAsync(portal, "admin"), code, "decide",
+            new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
+
+        var response = await (await SignInAsync(portal, "admin")).Client.GetAsync($"/Admin/Archive?handler=Project&code={code}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        byte[] Entry(string name)
+        {
+            using var stream = zip.GetEntry(name)!.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+        Assert.Equal(summary, Entry("附件/01-成果简介-成果简介.pdf"));
+        Assert.Equal(award, Entry("附件/02-免于鉴定证明材料-获奖证书.png"));
+        var manifest = Encoding.UTF8.GetString(Entry("manifest.txt"));
+        Assert.Contains($"{Sha256(summary)}  {summary.Length}  附件/01-成果简介-成果简介.pdf", manifest);
+        Assert.Contains($"{Sha256(award)}  {award.Length}  附件/02-免于鉴定证明材料-获奖证书.png", manifest);
+    }
+
+    // ---- helpers
+
+    private async Task DraftsAsync(string code)
+    {
+        if (await portal.WithDbAsync(db => db.FundedProjects.AnyAsync(p => p.Code == code))) return;
+        await portal.WithDbAsync(async db => { await ReadyDrafts.AddAsync(db, [code]); return 0; });
+    }
+
+    internal static async Task<Browser.Page> UploadAsync(Browser browser, string code, AttachmentKind kind, bool blindSafe, string fileName, byte[] bytes)
+    {
+        var page = await browser.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var form = page.Document.QuerySelector<IHtmlFormElement>("form[enctype='multipart/form-data']")!;
+        var values = Browser.FormValues(form);
+        values["Input.Kind"] = kind.ToString();
+        if (blindSafe) values["Input.BlindSafe"] = "true";
+        else values.Remove("Input.BlindSafe");
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(bytes);
+        // What the browser claims is ignored: the portal reads the bytes.
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        multipart.Add(file, "Upload", fileName);
+        var url = $"/applications/{code}/edit/attachments?handler=Upload";
+        return await Browser.Page.ReadAsync(await browser.Client.PostAsync(url, multipart), url);
+    }
+
+    internal static async Task UploadOkAsync(Browser browser, string code, AttachmentKind kind, bool blindSafe, string fileName, byte[] bytes)
+    {
+        var page = await UploadAsync(browser, code, kind, blindSafe, fileName, bytes);
+        Assert.True(page.Status == HttpStatusCode.Redirect, $"upload of {fileName}: {page.Status}\n{page.Text}");
+    }
+
+    /// <summary>The delete button of the file's row on the attachments page, as the researcher presses it.</summary>
+    private static async Task<Browser.Page> DeleteAsync(Browser browser, string code, int id)
+    {
+        var page = await browser.GetAsync($"/applications/{code}/edit/attachments");
+        var form = page.Document.QuerySelector($"form[action*='id={id}']");
+        if (form is null) return await DeletePostAsync(browser, code, id);
+        return await browser.SubmitAsync(page, new Dictionary<string, string>(), $"form[action*='id={id}']");
+    }
+
+    /// <summary>The delete post made directly (a stale page or a forged request), with the user's own antiforgery token.</summary>
+    private static async Task<Browser.Page> DeletePostAsync(Browser browser, string code, int id)
+    {
+        var token = (await browser.GetAsync("/Account/ChangePassword")).Document
+            .QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var url = $"/applications/{code}/edit/attachments?handler=Delete&id={id}";
+        var response = await browser.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        return await Browser.Page.ReadAsync(response, url);
+    }
+
+    internal static async Task SubmitThroughThePageAsync(Browser researcher, string code)
+    {
+        var submit = await researcher.GetAsync($"/applications/{code}/submit");
+        Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
+        var submitted = await researcher.SubmitAsync(submit, new Dictionary<string, string>(), "form[method=post]:not([action$='/Account/Logout'])");
+        Assert.True(submitted.Status == HttpStatusCode.Redirect, $"submit of {code}: {submitted.Status}\n{submitted.Text}");
+    }
+
+    private static List<string> AttachmentLinks(Browser.Page page, string code) =>
+        page.Links.Where(l => l.StartsWith($"/applications/{code}/attachments/", StringComparison.Ordinal)).Distinct().ToList();
+
+    private Task<List<Attachment>> FilesAsync(string code) =>
+        portal.WithDbAsync(db => db.Attachments.AsNoTracking()
+            .Where(f => db.ClosureApplications.Any(a => a.Id == f.ApplicationId && a.Project.Code == code))
+            .OrderBy(f => f.Id).ToListAsync());
+
+    private Task<ApplicationRevision> RevisionAsync(string code, int round) =>
+        portal.WithDbAsync(db => db.ApplicationRevisions.AsNoTracking()
+            .SingleAsync(r => r.Round == round && db.ClosureApplications.Any(a => a.Id == r.ApplicationId && a.Project.Code == code)));
+
+    private List<string> StoredFiles() =>
+        Directory.Exists(portal.StoreRoot) ? Directory.GetFiles(portal.StoreRoot, "*", SearchOption.AllDirectories).Order().ToList() : [];
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>A small valid-looking PDF, distinct per marker, padded to <paramref name="size"/> bytes when asked.</summary>
+    internal static byte[] Pdf(string marker, int size = 0)
+    {
+        var text = $"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n% {marker}\n";
+        var bytes = Encoding.ASCII.GetBytes(text).ToList();
+        while (bytes.Count < size - 32) bytes.AddRange("% padding padding padding\n"u8.ToArray());
+        bytes.AddRange("trailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
+        return bytes.ToArray();
+    }
+
+    internal static byte[] Png(string marker) =>
+        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes("IHDR" + marker)];
+
+    private static byte[] BadFile(string kind) => kind switch
+    {
+        "too-large" => Pdf("large", AttachmentPortal.MaxFileBytes + 1),
+        "unknown" => Encoding.UTF8.GetBytes("只是一段文字"),
+        "not-a-type" => Encoding.UTF8.GetBytes("GIF89a 其实是别的东西"),
+        "mismatch" => Png("mismatch"),
+        "eicar" => [.. Pdf("eicar"), .. Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*")],
+        "exe-as-pdf" => [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, .. Encoding.ASCII.GetBytes("This program cannot be run in DOS mode. %PDF-1.4")],
+        "elf-as-png" => [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0],
+        "macro-docx" => WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]),
+        "package-docx" => WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/embeddings/oleObject1.bin",
+            [0xD0, 0xCF, 0x11, 0xE0, .. Encoding.Unicode.GetBytes("\u0001Ole10Native"), .. "MZ"u8.ToArray()]),
+        "pdf-javascript" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
+        "pdf-hidden-launch" => HiddenInObjectStream("<< /Type /Action /S /Launch /F (cmd.exe) >>"),
+        "pdf-embedded-file" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Names << /Embedded#46iles 2 0 R >> >>\nendobj\n%%EOF\n"),
+        _ => ZipWith("readme.txt", "不是 Word 文档"u8.ToArray()),
+    };
+
+    /// <summary>A PDF whose only dangerous dictionary sits in a compressed (FlateDecode) object stream.</summary>
+    private static byte[] HiddenInObjectStream(string dictionary)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            zlib.Write(Encoding.ASCII.GetBytes("3 0 " + dictionary));
+        var data = compressed.ToArray();
+        var head = Encoding.ASCII.GetBytes($"%PDF-1.5\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {data.Length} >>\nstream\n");
+        return [.. head, .. data, .. "\nendstream\nendobj\n%%EOF\n"u8.ToArray()];
+    }
+
+    private static byte[] WithEntry(byte[] docx, string entryName, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry(entryName).Open();
+            entry.Write(content);
+        }
+        return stream.ToArray();
+    }
+
+    private static byte[] ZipWith(string entryName, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry(entryName).Open();
+            entry.Write(content);
+        }
+        return stream.ToArray();
+    }
+}

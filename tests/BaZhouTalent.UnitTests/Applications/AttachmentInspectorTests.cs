@@ -1,0 +1,76 @@
+using System.IO.Compression;
+using System.Text;
+using BaZhouTalent.Application.Applications;
+
+namespace BaZhouTalent.UnitTests.Applications;
+
+/// <summary>The content checks alone: what is accepted as which type, and why the rest is refused.</summary>
+public class AttachmentInspectorTests
+{
+    private static readonly AttachmentOptions Limits = new();
+
+    [Fact]
+    public void A_real_docx_jpeg_png_and_pdf_are_recognised_by_their_bytes()
+    {
+        Assert.Equal(AttachmentFileType.Docx, AttachmentInspector.Inspect(DocxFiles.FromMarkup("成果简介\n正文。"), "简介.docx", Limits).Type);
+        Assert.Equal(AttachmentFileType.Jpeg, AttachmentInspector.Inspect([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'], "证书.JPG", Limits).Type);
+        Assert.Equal(AttachmentFileType.Png, AttachmentInspector.Inspect([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0], "截图.png", Limits).Type);
+        Assert.Equal(AttachmentFileType.Pdf, AttachmentInspector.Inspect("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"u8, "报告.pdf", Limits).Type);
+    }
+
+    [Theory]
+    [InlineData("%PDF-1.4 << /OpenAction << /S /JavaScript /JS (x) >> >>", "JavaScript")]
+    [InlineData("%PDF-1.4 << /S /J#61vaScript >>", "JavaScript")]
+    [InlineData("%PDF-1.4 << /AA << /O << /S /Launch /F (a.exe) >> >> >>", "Launch")]
+    [InlineData("%PDF-1.4 << /Type /EmbeddedFile >>", "EmbeddedFile")]
+    public void Pdf_actions_are_found_even_when_their_names_are_escaped(string pdf, string name)
+    {
+        var result = AttachmentInspector.Inspect(Encoding.ASCII.GetBytes(pdf), "a.pdf", Limits);
+        Assert.Null(result.Type);
+        Assert.Contains("/" + name, result.Refusal);
+    }
+
+    [Fact]
+    public void A_pdf_that_only_mentions_scripts_in_its_text_is_accepted()
+    {
+        // “JavaScript” as words in a string, not a /Name.
+        var result = AttachmentInspector.Inspect("%PDF-1.4\n1 0 obj << /Title (About JavaScript and JS) >> endobj\n%%EOF"u8, "a.pdf", Limits);
+        Assert.Equal(AttachmentFileType.Pdf, result.Type);
+    }
+
+    [Fact]
+    public void A_macro_enabled_document_renamed_docx_is_refused_by_its_content_types()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(DocxFiles.FromMarkup("正文"));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var types = zip.GetEntry("[Content_Types].xml")!;
+            string xml;
+            using (var reader = new StreamReader(types.Open())) xml = reader.ReadToEnd();
+            types.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open());
+            writer.Write(xml.Replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal));
+        }
+        Assert.Contains("宏", AttachmentInspector.Inspect(stream.ToArray(), "a.docx", Limits).Refusal);
+    }
+
+    [Fact]
+    public void A_docx_whose_parts_expand_beyond_the_limit_is_refused()
+    {
+        var result = AttachmentInspector.Inspect(DocxFiles.ZipBomb(8), "a.docx", new AttachmentOptions { MaxUncompressedBytes = 1024 * 1024 });
+        Assert.Null(result.Type);
+        Assert.Contains("异常庞大", result.Refusal);
+    }
+
+    [Theory]
+    [InlineData("成果简介.pdf", "成果简介.pdf")]
+    [InlineData(@"C:\Users\杨卓\Desktop\成果简介.pdf", "成果简介.pdf")]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("..", "")]
+    [InlineData("a\u0000b<>|.pdf", "ab.pdf")]
+    public void Uploaded_names_lose_folders_and_unsafe_characters(string uploaded, string expected)
+    {
+        Assert.Equal(expected, UploadAttachment.CleanFileName(uploaded));
+    }
+}
