@@ -1,5 +1,6 @@
 using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.Infrastructure.Identity;
+using BaZhouTalent.Infrastructure.Notices;
 using BaZhouTalent.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddAppIdentity();
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+        services.AddNoticeDelivery();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;

@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Abstractions;
@@ -18,6 +19,13 @@ public interface IAppDbContext
     DbSet<ReportVersion> ReportVersions { get; }
     DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<AppUser> Users { get; }
+    /// <summary>Identity's role links, read to find who should be told of a hand-over (one query, not one per role).</summary>
+    DbSet<IdentityUserRole<string>> UserRoles { get; }
+    DbSet<IdentityRole> Roles { get; }
+    DbSet<Notice> Notices { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<JobLease> JobLeases { get; }
+    DbSet<ReminderRecord> ReminderRecords { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -65,7 +65,7 @@ public static class SubmitApplication
     }
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, Validator validator,
-        ILogger<Handler> log)
+        Notices.HandOverNotices handOverNotices, ILogger<Handler> log)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
@@ -88,6 +88,7 @@ public static class SubmitApplication
             var from = application.Status;
             application.Submit(new ReviewActor(userId, currentUser.DisplayName), clock.GetUtcNow());
             application.ConcurrencyStamp = Guid.NewGuid();
+            await handOverNotices.RecordAsync(application, ReviewTrigger.Submit, from, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

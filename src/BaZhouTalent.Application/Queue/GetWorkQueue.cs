@@ -13,10 +13,8 @@ namespace BaZhouTalent.Application.Queue;
 /// </summary>
 public static class GetWorkQueue
 {
-    /// <summary>A row waiting longer than this is listed under 已超期, whatever its stage.</summary>
-    public static readonly TimeSpan OverdueAfter = TimeSpan.FromDays(15);
-
-    public const string OverdueGroup = "已超期（等待超过 15 天）";
+    /// <summary>Rows past their stage's time limit (<see cref="Notices.StageDeadlines"/>) are listed under this group, whatever their stage.</summary>
+    public const string OverdueGroup = "已超期（超过本环节办理时限）";
 
     public sealed record Query;
 
@@ -35,7 +33,7 @@ public static class GetWorkQueue
         public string StatusName => ProjectStatus.ToChinese(Status);
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, Notices.StageDeadlines deadlines)
     {
         public async Task<IReadOnlyList<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -58,7 +56,7 @@ public static class GetWorkQueue
                 .ToList();
         }
 
-        private bool IsOverdue(DateTimeOffset? since) => since is { } s && clock.GetUtcNow() - s > OverdueAfter;
+        private bool IsOverdue(ApplicationStatus status, DateTimeOffset? since) => deadlines.IsOverdue(status, since, clock.GetUtcNow());
 
         private async Task<IEnumerable<Row>> ResearcherRowsAsync(string userId, CancellationToken cancellationToken)
         {
@@ -153,7 +151,7 @@ public static class GetWorkQueue
                     Roles.Expert => "专家鉴定",
                     _ => a.Status == ApplicationStatus.FederationIntake ? "受理（分配鉴定专家）" : "审核（终审）",
                 };
-                var overdue = IsOverdue(since);
+                var overdue = IsOverdue(a.Status, since);
                 var unit = units.GetValueOrDefault(a.Code, BlindReview.HiddenText);
                 rows.Add(new Row(a.Code, a.Title, unit, a.Status, action, overdue ? OverdueGroup : group,
                     QueueTarget.Review, since, overdue));

@@ -39,7 +39,8 @@ public sealed record ReviewOutcome(ReviewOutcomeKind Kind, string? Message = nul
 /// workflow allows it now (403), run the intent method, make verification codes unique, save — and turn
 /// a concurrent save by someone else into the Chinese conflict message instead of an overwrite.
 /// </summary>
-public sealed class ReviewActions(IAppDbContext db, IAuthorizationService authorization, TimeProvider clock, ILogger<ReviewActions> log)
+public sealed class ReviewActions(IAppDbContext db, IAuthorizationService authorization, TimeProvider clock, Notices.HandOverNotices handOverNotices,
+    ILogger<ReviewActions> log)
 {
     public const string FederationName = "巴中市社会科学界联合会";
 
@@ -122,6 +123,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
                 opinion.VerificationCode = VerificationCodes.New();
         }
 
+        await handOverNotices.RecordAsync(application, trigger, from, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

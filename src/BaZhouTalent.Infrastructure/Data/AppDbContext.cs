@@ -24,6 +24,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
