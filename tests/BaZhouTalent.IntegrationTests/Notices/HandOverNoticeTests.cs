@@ -115,7 +115,8 @@ public sealed class HandOverNoticeTests(NoticePortal portal) : IClassFixture<Not
             Assert.Equal(HttpStatusCode.Redirect, readAll.Status);
         }
         var after = await researcher.GetAsync("/Notices?unread=true");
-        Assert.Null(after.Document.QuerySelector(".site-notices-count"));
+        Assert.True(after.Document.QuerySelector(".site-notices-count") is null,
+            $"still unread: {await portal.WithDbAsync(db => db.Notices.CountAsync(n => n.RecipientUserId == application.Project.LeaderUserId && n.ReadAt == null))} of {unread}\n{after.Document.QuerySelector("header")?.OuterHtml}");
         Assert.Contains("没有未读通知", after.Text);
     }
 
