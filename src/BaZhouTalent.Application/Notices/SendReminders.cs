@@ -37,6 +37,10 @@ public sealed class SendReminders(
         var now = clock.GetUtcNow();
         if (now.ToChina().Hour < noticeOptions.Value.ReminderHour)
             return 0;
+        // The day's run is over once its marker exists: the instances' later checks that day cost one lookup.
+        var dayDone = $"run:{now.ChinaDate():yyyyMMdd}";
+        if (await db.ReminderRecords.AnyAsync(r => r.Key == dayDone, cancellationToken))
+            return 0;
         if (!await leases.TryAcquireAsync(LeaseName, LeaseDuration, cancellationToken))
             return 0;
 
@@ -46,8 +50,17 @@ public sealed class SendReminders(
             if (await SendOnceAsync(reminder, now, cancellationToken))
                 sent++;
         }
-        if (sent > 0)
-            log.LogInformation("Reminders sent: {Count}", sent);
+        // Written last, so a run cut short is finished by the next check (the per-reminder keys skip what was sent).
+        db.ReminderRecords.Add(new ReminderRecord { Key = dayDone, Day = now.ChinaDate(), SentAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateRowException)
+        {
+            db.DiscardChanges();
+        }
+        log.LogInformation("Daily reminders for {Day}: {Count} sent", now.ChinaDate(), sent);
         return sent;
     }
 
@@ -95,34 +108,35 @@ public sealed class SendReminders(
             .ToListAsync(cancellationToken);
 
         var federation = await recipients.Federation().ToListAsync(cancellationToken);
+        var unitReviewers = new Dictionary<int, List<string>>();
+        var countyReviewers = new Dictionary<int, List<string>>();
+        async Task<List<string>> Cached(Dictionary<int, List<string>> cache, int id, Func<int, IQueryable<string>> query) =>
+            cache.TryGetValue(id, out var ids) ? ids : cache[id] = await query(id).ToListAsync(cancellationToken);
         var day = now.ChinaDate();
         var reminders = new List<Reminder>();
         foreach (var a in applications)
         {
             var entered = a.Entered;
-            IReadOnlyList<string> holders;
+            IReadOnlyList<string> experts = [];
             if (a.Status == ApplicationStatus.ExpertReview)
             {
-                var waiting = a.Experts.Where(e => a.Appraisals.All(o => o.SignerUserId != e.ExpertUserId)).Select(e => e.ExpertUserId).ToList();
-                if (waiting.Count == 0 && a.Appraisals.Count > 0)
+                experts = a.Experts.Where(e => a.Appraisals.All(o => o.SignerUserId != e.ExpertUserId)).Select(e => e.ExpertUserId).ToList();
+                if (experts.Count == 0 && a.Appraisals.Count > 0)
                 {
                     // Everyone has appraised: the chief's combined appraisal is due, counted from the last one in.
-                    waiting = a.Experts.Where(e => e.IsChief).Select(e => e.ExpertUserId).ToList();
+                    experts = a.Experts.Where(e => e.IsChief).Select(e => e.ExpertUserId).ToList();
                     entered = a.Appraisals.Max(o => o.SignedAt);
                 }
-                holders = waiting;
-            }
-            else
-            {
-                holders = a.Status switch
-                {
-                    ApplicationStatus.UnitReview => await recipients.UnitReviewers(a.UnitId).ToListAsync(cancellationToken),
-                    ApplicationStatus.CountyReview => await recipients.CountyReviewers(a.RegionId).ToListAsync(cancellationToken),
-                    _ => federation,
-                };
             }
             if (!deadlines.IsOverdue(a.Status, entered, now) || entered is not { } since)
                 continue;
+            var holders = a.Status switch
+            {
+                ApplicationStatus.ExpertReview => experts,
+                ApplicationStatus.UnitReview => await Cached(unitReviewers, a.UnitId, recipients.UnitReviewers),
+                ApplicationStatus.CountyReview => await Cached(countyReviewers, a.RegionId, recipients.CountyReviewers),
+                _ => federation,
+            };
 
             var due = deadlines.DueDate(a.Status, since)!.Value;
             var text = new NoticeText(

@@ -102,8 +102,9 @@ public sealed class ReminderTests
             Assert.Single(await RemindersAsync(one, code));
             Assert.Single(await NoticesAsync(one, "unit.bzdx", code), n => n.Title.StartsWith("【催办】", StringComparison.Ordinal));
 
-            // Even past the lease (another instance taking over later the same day), the day's key holds.
+            // Even an instance that gets past both the lease and the day's marker (a run cut short) sends the reminder once.
             await one.WithDbAsync(db => db.JobLeases.ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, one.Clock.GetUtcNow().AddMinutes(-1))));
+            Assert.Equal(1, await one.WithDbAsync(db => db.ReminderRecords.Where(r => r.Key.StartsWith("run:")).ExecuteDeleteAsync()));
             two.Clock.Advance(TimeSpan.FromMinutes(30));
             Assert.Equal(0, await two.RemindAsync());
             Assert.Single(await RemindersAsync(one, code));
