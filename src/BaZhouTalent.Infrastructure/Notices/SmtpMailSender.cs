@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Notices;
 using MailKit.Net.Smtp;
@@ -23,7 +25,10 @@ public sealed class SmtpMailSender(IOptions<NoticeOptions> options) : IMailSende
         mail.From.Add(new MailboxAddress(smtp.SenderName, smtp.SenderAddress!));
         mail.To.Add(MailboxAddress.Parse(message.ToAddress));
         mail.Subject = message.Subject;
-        mail.MessageId = $"{message.IdempotencyKey.GetHashCode(StringComparison.Ordinal):x8}.{message.Id}@bazhoutalent";
+        // The same for every attempt at this row: a copy resent after a crash between the server's accept and
+        // recording it carries the same Message-ID, which mail systems use to drop duplicates.
+        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32];
+        mail.MessageId = $"{keyHash}@notices.bazhoutalent";
         mail.Body = new TextPart("plain") { Text = message.Body };
 
         using var client = new SmtpClient { Timeout = 60_000 };

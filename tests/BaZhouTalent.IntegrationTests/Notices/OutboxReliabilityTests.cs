@@ -41,7 +41,8 @@ public sealed class OutboxReliabilityTests
         var sent = Assert.Single(await OutboxAsync(portal, code));
         Assert.NotNull(sent.SentAt);
         Assert.Equal(2, sent.Attempts);
-        Assert.Single(mail.To(AddressOf("unit.bzdx")), m => m.Subject == $"结项申请 {code} 待您审核");
+        var delivered = Assert.Single(mail.To(AddressOf("unit.bzdx")), m => m.Subject == $"结项申请 {code} 待您审核");
+        Assert.EndsWith("@notices.bazhoutalent", delivered.MessageId, StringComparison.Ordinal);
 
         portal.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(0, await portal.DeliverAsync());
