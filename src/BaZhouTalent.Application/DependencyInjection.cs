@@ -19,9 +19,34 @@ public static class DependencyInjection
         services.AddAccountHandlers();
         services.AddDeskHandlers();
         services.AddProjectLifecycleHandlers();
+        services.AddNotices();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
+        return services;
+    }
+
+    // Notices: the hand-over notices and outbox rows written with each step, the message centre, deadlines, reminders.
+    private static IServiceCollection AddNotices(this IServiceCollection services)
+    {
+        services.AddOptions<Notices.NoticeOptions>()
+            .BindConfiguration(Notices.NoticeOptions.Section)
+            .PostConfigure<Microsoft.Extensions.Configuration.IConfiguration>((options, configuration) =>
+                options.PortalBaseUrl ??= configuration["Portal:PublicBaseUrl"])
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<Notices.DeadlineOptions>()
+            .BindConfiguration(Notices.DeadlineOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Notices.StageDeadlines>();
+        services.AddSingleton<Notices.WorkerIdentity>();
+        services.AddScoped<Notices.NoticeWriter>();
+        services.AddScoped<Notices.NoticeRecipients>();
+        services.AddScoped<Notices.HandOverNotices>();
+        services.AddScoped<Notices.JobLeases>();
+        services.AddScoped<Notices.SendReminders>();
+        services.AddScoped<Notices.MessageCentre.Handler>();
         return services;
     }
 

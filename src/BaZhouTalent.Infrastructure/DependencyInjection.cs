@@ -1,6 +1,7 @@
 using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.Infrastructure.Files;
 using BaZhouTalent.Infrastructure.Identity;
+using BaZhouTalent.Infrastructure.Notices;
 using BaZhouTalent.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddAppIdentity();
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+        services.AddNoticeDelivery();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;

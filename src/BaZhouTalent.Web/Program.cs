@@ -18,6 +18,7 @@ builder.Host.UseSerilog((context, services, logger) => Logging.Configure(logger,
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<BaZhouTalent.Web.Pages.Shared.NoticeBadge>();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddTypesetting(builder.Configuration);

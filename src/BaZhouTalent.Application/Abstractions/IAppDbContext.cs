@@ -25,6 +25,10 @@ public interface IAppDbContext
     DbSet<IdentityRole> Roles { get; }
     DbSet<ProjectRequest> ProjectRequests { get; }
     DbSet<ClosureWindow> ClosureWindows { get; }
+    DbSet<Notice> Notices { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<JobLease> JobLeases { get; }
+    DbSet<ReminderRecord> ReminderRecords { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

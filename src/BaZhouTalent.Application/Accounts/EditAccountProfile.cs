@@ -8,7 +8,7 @@ namespace BaZhouTalent.Application.Accounts;
 
 /// <summary>
 /// 编辑账户资料: the city federation records an existing account's 姓名 and 职务 (what its signatures print)
-/// and its display name. Signatures already given keep the name and post they were signed with.
+/// its display name, and the e-mail address notices are sent to. Signatures already given keep the name and post they were signed with.
 /// </summary>
 public static class EditAccountProfile
 {
@@ -18,6 +18,8 @@ public static class EditAccountProfile
         public string? DisplayName { get; set; }
         public string? RealName { get; set; }
         public string? Post { get; set; }
+        /// <summary>电子邮箱: where the portal's notices are mailed (empty: in-portal notices only).</summary>
+        public string? Email { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -28,6 +30,9 @@ public static class EditAccountProfile
                 .NotEmpty().WithMessage("请输入显示名称")
                 .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"显示名称不超过 {AccountRules.DisplayNameMaxLength} 个字符");
             AccountRules.RealNameAndPost(this, x => x.RealName, x => x.Post);
+            RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+                .MaximumLength(200).WithMessage("电子邮箱不超过 200 个字符")
+                .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("电子邮箱格式不正确，例如 name@example.com");
         }
     }
 
@@ -41,6 +46,7 @@ public static class EditAccountProfile
             user.DisplayName = command.DisplayName!.Trim();
             user.RealName = PrintableText.Normalize(command.RealName).Trim();
             user.Post = PrintableText.Normalize(command.Post).Trim();
+            user.Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
             var result = await userManager.UpdateAsync(user);
             if (!result.Succeeded)
                 throw new InvalidOperationException("Updating the account failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));

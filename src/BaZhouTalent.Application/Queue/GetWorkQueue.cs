@@ -3,6 +3,7 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Notices;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,8 @@ namespace BaZhouTalent.Application.Queue;
 /// </summary>
 public static class GetWorkQueue
 {
-    /// <summary>A row waiting longer than this is listed under 已超期, whatever its stage.</summary>
-    public static readonly TimeSpan OverdueAfter = TimeSpan.FromDays(15);
-
-    public const string OverdueGroup = "已超期（等待超过 15 天）";
+    /// <summary>Rows past their stage's time limit (<see cref="Notices.StageDeadlines"/>) are listed under this group, whatever their stage.</summary>
+    public const string OverdueGroup = "已超期（超过本环节办理时限）";
 
     /// <param name="Group">The key of the one group to page through (<see cref="Group.Key"/>); null: every group's first page.</param>
     public sealed record Query(string? Group = null, int Page = 1, int PageSize = ListRequest.DefaultPageSize);
@@ -63,25 +62,37 @@ public static class GetWorkQueue
         .Add("waiting", i => i.Since == null);
 
     /// <summary>
-    /// The overdue rule, alone so it can be swapped (e.g. for configured per-stage deadlines): an item is overdue when
-    /// it has waited in its stage longer than <see cref="OverdueAfter"/>.
+    /// The overdue rule (<see cref="StageDeadlines"/>: each stage's working days) as a filter the database runs: an item
+    /// is overdue when it entered its stage before that stage's cutoff for today.
     /// </summary>
-    private static Expression<Func<Item, bool>> Overdue(DateTimeOffset now)
+    private static Expression<Func<Item, bool>> Overdue(StageDeadlines deadlines, DateTimeOffset now)
     {
-        var cutoff = now - OverdueAfter;
-        return i => i.Since != null && i.Since < cutoff;
+        var cutoffs = deadlines.OverdueCutoffs(now);
+        // A stage without a limit is never overdue.
+        DateTimeOffset Cutoff(ApplicationStatus status) => cutoffs.TryGetValue(status, out var c) ? c : DateTimeOffset.MinValue;
+        var unit = Cutoff(ApplicationStatus.UnitReview);
+        var county = Cutoff(ApplicationStatus.CountyReview);
+        var intake = Cutoff(ApplicationStatus.FederationIntake);
+        var experts = Cutoff(ApplicationStatus.ExpertReview);
+        var review = Cutoff(ApplicationStatus.FederationReview);
+        return i => i.Since != null
+            && ((i.Status == ApplicationStatus.UnitReview && i.Since < unit)
+                || (i.Status == ApplicationStatus.CountyReview && i.Since < county)
+                || (i.Status == ApplicationStatus.FederationIntake && i.Since < intake)
+                || (i.Status == ApplicationStatus.ExpertReview && i.Since < experts)
+                || (i.Status == ApplicationStatus.FederationReview && i.Since < review));
     }
 
-    private static Expression<Func<Item, bool>> NotOverdue(DateTimeOffset now)
+    private static Expression<Func<Item, bool>> NotOverdue(StageDeadlines deadlines, DateTimeOffset now)
     {
-        var cutoff = now - OverdueAfter;
-        return i => i.Since == null || i.Since >= cutoff;
+        var overdue = Overdue(deadlines, now);
+        return Expression.Lambda<Func<Item, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
     }
 
     /// <summary>A group before it is read: its rows, how each reads, and whether they are the overdue ones.</summary>
     private sealed record Definition(string Key, string Title, bool Overdue, IQueryable<Item> Items, Func<Item, Row> ToRow);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, StageDeadlines deadlines)
     {
         public async Task<IReadOnlyList<Group>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -117,13 +128,13 @@ public static class GetWorkQueue
             {
                 var items = ReviewerItems(role, userId);
                 var overdueTitle = reviewerRoles.Count == 1 ? OverdueGroup : $"{OverdueGroup}·{RoleGroupTitle(role)}";
-                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items.Where(Overdue(now)),
+                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items.Where(Overdue(deadlines, now)),
                     i => ReviewerRow(role, i, overdueTitle, true)));
                 if (role == Roles.MunicipalFederation)
                 {
                     // The city federation's intake (experts to assign, or an exemption to decide) and final review are
                     // different work: listed apart.
-                    var waiting = items.Where(NotOverdue(now));
+                    var waiting = items.Where(NotOverdue(deadlines, now));
                     foreach (var (key, title, inGroup) in new (string, string, Expression<Func<Item, bool>>)[]
                     {
                         ("exemption", "受理（免于鉴定申请）", i => i.Status == ApplicationStatus.FederationIntake && i.ExemptionPending),
@@ -137,7 +148,7 @@ public static class GetWorkQueue
                 else
                 {
                     var title = RoleGroupTitle(role);
-                    normal.Add(new Definition(GroupKey(role), title, false, items.Where(NotOverdue(now)), i => ReviewerRow(role, i, title, false)));
+                    normal.Add(new Definition(GroupKey(role), title, false, items.Where(NotOverdue(deadlines, now)), i => ReviewerRow(role, i, title, false)));
                 }
             }
             return overdue.Concat(normal);

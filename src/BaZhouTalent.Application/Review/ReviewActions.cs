@@ -41,7 +41,8 @@ public sealed record ReviewOutcome(ReviewOutcomeKind Kind, string? Message = nul
 /// and turn a concurrent save by someone else into the Chinese conflict message instead of an overwrite.
 /// The intent method writes the history line and, where it signs, the fingerprint and verification code.
 /// </summary>
-public sealed class ReviewActions(IAppDbContext db, IAuthorizationService authorization, TimeProvider clock, ILogger<ReviewActions> log)
+public sealed class ReviewActions(IAppDbContext db, IAuthorizationService authorization, TimeProvider clock, Notices.HandOverNotices handOverNotices,
+    ILogger<ReviewActions> log)
 {
     public const string FederationName = "巴中市社会科学界联合会";
 
@@ -131,6 +132,7 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         }
 
         // Hand-over notices: the outbox rows are added here, saved with the step.
+        await handOverNotices.RecordAsync(application, trigger, from, cancellationToken);
 
         // 6. One save.
         try

@@ -27,6 +27,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ProjectRequest> ProjectRequests => Set<ProjectRequest>();
     public DbSet<ClosureWindow> ClosureWindows => Set<ClosureWindow>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

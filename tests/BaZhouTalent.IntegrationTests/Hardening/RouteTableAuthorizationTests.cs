@@ -137,6 +137,11 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["POST /Admin/Windows?handler=Add"] = Admin("200"),
         ["POST /Admin/Windows?handler=Remove"] = Admin("404"),
         ["POST /Admin/Users/ResetPassword/{userName}"] = Admin("200"),
+        // 站内通知: everyone has their own; a notice that is not the user's (here: none posted) answers 404.
+        ["GET /Notices"] = Same("200"),
+        ["POST /Notices?handler=Open"] = Same("404"),
+        ["POST /Notices?handler=Read"] = Same("404"),
+        ["POST /Notices?handler=ReadAll"] = Same("302>/Notices"),
     };
 
     /// <summary>Who may see the application but not change it now is sent to its read-only page.</summary>

@@ -1,3 +1,5 @@
+using BaZhouTalent.Application.Notices;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AngleSharp.Dom;
 using BaZhouTalent.Application.Domain;
@@ -112,10 +114,13 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var all = await QueueMix.LoadAsync(portal);
         var admin = await ReviewKit.SignInAsync(portal, "admin");
         var home = await admin.GetAsync("/");
-        var cutoff = DateTimeOffset.UtcNow - GetWorkQueue.OverdueAfter;
+        // The in-memory rule per item; the queue runs it turned round as a database filter (StageDeadlines.OverdueCutoffs).
+        using var scope = portal.Services.CreateScope();
+        var deadlines = scope.ServiceProvider.GetRequiredService<StageDeadlines>();
+        var now = DateTimeOffset.UtcNow;
 
         var waiting = all.Where(x => x.Application.Status is ApplicationStatus.FederationIntake or ApplicationStatus.FederationReview).ToList();
-        bool Overdue((ClosureApplication Application, DateTimeOffset? Since) x) => x.Since is { } since && since < cutoff;
+        bool Overdue((ClosureApplication Application, DateTimeOffset? Since) x) => deadlines.IsOverdue(x.Application.Status, x.Since, now);
         IEnumerable<string> Ordered(IEnumerable<(ClosureApplication Application, DateTimeOffset? Since)> rows) => rows
             .OrderBy(x => x.Since is null).ThenBy(x => x.Since).ThenBy(x => x.Application.Project.Code, StringComparer.Ordinal)
             .Select(x => x.Application.Project.Code);

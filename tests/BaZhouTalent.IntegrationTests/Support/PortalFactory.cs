@@ -24,6 +24,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Logs:Directory", LogDirectory);
+        // Tests drive delivery and reminders by hand (OutboxDelivery, SendReminders), never on the workers' timers.
+        builder.UseSetting("Notices:WorkersEnabled", "false");
         // The suites sign in hundreds of times a minute from one address; the throttling tests set low limits of their own.
         foreach (var limit in new[] { "SignInPerClient", "SignInPerAccount", "VerifyPerClient" })
             builder.UseSetting($"Throttling:{limit}:PermitLimit", "1000000");

@@ -24,7 +24,7 @@ public sealed class EditModel(
         if (account is null) return NotFound();
         Input = new EditAccountProfile.Command
         {
-            UserName = account.UserName, DisplayName = account.DisplayName, RealName = account.RealName, Post = account.Post,
+            UserName = account.UserName, DisplayName = account.DisplayName, RealName = account.RealName, Post = account.Post, Email = account.Email,
         };
         return Page();
     }

@@ -1,0 +1,55 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Application.Notices;
+
+/// <summary>站内通知: the signed-in user's own notices, newest first, paged; marking read; the unread count.</summary>
+public static class MessageCentre
+{
+    public sealed record Row(long Id, string Title, string Body, string Link, DateTimeOffset CreatedAt, bool IsRead);
+
+    // Newest first; the id keeps notices of one instant in a stable order.
+    private static readonly SortMap<Notice> Sorts = SortMap<Notice>.TieBrokenBy(n => n.Id).Add("at", n => n.CreatedAt, descendingByDefault: true);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    {
+        public Task<Paged<Row>> ListAsync(ListRequest request, bool unreadOnly, CancellationToken cancellationToken = default)
+        {
+            var mine = Mine();
+            if (unreadOnly)
+                mine = mine.Where(n => n.ReadAt == null);
+            return mine.ToPagedAsync(request, Sorts,
+                n => new Row(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null), cancellationToken);
+        }
+
+        /// <summary>One COUNT on the (recipient, read-at) index: cheap enough for every page's header.</summary>
+        public Task<int> CountUnreadAsync(CancellationToken cancellationToken = default) =>
+            currentUser.UserId is null ? Task.FromResult(0) : Mine().CountAsync(n => n.ReadAt == null, cancellationToken);
+
+        /// <summary>Marks one of the user's notices read and returns where it leads; null when it is not theirs (404).</summary>
+        public async Task<string?> MarkReadAsync(long id, CancellationToken cancellationToken = default)
+        {
+            var link = await Mine().Where(n => n.Id == id).Select(n => n.Link).SingleOrDefaultAsync(cancellationToken);
+            if (link is null)
+                return null;
+            var now = clock.GetUtcNow();
+            await Mine().Where(n => n.Id == id && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+            return link;
+        }
+
+        public Task<int> MarkAllReadAsync(CancellationToken cancellationToken = default)
+        {
+            var now = clock.GetUtcNow();
+            return Mine().Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        }
+
+        private IQueryable<Notice> Mine()
+        {
+            var userId = currentUser.UserId ?? "";
+            return db.Notices.AsNoTracking().Where(n => n.RecipientUserId == userId);
+        }
+    }
+}

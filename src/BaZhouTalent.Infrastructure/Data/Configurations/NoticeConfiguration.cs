@@ -1,0 +1,54 @@
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BaZhouTalent.Infrastructure.Data.Configurations;
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> notice)
+    {
+        notice.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
+        notice.Property(n => n.Title).HasMaxLength(200);
+        notice.Property(n => n.Body).HasMaxLength(2000);
+        notice.Property(n => n.Link).HasMaxLength(300);
+        // The header's unread count is one seek on this index; the message centre pages by it too.
+        notice.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
+        notice.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        message.HasIndex(m => m.IdempotencyKey).IsUnique();
+        message.Property(m => m.ToAddress).HasMaxLength(256);
+        message.Property(m => m.Subject).HasMaxLength(200);
+        message.Property(m => m.Body).HasMaxLength(4000);
+        message.Property(m => m.LockedBy).HasMaxLength(100);
+        message.Property(m => m.LastError).HasMaxLength(1000);
+        // The worker's poll: unsent rows that are due.
+        message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
+{
+    public void Configure(EntityTypeBuilder<JobLease> lease)
+    {
+        lease.HasKey(l => l.Name);
+        lease.Property(l => l.Name).HasMaxLength(100);
+        lease.Property(l => l.Holder).HasMaxLength(100);
+    }
+}
+
+internal sealed class ReminderRecordConfiguration : IEntityTypeConfiguration<ReminderRecord>
+{
+    public void Configure(EntityTypeBuilder<ReminderRecord> reminder)
+    {
+        reminder.Property(r => r.Key).HasMaxLength(200);
+        reminder.HasIndex(r => r.Key).IsUnique();
+    }
+}
