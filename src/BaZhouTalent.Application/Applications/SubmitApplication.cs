@@ -19,7 +19,7 @@ namespace BaZhouTalent.Application.Applications;
 public static class SubmitApplication
 {
     /// <summary>The section pages a problem is fixed on.</summary>
-    public enum Section { Cover, Changes, Report }
+    public enum Section { Cover, Changes, Report, Attachments }
 
     /// <param name="Field">The property path on the section's form (e.g. <c>Leader.Phone</c>), for a link to the field.</param>
     public sealed record Problem(Section Section, string Field, string Message);
@@ -38,6 +38,9 @@ public static class SubmitApplication
         public static Result Refused(string message) => new(Outcome.Refused, [], message);
     }
 
+    public const string ExemptionEvidenceMissing =
+        "已申请免于鉴定，但尚未上传“免于鉴定证明材料”（如获奖证书、领导批示件、刊发页面）。请在“附件”中上传，或在“结项方式”中撤销免于鉴定申请。";
+
     /// <summary>Every problem that stands between the application and submission, section by section.</summary>
     public sealed class Validator(
         IValidator<SaveCover.Command> cover,
@@ -53,6 +56,9 @@ public static class SubmitApplication
                 problems.Add(new Problem(Section.Changes, e.PropertyName, e.ErrorMessage));
             foreach (var e in (await report.ValidateAsync(SaveReport.Command.From(application), cancellationToken)).Errors)
                 problems.Add(new Problem(Section.Report, e.PropertyName, e.ErrorMessage));
+            // 免于鉴定 is granted on evidence: the request goes nowhere without at least one file proving its ground.
+            if (application.ExemptionRequested && !application.Attachments.Any(a => a.Kind == AttachmentKind.ExemptionEvidence))
+                problems.Add(new Problem(Section.Attachments, "", ExemptionEvidenceMissing));
             // The last guard: the form exactly as it will print, in full and blind, must have a glyph for every
             // character, the register's fields included, so an application that passed submission always prints.
             foreach (var missing in new[] { ViewerKind.Federation, ViewerKind.Expert }

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Workflow;
 using BaZhouTalent.Application.Notices;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -79,15 +80,15 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         // The list: the role's stage; an expert's list keeps what they appraised until the chief has combined.
         var listed = all.Select(x => x.Application).Where(a => list switch
         {
-            "/Review/Unit" => May(a, ApplicationOperations.ReviewAsUnit),
-            "/Review/County" => May(a, ApplicationOperations.ReviewAsCounty),
+            "/Review/Unit" => May(a, ApplicationOperations.For(ReviewTrigger.ApproveByUnit)),
+            "/Review/County" => May(a, ApplicationOperations.For(ReviewTrigger.ApproveByCounty)),
             "/Review/Expert" => a.Status == ApplicationStatus.ExpertReview && May(a, ApplicationOperations.View)
                 && a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round),
-            _ => May(a, ApplicationOperations.AssignExperts, ApplicationOperations.Decide),
+            _ => May(a, ApplicationOperations.For(ReviewTrigger.AssignExperts), ApplicationOperations.Decide),
         }).Select(a => a.Project.Code).Order(StringComparer.Ordinal).ToList();
         // The queue: what they can act on now.
-        var actionable = all.Select(x => x.Application).Where(a => May(a, ApplicationOperations.ReviewAsUnit, ApplicationOperations.ReviewAsCounty,
-                ApplicationOperations.Appraise, ApplicationOperations.CombineAppraisal, ApplicationOperations.AssignExperts, ApplicationOperations.Decide))
+        var actionable = all.Select(x => x.Application).Where(a => May(a, ApplicationOperations.For(ReviewTrigger.ApproveByUnit), ApplicationOperations.For(ReviewTrigger.ApproveByCounty),
+                ApplicationOperations.For(ReviewTrigger.Appraise), ApplicationOperations.For(ReviewTrigger.CompleteAppraisal), ApplicationOperations.For(ReviewTrigger.AssignExperts), ApplicationOperations.Decide))
             .Select(a => a.Project.Code).Order(StringComparer.Ordinal).ToList();
 
         var browser = await ReviewKit.SignInAsync(portal, userName);

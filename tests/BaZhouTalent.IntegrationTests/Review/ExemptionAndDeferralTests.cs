@@ -1,7 +1,9 @@
 using System.Net;
+using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.IntegrationTests.Hardening;
+using BaZhouTalent.IntegrationTests.Researcher;
 using BaZhouTalent.IntegrationTests.Support;
 using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
 
@@ -37,6 +39,12 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
 
         var saved = await researcher.SubmitAsync(incomplete, new Dictionary<string, string> { ["Input.Ground"] = Award });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        // The request needs its evidence: 检查并提交 says so and links to 附件; the file uploaded, it can go.
+        var check = await researcher.GetAsync($"/applications/{code}/submit");
+        Assert.Contains(SubmitApplication.ExemptionEvidenceMissing, check.Text);
+        Assert.Contains($"/applications/{code}/edit/attachments", check.Links);
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.pdf", AttachmentTests.Pdf("award"));
         await SubmitThroughThePageAsync(researcher, code);
         await ToIntakeAsync(portal, code);
 
@@ -93,6 +101,7 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         {
             ["Input.Requested"] = "true", ["Input.Ground"] = Award, ["Input.Description"] = AwardDetail,
         })).Status);
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.pdf", AttachmentTests.Pdf("award"));
         await SubmitThroughThePageAsync(researcher, code);
         await ToIntakeAsync(portal, code);
 

@@ -237,7 +237,7 @@ internal sealed class ProgrammeGenerator(SqliteAppDbContext db, int projectCount
         if (status == ApplicationStatus.Concluded)
         {
             entry.Property(a => a.CertificateNumber).CurrentValue = $"巴社科结〔{year + 1}〕{index:00000}号";
-            project.MarkConcluded(); // the project's lifecycle mirrors its concluded closure, as the workflow does
+            application.Project.MarkConcluded(); // the project's lifecycle mirrors its concluded closure, as the workflow does
         }
     }
 

@@ -74,6 +74,7 @@ public sealed class SubmitModel(
     {
         SubmitApplication.Section.Cover => "Cover",
         SubmitApplication.Section.Changes => "Changes",
+        SubmitApplication.Section.Attachments => "Attachments",
         _ => "Report",
     };
 
@@ -81,6 +82,7 @@ public sealed class SubmitModel(
     {
         SubmitApplication.Section.Cover => "封面与声明",
         SubmitApplication.Section.Changes => "项目变更情况",
+        SubmitApplication.Section.Attachments => "附件",
         _ => "最终成果",
     };
 
