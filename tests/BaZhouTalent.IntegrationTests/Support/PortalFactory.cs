@@ -12,6 +12,14 @@ namespace BaZhouTalent.IntegrationTests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    static PortalFactory()
+    {
+        // Each portal would watch its appsettings files with an inotify instance of its own; Linux allows 128 per user
+        // and a full run keeps more portals than that alive at once, so late ones failed to start. No test edits
+        // settings on disk.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "bazhoutalent-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(Folder, "portal.db");
