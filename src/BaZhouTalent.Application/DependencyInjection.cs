@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<Notices.WorkerIdentity>();
         services.AddScoped<Notices.NoticeWriter>();
         services.AddScoped<Notices.NoticeRecipients>();
+        services.AddScoped<Projects.ProjectNotices>();
         services.AddScoped<Notices.HandOverNotices>();
         services.AddScoped<Notices.JobLeases>();
         services.AddScoped<Notices.SendReminders>();

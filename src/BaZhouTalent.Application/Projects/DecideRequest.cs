@@ -27,7 +27,7 @@ public static class DecideRequest
     public sealed record View(ProjectRequest Request, FundedProject Project, IReadOnlyList<ProjectRequestAction> Available);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock,
-        IOptions<ClosureLifecycleOptions> options, Audit.StaffAudit audit, ILogger<Handler> log)
+        IOptions<ClosureLifecycleOptions> options, Audit.StaffAudit audit, ProjectNotices notices, ILogger<Handler> log)
     {
         /// <summary>The request as the user may see it, or null (404).</summary>
         public async Task<View?> LoadAsync(int id, CancellationToken cancellationToken)
@@ -78,10 +78,11 @@ public static class DecideRequest
             {
                 project.Terminate(TerminateProject.UnitRequestGround, request.Reason, currentUser.DisplayName, clock.GetUtcNow());
                 audit.Add(Audit.StaffAction.ProjectTerminated, $"{project.Code} {project.Title}", $"{TerminateProject.UnitRequestGround}；{request.Reason}");
-                // Notice: project terminated → researcher and unit
+                await notices.TerminatedAsync(project, TerminateProject.UnitRequestGround, cancellationToken);
             }
 
-            // Notice: extension decided → researcher (and unit)
+            // Notices are written with the step: whoever acts next, or the leader and the unit once decided.
+            await notices.RequestMovedAsync(project, request, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

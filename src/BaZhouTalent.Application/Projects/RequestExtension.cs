@@ -37,7 +37,8 @@ public static class RequestExtension
 
     public sealed record Result(Outcome Outcome, string? Message = null);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ClosureLifecycleOptions> options)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ClosureLifecycleOptions> options,
+        ProjectNotices notices)
     {
         /// <summary>The leader's project with its requests, or null when it is not theirs (404).</summary>
         public Task<FundedProject?> LoadAsync(string code, CancellationToken cancellationToken) =>
@@ -80,7 +81,7 @@ public static class RequestExtension
                 return new Result(Outcome.Refused,
                     $"累计延期不能超过 {options.Value.Extensions.MaxTotalMonths} 个月：延期后的计划完成时间最晚为 {Format(latest)}（原计划完成时间 {Format(project.PlannedCompletion)}）。");
 
-            db.ProjectRequests.Add(new ProjectRequest
+            var request = new ProjectRequest
             {
                 ProjectId = project.Id,
                 Kind = ProjectRequestKind.Extension,
@@ -90,7 +91,9 @@ public static class RequestExtension
                 Reason = command.Reason.Trim(),
                 CompletionBefore = project.EffectivePlannedCompletion,
                 RequestedCompletion = date,
-            });
+            };
+            db.ProjectRequests.Add(request);
+            await notices.RequestMovedAsync(project, request, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(Outcome.Requested);
         }

@@ -31,7 +31,7 @@ public static class RequestTermination
 
     public sealed record Result(Outcome Outcome, string? Message = null);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ProjectNotices notices)
     {
         /// <summary>The project of the reviewer's own unit, or null (404).</summary>
         public Task<FundedProject?> LoadAsync(string code, CancellationToken cancellationToken) =>
@@ -66,6 +66,7 @@ public static class RequestTermination
             };
             request.Apply(ProjectRequestActions.Of(ProjectRequestTrigger.UnitAgree), currentUser.DisplayName, "单位提出撤项申请。", now);
             db.ProjectRequests.Add(request);
+            await notices.RequestMovedAsync(project, request, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(Outcome.Requested);
         }

@@ -41,7 +41,7 @@ public static class TerminateProject
 
     public sealed record Result(Outcome Outcome, string? Message = null);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, StaffAudit audit, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, StaffAudit audit, ProjectNotices notices, ILogger<Handler> log)
     {
         public Task<FundedProject?> LoadAsync(string code, CancellationToken cancellationToken) =>
             currentUser.IsInRole(Security.Roles.MunicipalFederation)
@@ -61,7 +61,7 @@ public static class TerminateProject
                 return new Result(Outcome.Refused, refused.Message);
             }
             audit.Add(StaffAction.ProjectTerminated, $"{project.Code} {project.Title}", $"{command.Ground}；{command.Reason.Trim()}");
-            // Notice: project terminated → researcher and unit
+            await notices.TerminatedAsync(project, command.Ground, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             log.LogInformation("Project {Code} terminated ({Ground}) by {UserId}; application {Status}",
                 project.Code, command.Ground, currentUser.UserId, project.Application?.Status);

@@ -54,6 +54,13 @@ public class ExtensionTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
             Assert.Contains("已批准", file.Document.QuerySelector("table[data-testid=requests]")!.TextContent);
             Assert.Contains(RequestExtension.Format(extended), file.Document.QuerySelector("[data-testid=effective-completion]")!.TextContent);
         }
+
+        // Each hand-over told whoever acted next, and the outcome reached the leader (站内通知).
+        Assert.Contains("延期申请 BZ25YB701 待单位审核", (await (await SignInAsync(portal, "unit.bzdx")).GetAsync("/Notices")).Text);
+        Assert.Contains("延期申请 BZ25YB701 待市社科联审批", (await admin.GetAsync("/Notices")).Text);
+        var told = (await researcher.GetAsync("/Notices")).Text;
+        Assert.Contains("延期申请 BZ25YB701 已批准", told);
+        Assert.Contains($"计划完成时间延至 {RequestExtension.Format(extended)}", told);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal("/projects/BZ25YB801", start.RedirectTarget);
         Assert.Null((await ProjectAsync(portal, "BZ25YB801")).Application);
         Assert.DoesNotContain("BZ25YB802", (await researcher.GetAsync("/")).Text);
+        // The leader and the unit were told (站内通知).
+        Assert.Contains("项目 BZ25YB802 已终止", (await researcher.GetAsync("/Notices")).Text);
+        Assert.Contains("项目 BZ25YB803 已终止", (await unit.GetAsync("/Notices")).Text);
 
         // Submitting: refused with the reason, the draft kept.
         var check = await researcher.GetAsync("/applications/BZ25YB802/submit");
