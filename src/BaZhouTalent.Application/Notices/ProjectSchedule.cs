@@ -13,9 +13,11 @@ public sealed record PlannedCompletion
 public static class ProjectSchedule
 {
     /// <summary>
-    /// THE planned completion date of every project. Today the register's date; approved extensions (延期) will move
-    /// it, and only this method needs to learn that (the change table's 原计划完成时间 keeps reading the register).
+    /// THE planned completion date in force of every project still running: the register's date, moved by an approved
+    /// extension (延期; <see cref="Domain.FundedProject.EffectivePlannedCompletion"/>). A terminated or concluded project
+    /// has none. The change table's 原计划完成时间 keeps reading the register.
     /// </summary>
     public static IQueryable<PlannedCompletion> PlannedCompletions(IAppDbContext db) =>
-        db.FundedProjects.Select(p => new PlannedCompletion { ProjectId = p.Id, Date = p.PlannedCompletion });
+        db.FundedProjects.Where(p => p.Lifecycle == Domain.ProjectLifecycleStatus.Active)
+            .Select(p => new PlannedCompletion { ProjectId = p.Id, Date = p.ExtendedCompletion ?? p.PlannedCompletion });
 }

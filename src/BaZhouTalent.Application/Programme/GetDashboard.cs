@@ -103,7 +103,7 @@ public static class GetDashboard
             return new Result(chosen, years, byStatus.Sum(s => s.Value), byStatus, byRegion, byCategory, byGrade, stages, overdueCount, overdueShown);
         }
 
-        /// <summary>Since when each application has been at <paramref name="status"/>: the last history line that moved it there.</summary>
+        /// <summary>The applications at <paramref name="status"/> the longest (StatusSince, indexed with the status).</summary>
         private async Task<IReadOnlyList<Waiting>> LongestWaitingAsync(int year, ApplicationStatus status, CancellationToken cancellationToken)
         {
             var waiting = await db.ClosureApplications.AsNoTracking()
@@ -112,9 +112,9 @@ public static class GetDashboard
                 {
                     a.Project.Code,
                     a.Project.Title,
-                    Since = a.History.Where(h => h.ToStatus == status).Max(h => (DateTimeOffset?)h.At) ?? a.SubmittedAt,
+                    Since = a.StatusSince ?? a.SubmittedAt,
                 })
-                .OrderBy(a => a.Since)
+                .OrderBy(a => a.Since == null).ThenBy(a => a.Since)
                 .Take(WaitingPerStage)
                 .ToListAsync(cancellationToken);
             return waiting.Where(w => w.Since is not null).Select(w => new Waiting(w.Code, w.Title, w.Since!.Value)).ToList();

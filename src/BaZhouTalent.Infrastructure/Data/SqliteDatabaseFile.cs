@@ -46,19 +46,8 @@ public sealed class SqliteDatabaseFile : DbConnectionInterceptor
     /// <summary>Creates a missing file; refuses an empty or foreign one. Run once at start, before the migrations.</summary>
     public void PrepareForStart()
     {
-        if (!File.Exists(Path))
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false,
-            }.ToString());
-            connection.Open();
-            using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode = 'wal';";
-            wal.ExecuteNonQuery();
+        if (!File.Exists(Path) && CreateNew())
             return;
-        }
         var header = new byte[Header.Length];
         int read;
         using (var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
@@ -69,6 +58,40 @@ public sealed class SqliteDatabaseFile : DbConnectionInterceptor
             throw new DatabaseFileException($"The database file {Path} is not a SQLite database (damaged or a different file).");
         if (Problem() is { } problem)
             throw new DatabaseFileException(problem);
+    }
+
+    /// <summary>
+    /// Creates the database beside its place and moves it in whole, so another instance starting at the same moment
+    /// never meets a half-made (empty) file. False when that other instance's file got there first.
+    /// </summary>
+    private bool CreateNew()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var fresh = $"{Path}.{Guid.NewGuid():N}.new";
+        try
+        {
+            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = fresh, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false,
+            }.ToString()))
+            {
+                connection.Open();
+                using var wal = connection.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode = 'wal';";
+                wal.ExecuteNonQuery();
+            }
+            File.Move(fresh, Path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(Path))
+        {
+            return false;
+        }
+        finally
+        {
+            foreach (var leftover in new[] { fresh, fresh + "-wal", fresh + "-shm" })
+                File.Delete(leftover);
+        }
     }
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)

@@ -30,7 +30,7 @@ internal static class DeskKit
     public static Task<List<AuditEntry>> StaffAuditAsync(PortalFactory portal) =>
         portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == null).OrderBy(e => e.Id).ToListAsync());
 
-    /// <summary>Renders the PDF's first page with poppler (pdftoppm, grey, 200 dpi) and decodes the QR code on it with ZXing.</summary>
+    /// <summary>Renders the PDF's first page with poppler (pdftoppm, grey, 300 dpi) and decodes the QR code on it with ZXing.</summary>
     public static string DecodeQr(byte[] pdf)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-qr", Guid.NewGuid().ToString("N"));
@@ -39,7 +39,7 @@ internal static class DeskKit
         {
             var pdfPath = Path.Combine(folder, "certificate.pdf");
             File.WriteAllBytes(pdfPath, pdf);
-            using (var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-gray", "-r", "200", "-f", "1", "-l", "1", pdfPath, Path.Combine(folder, "page")])
+            using (var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-gray", "-r", "300", "-f", "1", "-l", "1", pdfPath, Path.Combine(folder, "page")])
                    { RedirectStandardError = true })!)
             {
                 process.WaitForExit();
@@ -47,8 +47,10 @@ internal static class DeskKit
             }
             var (width, height, pixels) = ReadPgm(File.ReadAllBytes(Directory.GetFiles(folder, "page*.pgm").Single()));
             var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
-            var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
+            // As a phone would: try the local binarizer, then the global one (one run in many failed with the first alone).
+            var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
+            var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints)
+                ?? new QRCodeReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints);
             Assert.True(result is not null, "no QR code could be decoded from the rendered page");
             return result.Text;
         }

@@ -77,6 +77,23 @@ public sealed class ReminderTests
         portal.MoveToChinaMorning(1);
         await portal.RemindAsync();
         Assert.Single(await NoticesAsync(portal, "yangzhuo", code));
+
+        // An approved extension (延期) moves the date in force: quiet until the new date nears, then one reminder for it.
+        var extended = today.AddDays(105);
+        await portal.WithDbAsync(async db =>
+        {
+            var project = await db.FundedProjects.SingleAsync(p => p.Code == code);
+            db.Entry(project).Property(p => p.ExtendedCompletion).CurrentValue = extended;
+            return await db.SaveChangesAsync();
+        });
+        portal.MoveToChinaMorning(1); // day 18: 87 days before the new date
+        await portal.RemindAsync();
+        Assert.Single(await NoticesAsync(portal, "yangzhuo", code));
+        portal.MoveToChinaMorning(60); // day 78: 27 days before it
+        await portal.RemindAsync();
+        var reminders = await NoticesAsync(portal, "yangzhuo", code);
+        Assert.Equal(2, reminders.Count);
+        Assert.Contains($"{extended:yyyy年M月d日}", reminders[1].Body);
     }
 
     [Fact]
