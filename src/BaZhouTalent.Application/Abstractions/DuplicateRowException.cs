@@ -11,3 +11,24 @@ namespace BaZhouTalent.Application.Abstractions;
 /// </summary>
 public sealed class DuplicateRowException(DbUpdateException inner)
     : DbUpdateConcurrencyException("A unique index refused the save: another request wrote the same key first.", inner);
+
+public static class UniqueSaves
+{
+    /// <summary>
+    /// Saves what a unique key guards (a lease, a reminder sent once); false, with the changes dropped, when another
+    /// instance wrote the same key first.
+    /// </summary>
+    public static async Task<bool> SaveUnlessTakenAsync(this IAppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DuplicateRowException)
+        {
+            db.DiscardChanges();
+            return false;
+        }
+    }
+}

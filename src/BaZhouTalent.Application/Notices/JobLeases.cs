@@ -30,15 +30,6 @@ public sealed class JobLeases(IAppDbContext db, TimeProvider clock, WorkerIdenti
         if (await db.JobLeases.AnyAsync(l => l.Name == name, cancellationToken))
             return false;
         db.JobLeases.Add(new JobLease { Name = name, Holder = holder, ExpiresAt = until });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DuplicateRowException)
-        {
-            db.DiscardChanges();
-            return false;
-        }
+        return await db.SaveUnlessTakenAsync(cancellationToken);
     }
 }

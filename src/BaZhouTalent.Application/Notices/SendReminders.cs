@@ -52,14 +52,7 @@ public sealed class SendReminders(
         }
         // Written last, so a run cut short is finished by the next check (the per-reminder keys skip what was sent).
         db.ReminderRecords.Add(new ReminderRecord { Key = dayDone, Day = now.ChinaDate(), SentAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DuplicateRowException)
-        {
-            db.DiscardChanges();
-        }
+        await db.SaveUnlessTakenAsync(cancellationToken);
         log.LogInformation("Daily reminders for {Day}: {Count} sent", now.ChinaDate(), sent);
         return sent;
     }
@@ -70,17 +63,8 @@ public sealed class SendReminders(
             return false;
         db.ReminderRecords.Add(new ReminderRecord { Key = reminder.Key, Day = now.ChinaDate(), SentAt = now });
         await notices.AddAsync([reminder.RecipientUserId], reminder.Text, reminder.Key, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DuplicateRowException)
-        {
-            // Another instance sent this one a moment ago.
-            db.DiscardChanges();
-            return false;
-        }
+        // False when another instance sent this one a moment ago.
+        return await db.SaveUnlessTakenAsync(cancellationToken);
     }
 
     private async Task<List<Reminder>> OverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)

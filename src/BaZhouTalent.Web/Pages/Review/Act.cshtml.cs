@@ -13,20 +13,12 @@ namespace BaZhouTalent.Web.Pages.Review;
 /// 市社科联审核 (五) — plus 退回修改. Only actions the workflow and the user's role allow are drawn,
 /// and each post is checked again on the server.
 /// </summary>
-public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions actions) : PageModel
+public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions actions) : ActionPageModel(pageHandler, actions)
 {
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
 
-    public GetReviewPage.Result View { get; private set; } = null!;
-
-    /// <summary>The form the last post came from, so its errors show beside it.</summary>
-    public string? ActiveForm { get; private set; }
-
-    public string? ConflictMessage { get; private set; }
-
-    /// <summary>The stamp the forms carry: the posted one while correcting a form, else the current one.</summary>
-    public Guid FormStamp => ActiveForm is not null && ConflictMessage is null ? Input.Stamp : View.Stamp;
+    protected override Guid PostedStamp => Input.Stamp;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -44,101 +36,41 @@ public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions ac
 
     public Task<IActionResult> OnPostUnitAsync(string code, [FromServices] ApproveByUnit.Handler handler,
         [FromServices] IValidator<ApproveByUnit.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "unit", ReviewTrigger.ApproveByUnit, new ApproveByUnit.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion),
-            validator, handler.HandleAsync, "已签署单位审核意见。", cancellationToken);
+        RunAsync(code, ReviewTrigger.ApproveByUnit, new ApproveByUnit.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion),
+            validator, handler.HandleAsync, "已签署单位审核意见。", cancellationToken, "unit");
 
     public Task<IActionResult> OnPostCountyAsync(string code, [FromServices] ApproveByCounty.Handler handler,
         [FromServices] IValidator<ApproveByCounty.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "county", ReviewTrigger.ApproveByCounty, new ApproveByCounty.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion, Input.PersonInCharge),
-            validator, handler.HandleAsync, "已签署县（区）社科联意见。", cancellationToken);
+        RunAsync(code, ReviewTrigger.ApproveByCounty, new ApproveByCounty.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Opinion, Input.PersonInCharge),
+            validator, handler.HandleAsync, "已签署县（区）社科联意见。", cancellationToken, "county");
 
     public Task<IActionResult> OnPostAssignAsync(string code, [FromServices] AssignExperts.Handler handler,
         [FromServices] IValidator<AssignExperts.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "assign", ReviewTrigger.AssignExperts, new AssignExperts.Command(code, Input.Stamp, Input.ExpertIds, Input.ChiefExpertId),
-            validator, handler.HandleAsync, "已受理并分配鉴定专家。", cancellationToken);
+        RunAsync(code, ReviewTrigger.AssignExperts, new AssignExperts.Command(code, Input.Stamp, Input.ExpertIds, Input.ChiefExpertId),
+            validator, handler.HandleAsync, "已受理并分配鉴定专家。", cancellationToken, "assign");
 
     public Task<IActionResult> OnPostAppraiseAsync(string code, [FromServices] RecordAppraisal.Handler handler,
         [FromServices] IValidator<RecordAppraisal.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "appraise", ReviewTrigger.Appraise, new RecordAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
-            validator, handler.HandleAsync, "已提交鉴定意见。", cancellationToken);
+        RunAsync(code, ReviewTrigger.Appraise, new RecordAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
+            validator, handler.HandleAsync, "已提交鉴定意见。", cancellationToken, "appraise");
 
     public Task<IActionResult> OnPostCombineAsync(string code, [FromServices] CompleteAppraisal.Handler handler,
         [FromServices] IValidator<CompleteAppraisal.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "combine", ReviewTrigger.CompleteAppraisal, new CompleteAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
-            validator, handler.HandleAsync, "已签署专家综合鉴定意见。", cancellationToken);
+        RunAsync(code, ReviewTrigger.CompleteAppraisal, new CompleteAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
+            validator, handler.HandleAsync, "已签署专家综合鉴定意见。", cancellationToken, "combine");
 
     public Task<IActionResult> OnPostDecideAsync(string code, [FromServices] DecideClosure.Handler handler,
         [FromServices] IValidator<DecideClosure.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "decide", ReviewTrigger.Conclude, new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
-            validator, handler.HandleAsync, Input.Approve == true ? "已同意结项，结项证书编号已生成。" : "已作出不予结项决定。", cancellationToken);
+        RunAsync(code, ReviewTrigger.Conclude, new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
+            validator, handler.HandleAsync, Input.Approve == true ? "已同意结项，结项证书编号已生成。" : "已作出不予结项决定。", cancellationToken, "decide");
 
     public Task<IActionResult> OnPostReturnAsync(string code, [FromServices] ReturnApplication.Handler handler,
         [FromServices] IValidator<ReturnApplication.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, "return", ReviewTrigger.Return, new ReturnApplication.Command(code, Input.Stamp, Input.Reason),
-            validator, handler.HandleAsync, "已退回申请人修改。", cancellationToken);
-
-    private async Task<IActionResult> RunAsync<TCommand>(
-        string code, string form, ReviewTrigger trigger, TCommand command, IValidator<TCommand> validator,
-        Func<TCommand, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<ReviewOutcome>> handle,
-        string success, CancellationToken cancellationToken)
-    {
-        ActiveForm = form;
-        // A stale page whose action is no longer open is a conflict, not a refusal.
-        var preflight = await actions.PreflightAsync(User, code, trigger, cancellationToken);
-        var validation = await validator.ValidateAsync(command, cancellationToken);
-        ReviewOutcome outcome;
-        if (preflight is { Kind: ReviewOutcomeKind.Forbidden } && await actions.IsStaleAsync(code, Input.Stamp, cancellationToken))
-        {
-            outcome = ReviewOutcome.Conflict;
-        }
-        else if (preflight is not null)
-        {
-            outcome = preflight;
-        }
-        else if (!validation.IsValid)
-        {
-            foreach (var failure in validation.Errors)
-                ModelState.AddModelError($"{nameof(Input)}.{InputField(failure.PropertyName)}", failure.ErrorMessage);
-            outcome = new ReviewOutcome(ReviewOutcomeKind.Refused);
-        }
-        else
-        {
-            outcome = await handle(command, User, cancellationToken);
-        }
-
-        switch (outcome.Kind)
-        {
-            case ReviewOutcomeKind.Done:
-                TempData[StatusMessages.Success] = success;
-                return outcome.StillVisible ? RedirectToPage("Act", new { code }) : RedirectToPage("/Index");
-            case ReviewOutcomeKind.NotFound:
-                return NotFound();
-            case ReviewOutcomeKind.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        var view = await pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
-        if (view is null) return NotFound();
-        View = view;
-        if (outcome.Kind == ReviewOutcomeKind.Conflict)
-        {
-            ConflictMessage = outcome.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        else if (outcome.Message is { } message && !view.Can(trigger))
-        {
-            // The action's form is no longer drawn (e.g. the project was terminated): say why at the top.
-            ConflictMessage = message;
-        }
-        else if (outcome.Message is { } refusal)
-        {
-            ModelState.AddModelError(string.Empty, refusal);
-        }
-        return Page();
-    }
+        RunAsync(code, ReviewTrigger.Return, new ReturnApplication.Command(code, Input.Stamp, Input.Reason),
+            validator, handler.HandleAsync, "已退回申请人修改。", cancellationToken, "return");
 
     // The unit's second item is called MeetsGoals in its command and Agrees on the form.
-    private static string InputField(string property) => property switch
+    protected override string InputField(string property) => property switch
     {
         nameof(ApproveByUnit.Command.MeetsGoals) => nameof(ReviewInput.Agrees),
         nameof(DecideClosure.Command.Approve) => nameof(ReviewInput.Approve),

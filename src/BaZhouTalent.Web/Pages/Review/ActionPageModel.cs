@@ -14,19 +14,23 @@ namespace BaZhouTalent.Web.Pages.Review;
 /// </summary>
 public abstract class ActionPageModel(GetReviewPage.Handler pageHandler, ReviewActions actions) : PageModel
 {
-    public GetReviewPage.Result View { get; private set; } = null!;
+    public GetReviewPage.Result View { get; protected set; } = null!;
 
     public string? ConflictMessage { get; private set; }
 
-    /// <summary>The triggers this page fires (e.g. grant and refuse).</summary>
-    protected abstract IReadOnlyList<ReviewTrigger> Triggers { get; }
+    /// <summary>The form the last post came from, so its errors and typed text show beside it; null on a plain GET.</summary>
+    public string? ActiveForm { get; private set; }
+
+    /// <summary>The triggers this page offers; <see cref="ShowAsync"/> answers 403 when none is open.</summary>
+    protected virtual IReadOnlyList<ReviewTrigger> Triggers => [];
 
     /// <summary>The stamp the form carries: the posted one while correcting it, else the current one.</summary>
     protected abstract Guid PostedStamp { get; }
 
-    private bool correcting;
+    public Guid FormStamp => ActiveForm is not null && ConflictMessage is null ? PostedStamp : View.Stamp;
 
-    public Guid FormStamp => correcting && ConflictMessage is null ? PostedStamp : View.Stamp;
+    /// <summary>The form field a command property's error belongs to (they differ where a form reuses one input model).</summary>
+    protected virtual string InputField(string property) => property;
 
     protected async Task<IActionResult> ShowAsync(string code, CancellationToken cancellationToken)
     {
@@ -40,9 +44,9 @@ public abstract class ActionPageModel(GetReviewPage.Handler pageHandler, ReviewA
     protected async Task<IActionResult> RunAsync<TCommand>(
         string code, ReviewTrigger trigger, TCommand command, IValidator<TCommand> validator,
         Func<TCommand, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<ReviewOutcome>> handle,
-        string success, CancellationToken cancellationToken)
+        string success, CancellationToken cancellationToken, string form = "action")
     {
-        correcting = true;
+        ActiveForm = form;
         // Who may ask is checked before the form is validated; a stale page whose action closed is a conflict.
         var preflight = await actions.PreflightAsync(User, code, trigger, cancellationToken);
         ReviewOutcome outcome;
@@ -57,7 +61,7 @@ public abstract class ActionPageModel(GetReviewPage.Handler pageHandler, ReviewA
         else if (await validator.ValidateAsync(command, cancellationToken) is { IsValid: false } validation)
         {
             foreach (var failure in validation.Errors)
-                ModelState.AddModelError($"Input.{failure.PropertyName}", failure.ErrorMessage);
+                ModelState.AddModelError($"Input.{InputField(failure.PropertyName)}", failure.ErrorMessage);
             outcome = new ReviewOutcome(ReviewOutcomeKind.Refused);
         }
         else
@@ -84,9 +88,14 @@ public abstract class ActionPageModel(GetReviewPage.Handler pageHandler, ReviewA
             ConflictMessage = outcome.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
-        else if (outcome.Message is { } message)
+        else if (outcome.Message is { } message && !view.Can(trigger))
         {
-            ModelState.AddModelError(string.Empty, message);
+            // The action's form is no longer drawn (e.g. the project was terminated): say why at the top.
+            ConflictMessage = message;
+        }
+        else if (outcome.Message is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
         }
         return Page();
     }
