@@ -22,7 +22,7 @@ public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions ac
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        var view = await pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
+        var view = await LoadViewAsync(code, cancellationToken);
         if (view is null) return NotFound();
         View = view;
         if (view.Suggestion is { } s)

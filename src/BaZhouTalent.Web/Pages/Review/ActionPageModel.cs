@@ -32,9 +32,13 @@ public abstract class ActionPageModel(GetReviewPage.Handler pageHandler, ReviewA
     /// <summary>The form field a command property's error belongs to (they differ where a form reuses one input model).</summary>
     protected virtual string InputField(string property) => property;
 
+    /// <summary>The review page's model of the application as this user may see it; null when it is not theirs (404).</summary>
+    protected Task<GetReviewPage.Result?> LoadViewAsync(string code, CancellationToken cancellationToken) =>
+        pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
+
     protected async Task<IActionResult> ShowAsync(string code, CancellationToken cancellationToken)
     {
-        var view = await pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
+        var view = await LoadViewAsync(code, cancellationToken);
         if (view is null) return NotFound();
         if (!Triggers.Any(view.Can)) return StatusCode(StatusCodes.Status403Forbidden);
         View = view;
@@ -80,7 +84,7 @@ public abstract class ActionPageModel(GetReviewPage.Handler pageHandler, ReviewA
                 return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var view = await pageHandler.HandleAsync(new GetReviewPage.Query(code), User, cancellationToken);
+        var view = await LoadViewAsync(code, cancellationToken);
         if (view is null) return NotFound();
         View = view;
         if (outcome.Kind == ReviewOutcomeKind.Conflict)
