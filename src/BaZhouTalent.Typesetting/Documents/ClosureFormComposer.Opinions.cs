@@ -140,7 +140,7 @@ internal sealed partial class ClosureFormComposer
             Fixed(FormTexts.ExpertTitle, Styles.SectionTitle, TitleLine),
             Text("四·免于鉴定", exemption.Statement, body, Indented),
             Inlines("四·鉴定等级", Line,
-                new TextInline(FormTexts.ExpertItem3, body),
+                new TextInline(FormTexts.ExemptionGrade, body),
                 new TextInline("优秀", body), new CheckboxInline(grade == AppraisalGradePrint.Excellent, body), new GapInline(1, body),
                 new TextInline("良好", body), new CheckboxInline(grade == AppraisalGradePrint.Good, body), new GapInline(1, body),
                 new TextInline("合格", body), new CheckboxInline(grade == AppraisalGradePrint.Pass, body), new GapInline(1, body),

@@ -55,6 +55,8 @@ internal static class FormTexts
     public const string ExpertItem1 = "1.成果有无意识形态方面的问题：";
     public const string ExpertItem2 = "2.是否同意结项：";
     public const string ExpertItem3 = "3.鉴定等级：";
+    /// <summary>An exempted 四 has no items 1 and 2, so its grade line carries no number.</summary>
+    public const string ExemptionGrade = "鉴定等级：";
     public const string ChiefExpertSignature = "主审专家签字：";
 
     public const string FederationTitle = "五、市社科联审核意见";

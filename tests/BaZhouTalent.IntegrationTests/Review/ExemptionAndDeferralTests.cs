@@ -83,6 +83,9 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains($"申请免于鉴定（{Award}），经市社科联审核同意免于鉴定（鉴定等级：良好）。", four);
         Assert.Contains(exemption.VerificationCode, four);
         Assert.DoesNotContain("主审专家签字", four);
+        // Only the grade is asked of an exempted 四, so its line is not numbered as the experts' third item.
+        Assert.Contains("鉴定等级：优秀", four.Replace(" ", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("3.鉴定等级", four);
         Assert.Contains(application.CertificateNumber!, form);
 
         // The grade set at exemption is the project's grade in the federation's lists.
