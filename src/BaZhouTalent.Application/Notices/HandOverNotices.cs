@@ -35,9 +35,12 @@ public sealed class HandOverNotices(NoticeWriter notices, NoticeRecipients recip
             case ReviewTrigger.Submit:
                 await Tell(recipients.UnitReviewers(project.UnitId), new NoticeText(
                     $"结项申请 {code} 待您审核",
-                    from == ApplicationStatus.Returned
-                        ? $"项目{title}的结项申请已修改并重新提交，请进行单位审核。"
-                        : $"项目{title}的结项申请已提交，请进行单位审核。",
+                    from switch
+                    {
+                        ApplicationStatus.Returned => $"项目{title}的结项申请已修改并重新提交，请进行单位审核。",
+                        ApplicationStatus.Deferred => $"项目{title}的结项申请已按暂缓结项意见修改并重新提交，请进行单位审核。",
+                        _ => $"项目{title}的结项申请已提交，请进行单位审核。",
+                    },
                     review));
                 break;
             case ReviewTrigger.Withdraw:
@@ -61,7 +64,8 @@ public sealed class HandOverNotices(NoticeWriter notices, NoticeRecipients recip
             case ReviewTrigger.ApproveByUnit or ReviewTrigger.ApproveByCounty:
                 await Tell(recipients.Federation(), new NoticeText(
                     $"结项申请 {code} 待您受理",
-                    $"项目{title}的结项申请已通过{(trigger == ReviewTrigger.ApproveByUnit ? "单位" : "县（区）社科联")}审核，请受理并分配鉴定专家。",
+                    $"项目{title}的结项申请已通过{(trigger == ReviewTrigger.ApproveByUnit ? "单位" : "县（区）社科联")}审核，"
+                        + (application.ExemptionPending ? "并申请免于鉴定，请审核免于鉴定申请。" : "请受理并分配鉴定专家。"),
                     review));
                 break;
             case ReviewTrigger.AssignExperts:
@@ -88,6 +92,23 @@ public sealed class HandOverNotices(NoticeWriter notices, NoticeRecipients recip
                     $"结项申请 {code} 鉴定完成，待您审核",
                     $"项目{title}的专家鉴定已完成，请进行市社科联审核（终审）。",
                     review));
+                break;
+            case ReviewTrigger.GrantExemption or ReviewTrigger.RefuseExemption:
+                var granted = trigger == ReviewTrigger.GrantExemption;
+                await TellIds(Leader(project), new NoticeText(
+                    granted ? $"结项申请 {code} 已同意免于鉴定" : $"结项申请 {code} 不同意免于鉴定",
+                    granted
+                        ? $"您的项目{title}经市社科联审核同意免于鉴定（{step?.Note}），待市社科联终审。"
+                        : $"您的项目{title}的免于鉴定申请未获同意，转入专家鉴定。理由：{step?.Note}",
+                    details), "leader");
+                break;
+            case ReviewTrigger.Defer:
+                var deferral = new NoticeText(
+                    $"结项申请 {code} 暂缓结项",
+                    $"项目{title}经市社科联审核暂缓结项，请于 {application.DeferredUntil:yyyy年M月d日} 前按意见修改后重新提交。意见：{step?.Note}",
+                    $"{details}#return-reason");
+                await TellIds(Leader(project), deferral, "leader");
+                await Tell(recipients.UnitReviewers(project.UnitId), deferral);
                 break;
             case ReviewTrigger.Conclude or ReviewTrigger.Reject:
                 var concluded = trigger == ReviewTrigger.Conclude;

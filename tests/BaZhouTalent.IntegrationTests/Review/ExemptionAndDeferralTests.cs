@@ -88,6 +88,9 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         Assert.DoesNotContain("3.鉴定等级", four);
         Assert.Contains(application.CertificateNumber!, form);
 
+        // The leader was told of the exemption (站内通知).
+        Assert.Contains($"结项申请 {code} 已同意免于鉴定", (await researcher.GetAsync("/Notices")).Text);
+
         // The grade set at exemption is the project's grade in the federation's lists.
         var programme = await admin.GetAsync($"/Programme?q={code}");
         Assert.Contains("良好", programme.Text);
@@ -185,6 +188,7 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         var home = await researcher.GetAsync("/");
         Assert.Contains($"按暂缓结项意见修改后重新提交（{due:yyyy年M月d日}前）", home.Text);
         Assert.Contains("暂缓结项意见：" + reason, home.Text);
+        Assert.Contains($"请于 {due:yyyy年M月d日} 前按意见修改后重新提交", (await researcher.GetAsync("/Notices")).Text);
         var details = await researcher.GetAsync($"/applications/{code}");
         Assert.Contains("暂缓结项", details.Document.QuerySelector(".status-badge")!.TextContent);
         Assert.Contains(reason, details.Document.QuerySelector("#return-reason")!.TextContent);
