@@ -51,9 +51,22 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
     public async Task<ReviewOutcome?> PreflightAsync(ClaimsPrincipal user, string code, ReviewTrigger trigger, CancellationToken cancellationToken)
     {
         var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
-        if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
+        return application is null ? ReviewOutcome.NotFound : await RefusalAsync(user, application, trigger, postedStamp: null);
+    }
+
+    /// <summary>
+    /// The checks every action passes before its step, in order: visible (else 404), the page's stamp still current when
+    /// one was posted (else conflict), the project not terminated, then who and in which state from the action table
+    /// with the machine's guards (else 403). Null when the action may go ahead.
+    /// </summary>
+    private async Task<ReviewOutcome?> RefusalAsync(ClaimsPrincipal user, ClosureApplication application, ReviewTrigger trigger, Guid? postedStamp)
+    {
+        if (!await AllowedAsync(user, application, ApplicationOperations.View))
             return ReviewOutcome.NotFound;
-        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return ReviewOutcome.Refused(terminated);
+        if (postedStamp is { } stamp && application.ConcurrencyStamp != stamp)
+            return ReviewOutcome.Conflict;
+        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated)
+            return ReviewOutcome.Refused(terminated);
         if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
             return ReviewOutcome.Forbidden;
         return null;
@@ -99,17 +112,12 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         Func<ClosureApplication, ReviewActor, DateTimeOffset, Task> act,
         CancellationToken cancellationToken)
     {
-        // 1. Load, 2. visibility, 3. the page's stamp.
+        // 1. Load; 2.–4. visible, the page's stamp, not terminated, who and in which state.
         var application = await ReviewLoading.LoadAsync(db, code, cancellationToken);
-        if (application is null || !await AllowedAsync(user, application, ApplicationOperations.View))
+        if (application is null)
             return ReviewOutcome.NotFound;
-        if (application.ConcurrencyStamp != postedStamp)
-            return ReviewOutcome.Conflict;
-        // A terminated project's application takes no further step (ProjectLifecycle).
-        if (Projects.ProjectLifecycle.RefusalFor(application.Project) is { } terminated) return ReviewOutcome.Refused(terminated);
-        // 4. Who and in which state, from the action table; the machine's guards.
-        if (!await AllowedAsync(user, application, ApplicationOperations.For(trigger)) || !application.CanFire(trigger))
-            return ReviewOutcome.Forbidden;
+        if (await RefusalAsync(user, application, trigger, postedStamp) is { } notNow)
+            return notNow;
 
         var actor = await ReviewLoading.ActorAsync(db, user, cancellationToken);
         if (actor is null)
