@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
@@ -19,8 +20,18 @@ public static class ReviewQueues
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user) =>
         db.ClosureApplications.AsNoTracking()
             .Where(Visibility.Pending(user, role))
-            // A terminated project's application waits for nobody (it stays, read-only, as it was signed).
-            .Where(a => a.Project.Lifecycle != ProjectLifecycleStatus.Terminated);
+            .Where(NotTerminated(db));
+
+    /// <summary>
+    /// A terminated project's application waits for nobody (it stays, read-only, as it was signed). Written as
+    /// “not among the (few) terminated projects” rather than a join on the project, so a stage's count reads only the
+    /// status index (which carries the project id) instead of one project row per application.
+    /// </summary>
+    public static Expression<Func<ClosureApplication, bool>> NotTerminated(IAppDbContext db)
+    {
+        var terminated = db.FundedProjects.Where(p => p.Lifecycle == ProjectLifecycleStatus.Terminated).Select(p => p.Id);
+        return a => !terminated.Contains(a.ProjectId);
+    }
 
     /// <summary>The Chinese name of the review stage <paramref name="status"/> is (the dashboard's “longest waits”);
     /// a queue row's action text is the action table's (<see cref="Workflow.WorkflowActions.QueueTextFor"/>).</summary>

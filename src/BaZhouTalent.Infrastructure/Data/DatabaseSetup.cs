@@ -66,6 +66,7 @@ public static class DatabaseSetup
                 {
                     o.UseSqlite(sqlite, SqliteOptions);
                     if (file is not null) o.AddInterceptors(file);
+                    o.AddInterceptors(SqliteConnectionTuning.Instance);
                 });
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;

@@ -1,32 +1,69 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Security.Claims;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BaZhouTalent.Infrastructure.Identity;
 
 /// <summary>
-/// Identity's security-stamp check (on every request, see <see cref="IdentitySetup"/>), except when the database
-/// does not answer: then the request goes on as it came, and fails where it touches the data — the page with
-/// the Chinese error page, /healthz with 503 — instead of in sign-in handling, where even the error page would
+/// Identity's security-stamp check, on every request (see <see cref="IdentitySetup"/>), made cheap: one query reads the
+/// account's stamp and everything the cookie carries about it (roles, unit, region, name, the forced-password flag).
+/// When all of it still matches the cookie, the request goes on as it came — no principal rebuilt, no cookie re-issued.
+/// When anything differs, Identity's own check runs: a rotated stamp ends the session, while a changed unit, region or
+/// role refreshes the cookie at once, so the authorization handler and the lists (which read the database) never disagree.
+/// When the database does not answer, the request goes on as it came, and fails where it touches the data — the page
+/// with the Chinese error page, /healthz with 503 — instead of in sign-in handling, where even the error page would
 /// fail. Nothing is given away: without the database no page can read or write anything.
 /// </summary>
 public sealed class AppSecurityStampValidator(
-    IOptions<SecurityStampValidatorOptions> options, SignInManager<AppUser> signInManager, ILoggerFactory logger)
+    IOptions<SecurityStampValidatorOptions> options, SignInManager<AppUser> signInManager, ILoggerFactory logger,
+    AppDbContext db, IOptions<IdentityOptions> identityOptions)
     : SecurityStampValidator<AppUser>(options, signInManager, logger)
 {
     public override async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         try
         {
+            if (context.Principal is { } principal && await StillCurrentAsync(principal, context.HttpContext.RequestAborted))
+                return;
             await base.ValidateAsync(context);
         }
         catch (Exception e) when (e is DbException or DatabaseFileException)
         {
             Logger.LogWarning("Security stamp not checked: the database did not answer ({Error})", e.GetType().Name);
         }
+    }
+
+    /// <summary>True when the account behind <paramref name="principal"/> still has its stamp and the claims the cookie carries.</summary>
+    private async Task<bool> StillCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var types = identityOptions.Value.ClaimsIdentity;
+        var userId = principal.FindFirstValue(types.UserIdClaimType);
+        var stamp = principal.FindFirstValue(types.SecurityStampClaimType);
+        if (userId is null || stamp is null) return false;
+
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.UserName, u.DisplayName, u.UnitId, u.RegionId, u.MustChangePassword })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null || account.SecurityStamp != stamp) return false;
+        var accountRoles = await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!)
+            .ToListAsync(cancellationToken);
+
+        var roles = principal.FindAll(types.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
+        return principal.FindFirstValue(types.UserNameClaimType) == account.UserName
+            && principal.FindFirstValue(AppClaims.DisplayName) == account.DisplayName
+            && principal.FindFirstValue(AppClaimTypes.UnitId) == account.UnitId?.ToString(CultureInfo.InvariantCulture)
+            && principal.FindFirstValue(AppClaimTypes.RegionId) == account.RegionId?.ToString(CultureInfo.InvariantCulture)
+            && principal.HasClaim(c => c.Type == AppClaims.MustChangePassword) == account.MustChangePassword
+            && roles.SequenceEqual(accountRoles.Order(StringComparer.Ordinal));
     }
 }

@@ -19,10 +19,11 @@ public static class Logging
         var directory = context.Configuration["Logs:Directory"] ?? "logs";
         var path = Path.Combine(Path.GetFullPath(directory, context.HostingEnvironment.ContentRootPath), "bazhoutalent-.log");
         logger
-            .ReadFrom.Configuration(context.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            // After the defaults, so an operator's Serilog section (e.g. EF's SQL at Information) wins.
+            .ReadFrom.Configuration(context.Configuration)
             .Enrich.FromLogContext()
             .Enrich.With<PhoneNumberMasker>()
             .WriteTo.Console(outputTemplate: Template, formatProvider: null)

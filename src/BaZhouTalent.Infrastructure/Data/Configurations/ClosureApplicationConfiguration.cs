@@ -15,10 +15,11 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
         application.HasIndex(a => a.Status);
         application.HasIndex(a => a.SubmittedAt);
-        // The review queues: one or two statuses, oldest submission first.
-        application.HasIndex(a => new { a.Status, a.SubmittedAt });
+        // The review queues: one or two statuses, oldest submission first. Each list index carries the project too, so
+        // counting a stage (less its terminated projects) reads the index alone, never the rows.
+        application.HasIndex(a => new { a.Status, a.SubmittedAt, a.ProjectId });
         // 待办: each stage's items counted and paged by how long they have waited.
-        application.HasIndex(a => new { a.Status, a.StatusSince });
+        application.HasIndex(a => new { a.Status, a.StatusSince, a.ProjectId });
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);

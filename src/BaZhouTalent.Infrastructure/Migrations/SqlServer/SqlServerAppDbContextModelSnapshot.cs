@@ -364,9 +364,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("Status", "StatusSince");
+                    b.HasIndex("Status", "StatusSince", "ProjectId");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("Status", "SubmittedAt", "ProjectId");
 
                     b.ToTable("ClosureApplications");
                 });
@@ -1486,6 +1486,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
@@ -1495,15 +1504,6 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Project");
-                });
-
-            modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>
-                {
-                    b.HasOne("BaZhouTalent.Application.Domain.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReportVersion", b =>

@@ -349,9 +349,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("Status", "StatusSince");
+                    b.HasIndex("Status", "StatusSince", "ProjectId");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("Status", "SubmittedAt", "ProjectId");
 
                     b.ToTable("ClosureApplications");
                 });
@@ -1436,6 +1436,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
@@ -1445,15 +1454,6 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Project");
-                });
-
-            modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>
-                {
-                    b.HasOne("BaZhouTalent.Application.Domain.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReportVersion", b =>
