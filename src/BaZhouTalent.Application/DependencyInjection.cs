@@ -2,6 +2,7 @@ using BaZhouTalent.Application.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BaZhouTalent.Application;
 
@@ -153,6 +154,8 @@ public static class DependencyInjection
         services.AddScoped<Queue.ListUsers.Handler>();
         services.AddScoped<Programme.ListClosures.Handler>();
         services.AddScoped<Programme.ProgrammeChoices.Handler>();
+        services.AddMemoryCache();
+        services.TryAddSingleton<Abstractions.DataVersion>();
         services.AddScoped<Programme.GetDashboard.Handler>();
         return services;
     }

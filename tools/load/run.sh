@@ -13,6 +13,7 @@ ROOT=$(pwd)
 PROJECTS=${PROJECTS:-20000}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
+WARMUP=${WARMUP:-2s}
 PORT=${PORT:-5099}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d /tmp/bzload.XXXXXX)
@@ -52,6 +53,8 @@ measure() { # $1 = label, $2 = cookie ('' for none), $3 = path
   local size gz out rps p99
   size=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $2" "$BASE$3")
   gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -H "Cookie: $2" "$BASE$3")
+  # Warm-up, not recorded: the first seconds after start measure the JIT and cold caches, not the page.
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $2" "$BASE$3" >/dev/null
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $2" "$BASE$3")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")

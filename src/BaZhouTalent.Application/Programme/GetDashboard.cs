@@ -4,18 +4,23 @@ using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Review;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BaZhouTalent.Application.Programme;
 
 /// <summary>
 /// 总览: one year's programme for the city federation — counts by status, region, category and grade, the applications
 /// waiting longest at each stage, and the projects past their planned completion with no closure submitted. Every
-/// figure is a grouped count in the database; nothing is loaded row by row.
+/// figure is a grouped count in the database; nothing is loaded row by row. The figures are kept for up to a minute
+/// (<see cref="CacheLifetime"/>), and recomputed at once after any change this instance saves (<see cref="DataVersion"/>):
+/// a dozen counts over a year's projects cost tens of milliseconds at 20,000 projects, and the page says when they were taken.
 /// </summary>
 public static class GetDashboard
 {
     public const int WaitingPerStage = 5;
     public const int OverdueShown = 10;
+
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
     /// <summary>The stages where an application waits for someone other than the researcher.</summary>
     public static readonly IReadOnlyList<ApplicationStatus> WaitingStages =
@@ -45,11 +50,23 @@ public static class GetDashboard
         IReadOnlyList<Count> ByGrade,
         IReadOnlyList<Stage> Stages,
         int OverdueCount,
-        IReadOnlyList<OverdueProject> Overdue);
+        IReadOnlyList<OverdueProject> Overdue,
+        DateTimeOffset TakenAt);
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock, IMemoryCache cache, DataVersion version)
     {
         public async Task<Result> HandleAsync(int? year, CancellationToken cancellationToken = default)
+        {
+            // The version is read before counting, so a change saved meanwhile makes the next request count again.
+            var key = (nameof(GetDashboard), year, version.Current, ChinaTime.Today(clock));
+            return (await cache.GetOrCreateAsync(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
+                return ComputeAsync(year, cancellationToken);
+            }))!;
+        }
+
+        private async Task<Result> ComputeAsync(int? year, CancellationToken cancellationToken)
         {
             var years = await db.FundedProjects.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
             var chosen = year is { } y && years.Contains(y) ? y : years.FirstOrDefault(ChinaTime.Today(clock).Year);
@@ -100,7 +117,8 @@ public static class GetDashboard
                 .Select(p => new OverdueProject(p.Code, p.Title, p.OriginalLeader.Name, p.Unit.Name, p.ExtendedCompletion ?? p.PlannedCompletion))
                 .ToListAsync(cancellationToken);
 
-            return new Result(chosen, years, byStatus.Sum(s => s.Value), byStatus, byRegion, byCategory, byGrade, stages, overdueCount, overdueShown);
+            return new Result(chosen, years, byStatus.Sum(s => s.Value), byStatus, byRegion, byCategory, byGrade, stages, overdueCount, overdueShown,
+                clock.GetUtcNow());
         }
 
         /// <summary>The applications at <paramref name="status"/> the longest (StatusSince, indexed with the status).</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BaZhouTalent.Infrastructure.Data;
@@ -52,19 +53,23 @@ public static class DatabaseSetup
             .ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
+        services.TryAddSingleton<DataVersion>();
+        services.TryAddSingleton<DataChangeCounter>();
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, SqlServerOptions));
+                services.AddDbContext<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, SqlServerOptions)
+                    .AddInterceptors(sp.GetRequiredService<DataChangeCounter>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, options.DataDirectory, contentRoot);
                 var file = SqliteDatabaseFile.For(sqlite);
                 if (file is not null) services.AddSingleton(file);
-                services.AddDbContext<SqliteAppDbContext>(o =>
+                services.AddDbContext<SqliteAppDbContext>((sp, o) =>
                 {
                     o.UseSqlite(sqlite, SqliteOptions);
+                    o.AddInterceptors(sp.GetRequiredService<DataChangeCounter>());
                     if (file is not null) o.AddInterceptors(file);
                     o.AddInterceptors(SqliteConnectionTuning.Instance);
                 });

@@ -18,7 +18,8 @@ internal sealed class ReviewOpinionConfiguration : IEntityTypeConfiguration<Revi
         opinion.Property(o => o.ContentFingerprint).HasMaxLength(FieldLengths.Fingerprint);
         opinion.Property(o => o.VerificationCode).HasMaxLength(FieldLengths.Code);
         opinion.HasIndex(o => o.VerificationCode);
-        opinion.HasIndex(o => new { o.ApplicationId, o.Round, o.Stage });
+        // Carries who signed and when, so the expert's 待办 (“appraised by me?”, “last appraisal when?”) reads the index alone.
+        opinion.HasIndex(o => new { o.ApplicationId, o.Round, o.Stage, o.SignerUserId, o.SignedAt });
     }
 }
 

@@ -966,7 +966,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("VerificationCode");
 
-                    b.HasIndex("ApplicationId", "Round", "Stage");
+                    b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
                 });

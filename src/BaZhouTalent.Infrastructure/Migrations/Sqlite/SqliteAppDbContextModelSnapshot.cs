@@ -929,7 +929,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("VerificationCode");
 
-                    b.HasIndex("ApplicationId", "Round", "Stage");
+                    b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261129222030_CoveringListIndexes")]
+    [Migration("20261129223220_CoveringListIndexes")]
     partial class CoveringListIndexes
     {
         /// <inheritdoc />
@@ -969,7 +969,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("VerificationCode");
 
-                    b.HasIndex("ApplicationId", "Round", "Stage");
+                    b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
                 });

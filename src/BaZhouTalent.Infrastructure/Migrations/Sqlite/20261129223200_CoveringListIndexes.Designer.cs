@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129222009_CoveringListIndexes")]
+    [Migration("20261129223200_CoveringListIndexes")]
     partial class CoveringListIndexes
     {
         /// <inheritdoc />
@@ -932,7 +932,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("VerificationCode");
 
-                    b.HasIndex("ApplicationId", "Round", "Stage");
+                    b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
                 });

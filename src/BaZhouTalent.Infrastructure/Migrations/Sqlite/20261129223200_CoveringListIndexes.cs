@@ -11,12 +11,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_ReviewOpinions_ApplicationId_Round_Stage",
+                table: "ReviewOpinions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ClosureApplications_Status_StatusSince",
                 table: "ClosureApplications");
 
             migrationBuilder.DropIndex(
                 name: "IX_ClosureApplications_Status_SubmittedAt",
                 table: "ClosureApplications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_SignedAt",
+                table: "ReviewOpinions",
+                columns: new[] { "ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_StatusSince_ProjectId",
@@ -33,12 +42,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_SignedAt",
+                table: "ReviewOpinions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ClosureApplications_Status_StatusSince_ProjectId",
                 table: "ClosureApplications");
 
             migrationBuilder.DropIndex(
                 name: "IX_ClosureApplications_Status_SubmittedAt_ProjectId",
                 table: "ClosureApplications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ApplicationId_Round_Stage",
+                table: "ReviewOpinions",
+                columns: new[] { "ApplicationId", "Round", "Stage" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_StatusSince",
