@@ -48,6 +48,22 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(expected, listed);
     }
 
+    [Fact]
+    public async Task A_change_saved_here_shows_at_once_though_the_figures_are_cached()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        var before = await admin.GetAsync("/Admin/Dashboard?year=2025");
+        Assert.Contains("统计时间", before.Text);
+        var terminatedBefore = Figures(before, "status").GetValueOrDefault("已终止");
+
+        await Projects.LifecycleKit.AddProjectAsync(portal, "BZ25YB871", new DateOnly(2026, 12, 31), withDraft: false);
+        await Projects.TerminationTests.TerminateOkAsync(admin, "BZ25YB871");
+
+        var after = await admin.GetAsync("/Admin/Dashboard?year=2025");
+        Assert.Equal(terminatedBefore + 1, Figures(after, "status")["已终止"]);
+    }
+
     private static Dictionary<string, int> Counted(IEnumerable<IGrouping<string, FundedProject>> groups) =>
         groups.ToDictionary(g => g.Key, g => g.Count());
 

@@ -136,7 +136,7 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
 
     private const string TerminateProjectGround = Application.Projects.TerminateProject.UnitRequestGround;
 
-    private static async Task TerminateOkAsync(Browser admin, string code)
+    internal static async Task TerminateOkAsync(Browser admin, string code)
     {
         var form = await admin.GetAsync($"/projects/{code}/terminate");
         var done = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Ground"] = Ground, ["Input.Reason"] = Reason }, "form[data-form=terminate]");
