@@ -123,7 +123,7 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var waiting = all.Where(x => x.Application.Status is ApplicationStatus.FederationIntake or ApplicationStatus.FederationReview).ToList();
         bool Overdue((ClosureApplication Application, DateTimeOffset? Since) x) => deadlines.IsOverdue(x.Application.Status, x.Since, now);
         IEnumerable<string> Ordered(IEnumerable<(ClosureApplication Application, DateTimeOffset? Since)> rows) => rows
-            .OrderBy(x => x.Since is null).ThenBy(x => x.Since).ThenBy(x => x.Application.Project.Code, StringComparer.Ordinal)
+            .OrderBy(x => x.Since).ThenBy(x => x.Application.ProjectId)
             .Select(x => x.Application.Project.Code);
         var expected = new Dictionary<string, List<string>>
         {
