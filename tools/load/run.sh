@@ -49,12 +49,16 @@ sign_in() { # $1 = user name
   awk 'BEGIN{FS="\t"} !/^# / && NF>=7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
 }
 
+# Warm-up, not recorded: right after start .NET still runs unoptimised (tier-0) code and SQLite's caches are cold, so
+# every page is first driven for WARMUP; measuring without it made whichever pages came first look several times slower.
+warm() { # $1 = label, $2 = cookie ('' for none), $3 = path
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $2" "$BASE$3" >/dev/null
+}
+
 measure() { # $1 = label, $2 = cookie ('' for none), $3 = path
   local size gz out rps p99
   size=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $2" "$BASE$3")
   gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -H "Cookie: $2" "$BASE$3")
-  # Warm-up, not recorded: the first seconds after start measure the JIT and cold caches, not the page.
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $2" "$BASE$3" >/dev/null
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $2" "$BASE$3")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
@@ -65,6 +69,7 @@ run_pages() { # $1 = title
   local admin unit county expert researcher
   admin=$(sign_in admin); unit=$(sign_in unit.bzdx); county=$(sign_in skl.bazhou)
   expert=$(sign_in expert.1); researcher=$(sign_in yangzhuo)
+  each_page warm
   echo
   echo "### $1"
   echo
@@ -72,29 +77,34 @@ run_pages() { # $1 = title
   echo
   echo "| who | page | status | size | gzip size | req/s | p99 |"
   echo "|---|---|---|---|---|---|---|"
-  measure baseline "" /healthz
-  measure 市社科联 "$admin" /
-  measure 市社科联 "$admin" /Admin/Projects
-  measure 市社科联 "$admin" /Admin/Users
-  measure 市社科联 "$admin" "/Admin/Users?role=Researcher&q=load&sort=name&p=40"
-  measure 市社科联 "$admin" /Admin/Units
-  measure 市社科联 "$admin" /Review/Federation
-  measure 市社科联 "$admin" "/Review/Federation?status=FederationReview&q=%E7%A0%94%E7%A9%B6&sort=title"
-  measure 市社科联 "$admin" "/?group=intake&p=5"
-  measure 市社科联 "$admin" /Programme
-  measure 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
-  measure 市社科联 "$admin" /Admin/Dashboard
-  measure 单位 "$unit" /Programme
-  measure 单位 "$unit" /
-  measure 单位 "$unit" /Review/Unit
-  measure 县区 "$county" /Review/County
-  measure 专家 "$expert" /
-  measure 专家 "$expert" /Review/Expert
-  measure 负责人 "$researcher" /Projects
-  measure 负责人 "$researcher" /applications/BZ25YB027
-  measure 负责人 "$researcher" /applications/BZ25YB027/print/a4.pdf
+  each_page measure
   echo
   echo "Load average after the pages: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+each_page() { # $1 = warm or measure
+  local measure=$1
+  "$measure" baseline "" /healthz
+  "$measure" 市社科联 "$admin" /
+  "$measure" 市社科联 "$admin" /Admin/Projects
+  "$measure" 市社科联 "$admin" /Admin/Users
+  "$measure" 市社科联 "$admin" "/Admin/Users?role=Researcher&q=load&sort=name&p=40"
+  "$measure" 市社科联 "$admin" /Admin/Units
+  "$measure" 市社科联 "$admin" /Review/Federation
+  "$measure" 市社科联 "$admin" "/Review/Federation?status=FederationReview&q=%E7%A0%94%E7%A9%B6&sort=title"
+  "$measure" 市社科联 "$admin" "/?group=intake&p=5"
+  "$measure" 市社科联 "$admin" /Programme
+  "$measure" 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
+  "$measure" 市社科联 "$admin" /Admin/Dashboard
+  "$measure" 单位 "$unit" /Programme
+  "$measure" 单位 "$unit" /
+  "$measure" 单位 "$unit" /Review/Unit
+  "$measure" 县区 "$county" /Review/County
+  "$measure" 专家 "$expert" /
+  "$measure" 专家 "$expert" /Review/Expert
+  "$measure" 负责人 "$researcher" /Projects
+  "$measure" 负责人 "$researcher" /applications/BZ25YB027
+  "$measure" 负责人 "$researcher" /applications/BZ25YB027/print/a4.pdf
 }
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(dotnet --version); wrk -t2 -c$CONNECTIONS -d$DURATION"

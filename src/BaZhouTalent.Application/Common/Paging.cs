@@ -78,6 +78,13 @@ public static class PagingExtensions
         Expression<Func<T, TRow>> projection, CancellationToken cancellationToken)
     {
         var total = await source.CountAsync(cancellationToken);
+        return await source.ToPageAsync(request, sorts, projection, total, cancellationToken);
+    }
+
+    /// <summary>Sorts and reads one page when the number of rows (<paramref name="total"/>) is already known.</summary>
+    public static async Task<Paged<TRow>> ToPageAsync<T, TRow>(this IQueryable<T> source, ListRequest request, SortMap<T> sorts,
+        Expression<Func<T, TRow>> projection, int total, CancellationToken cancellationToken)
+    {
         var size = request.SafePageSize;
         var pageCount = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(request.Page, 1, pageCount);

@@ -96,8 +96,13 @@ public static class GetWorkQueue
         return Expression.Lambda<Func<Item, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
     }
 
-    /// <summary>A group before it is read: its rows, how each reads, and whether they are the overdue ones.</summary>
-    private sealed record Definition(string Key, string Title, bool Overdue, IQueryable<Item> Items, Func<Item, Row> ToRow)
+    /// <summary>
+    /// A group before it is read: the items of its family (one role's pending applications, or the researcher's projects)
+    /// that match <see cref="InGroup"/>, how each reads, and whether they are the overdue ones. A family's groups do not
+    /// overlap, so one grouped count answers how many each holds.
+    /// </summary>
+    private sealed record Definition(string Key, string Title, bool Overdue, IQueryable<Item> Family, Expression<Func<Item, bool>> InGroup,
+        Func<Item, Row> ToRow)
     {
         public SortMap<Item> Order { get; init; } = ReviewerOrder;
     }
@@ -109,19 +114,39 @@ public static class GetWorkQueue
             if (currentUser.UserId is not { } userId)
                 return [];
 
+            var shown = Definitions(userId).Where(d => query.Group is null || query.Group == d.Key).ToList();
+            var totals = new Dictionary<Definition, int>();
+            foreach (var family in shown.GroupBy(d => d.Family))
+                foreach (var (definition, total) in family.Zip(await CountEachAsync(family.Key, family.ToList(), cancellationToken)))
+                    totals[definition] = total;
+
             var groups = new List<Group>();
-            foreach (var definition in Definitions(userId))
+            foreach (var definition in shown.Where(d => totals[d] > 0))
             {
-                if (query.Group is not null && query.Group != definition.Key)
-                    continue;
                 var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
-                var page = await definition.Items.ToPagedAsync(request, definition.Order, i => i, cancellationToken);
-                if (page.Total == 0)
-                    continue;
+                var page = await definition.Family.Where(definition.InGroup)
+                    .ToPageAsync(request, definition.Order, i => i, totals[definition], cancellationToken);
                 groups.Add(new Group(definition.Key, definition.Title, definition.Overdue,
                     new Paged<Row>(page.Rows.Select(definition.ToRow).ToList(), page.Page, page.PageSize, page.Total)));
             }
             return groups;
+        }
+
+        /// <summary>How many items of <paramref name="family"/> each group holds, in one grouped count.</summary>
+        private static async Task<IReadOnlyList<int>> CountEachAsync(IQueryable<Item> family, IReadOnlyList<Definition> groups,
+            CancellationToken cancellationToken)
+        {
+            if (groups.Count == 1)
+                return [await family.CountAsync(groups[0].InGroup, cancellationToken)];
+            var item = Expression.Parameter(typeof(Item), "i");
+            // The index of the first group an item is in (they do not overlap), or -1.
+            Expression index = Expression.Constant(-1);
+            for (var g = groups.Count - 1; g >= 0; g--)
+                index = Expression.Condition(ParameterSwap.Apply(groups[g].InGroup, item), Expression.Constant(g), index);
+            var counted = await family.GroupBy(Expression.Lambda<Func<Item, int>>(index, item))
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
+            return groups.Select((_, g) => counted.GetValueOrDefault(g)).ToList();
         }
 
         /// <summary>The user's groups in the order shown: overdue first, then the groups in the order the roles meet an application.</summary>
@@ -132,19 +157,19 @@ public static class GetWorkQueue
             var normal = new List<Definition>();
             var overdue = new List<Definition>();
             if (currentUser.IsInRole(Roles.Researcher))
-                normal.Add(new Definition("mine", "我的结项申请", false, ResearcherItems(userId), ResearcherRow) { Order = ResearcherOrder });
+                normal.Add(new Definition("mine", "我的结项申请", false, ResearcherItems(userId), _ => true, ResearcherRow) { Order = ResearcherOrder });
 
             foreach (var role in reviewerRoles)
             {
                 var items = ReviewerItems(role, userId);
                 var overdueTitle = reviewerRoles.Count == 1 ? OverdueGroup : $"{OverdueGroup}·{RoleGroupTitle(role)}";
-                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items.Where(Overdue(deadlines, now)),
+                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items, Overdue(deadlines, now),
                     i => ReviewerRow(role, i, overdueTitle, true)));
                 if (role == Roles.MunicipalFederation)
                 {
                     // The city federation's intake (experts to assign, or an exemption to decide) and final review are
                     // different work: listed apart.
-                    var waiting = items.Where(NotOverdue(deadlines, now));
+                    var waiting = NotOverdue(deadlines, now);
                     foreach (var (key, title, inGroup) in new (string, string, Expression<Func<Item, bool>>)[]
                     {
                         ("exemption", "受理（免于鉴定申请）", i => i.Status == ApplicationStatus.FederationIntake && i.ExemptionPending),
@@ -152,13 +177,13 @@ public static class GetWorkQueue
                         ("review", "审核（终审）", i => i.Status == ApplicationStatus.FederationReview),
                     })
                     {
-                        normal.Add(new Definition(key, title, false, waiting.Where(inGroup), i => ReviewerRow(role, i, title, false)));
+                        normal.Add(new Definition(key, title, false, items, ParameterSwap.And(waiting, inGroup), i => ReviewerRow(role, i, title, false)));
                     }
                 }
                 else
                 {
                     var title = RoleGroupTitle(role);
-                    normal.Add(new Definition(GroupKey(role), title, false, items.Where(NotOverdue(deadlines, now)), i => ReviewerRow(role, i, title, false)));
+                    normal.Add(new Definition(GroupKey(role), title, false, items, NotOverdue(deadlines, now), i => ReviewerRow(role, i, title, false)));
                 }
             }
             return overdue.Concat(normal);

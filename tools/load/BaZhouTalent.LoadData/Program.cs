@@ -234,6 +234,16 @@ internal sealed class ProgrammeGenerator(SqliteAppDbContext db, int projectCount
                 SignedAt = submitted.AddDays(40), VerificationCode = $"L{index:0000000}C",
             });
         }
+        if (status is ApplicationStatus.Concluded or ApplicationStatus.Rejected)
+        {
+            // The federation's final opinion: what the certificate and /verify rest on.
+            application.Opinions.Add(new ReviewOpinion
+            {
+                Round = 1, Stage = ReviewStage.Federation, HasProblem = false, Agrees = status == ApplicationStatus.Concluded,
+                OpinionText = status == ApplicationStatus.Concluded ? "同意结项。" : "不予结项。", SignerUserId = admin.Id,
+                SignerName = admin.DisplayName, SignedAt = submitted.AddDays(50), VerificationCode = $"L{index:0000000}F",
+            });
+        }
         if (status == ApplicationStatus.Concluded)
         {
             entry.Property(a => a.CertificateNumber).CurrentValue = $"巴社科结〔{year + 1}〕{index:00000}号";
