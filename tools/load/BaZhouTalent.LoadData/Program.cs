@@ -231,17 +231,17 @@ internal sealed class ProgrammeGenerator(SqliteAppDbContext db, int projectCount
             {
                 Round = 1, Stage = ReviewStage.ChiefExpert, HasProblem = false, Agrees = status != ApplicationStatus.Rejected,
                 Grade = (AppraisalGrade)(index % 3), OpinionText = "同意结项。", SignerUserId = experts[0].Id, SignerName = experts[0].DisplayName,
-                SignedAt = submitted.AddDays(40), VerificationCode = $"L{index:0000000}C",
+                SignedAt = submitted.AddDays(40), VerificationCode = $"{index:00000000}CX",
             });
         }
         if (status is ApplicationStatus.Concluded or ApplicationStatus.Rejected)
         {
-            // The federation's final opinion: what the certificate and /verify rest on.
+            // The federation's final opinion: what the certificate and /verify rest on (codes of VerificationCodes' length and alphabet).
             application.Opinions.Add(new ReviewOpinion
             {
                 Round = 1, Stage = ReviewStage.Federation, HasProblem = false, Agrees = status == ApplicationStatus.Concluded,
                 OpinionText = status == ApplicationStatus.Concluded ? "同意结项。" : "不予结项。", SignerUserId = admin.Id,
-                SignerName = admin.DisplayName, SignedAt = submitted.AddDays(50), VerificationCode = $"L{index:0000000}F",
+                SignerName = admin.DisplayName, SignedAt = submitted.AddDays(50), VerificationCode = $"{index:00000000}FX",
             });
         }
         if (status == ApplicationStatus.Concluded)
