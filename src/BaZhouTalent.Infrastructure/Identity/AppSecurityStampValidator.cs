@@ -49,14 +49,19 @@ public sealed class AppSecurityStampValidator(
         var stamp = principal.FindFirstValue(types.SecurityStampClaimType);
         if (userId is null || stamp is null) return false;
 
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.UserName, u.DisplayName, u.UnitId, u.RegionId, u.MustChangePassword })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (account is null || account.SecurityStamp != stamp) return false;
-        var accountRoles = await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!)
+        // One row per role (one row with no role for an account without any): the account and its roles in one query.
+        var rows = await (
+                from u in db.Users.AsNoTracking()
+                where u.Id == userId
+                join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+                from ur in userRoles.DefaultIfEmpty()
+                join r in db.Roles on ur.RoleId equals r.Id into roleNames
+                from r in roleNames.DefaultIfEmpty()
+                select new { u.SecurityStamp, u.UserName, u.DisplayName, u.UnitId, u.RegionId, u.MustChangePassword, Role = r.Name })
             .ToListAsync(cancellationToken);
+        if (rows.Count == 0 || rows[0].SecurityStamp != stamp) return false;
+        var account = rows[0];
+        var accountRoles = rows.Where(row => row.Role is not null).Select(row => row.Role!).ToList();
 
         var roles = principal.FindAll(types.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
         return principal.FindFirstValue(types.UserNameClaimType) == account.UserName
