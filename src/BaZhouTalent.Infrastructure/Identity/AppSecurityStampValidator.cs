@@ -41,6 +41,23 @@ public sealed class AppSecurityStampValidator(
         }
     }
 
+    private sealed record AccountRow(string? SecurityStamp, string? UserName, string DisplayName, int? UnitId, int? RegionId,
+        bool MustChangePassword, string? Role);
+
+    /// <summary>
+    /// The account and its roles, one row per role (one row without a role for an account without any). Compiled once:
+    /// it runs on every signed-in request, where translating the query each time cost more than running it.
+    /// </summary>
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<AccountRow>> AccountRows = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) =>
+            from u in db.Users.AsNoTracking()
+            where u.Id == userId
+            join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
+            from ur in userRoles.DefaultIfEmpty()
+            join r in db.Roles on ur.RoleId equals r.Id into roleNames
+            from r in roleNames.DefaultIfEmpty()
+            select new AccountRow(u.SecurityStamp, u.UserName, u.DisplayName, u.UnitId, u.RegionId, u.MustChangePassword, r.Name));
+
     /// <summary>True when the account behind <paramref name="principal"/> still has its stamp and the claims the cookie carries.</summary>
     private async Task<bool> StillCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -49,16 +66,9 @@ public sealed class AppSecurityStampValidator(
         var stamp = principal.FindFirstValue(types.SecurityStampClaimType);
         if (userId is null || stamp is null) return false;
 
-        // One row per role (one row with no role for an account without any): the account and its roles in one query.
-        var rows = await (
-                from u in db.Users.AsNoTracking()
-                where u.Id == userId
-                join ur in db.UserRoles on u.Id equals ur.UserId into userRoles
-                from ur in userRoles.DefaultIfEmpty()
-                join r in db.Roles on ur.RoleId equals r.Id into roleNames
-                from r in roleNames.DefaultIfEmpty()
-                select new { u.SecurityStamp, u.UserName, u.DisplayName, u.UnitId, u.RegionId, u.MustChangePassword, Role = r.Name })
-            .ToListAsync(cancellationToken);
+        var rows = new List<AccountRow>();
+        await foreach (var row in AccountRows(db, userId).WithCancellation(cancellationToken))
+            rows.Add(row);
         if (rows.Count == 0 || rows[0].SecurityStamp != stamp) return false;
         var account = rows[0];
         var accountRoles = rows.Where(row => row.Role is not null).Select(row => row.Role!).ToList();
