@@ -15,11 +15,12 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
         application.HasIndex(a => a.Status);
         application.HasIndex(a => a.SubmittedAt);
-        // The review queues: one or two statuses, oldest submission first. Each list index carries the project too, so
-        // counting a stage (less its terminated projects) reads the index alone, never the rows.
-        application.HasIndex(a => new { a.Status, a.SubmittedAt, a.ProjectId });
+        // The review queues: one or two statuses, oldest submission first. Each list index carries the project and the
+        // round too, so counting a stage (less its terminated projects, or an expert's own for this round) reads the index
+        // alone, never the rows.
+        application.HasIndex(a => new { a.Status, a.SubmittedAt, a.ProjectId, a.Round });
         // 待办: each stage's items counted and paged by how long they have waited.
-        application.HasIndex(a => new { a.Status, a.StatusSince, a.ProjectId });
+        application.HasIndex(a => new { a.Status, a.StatusSince, a.ProjectId, a.Round });
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);

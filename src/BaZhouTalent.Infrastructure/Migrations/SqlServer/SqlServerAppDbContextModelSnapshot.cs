@@ -364,9 +364,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("Status", "StatusSince", "ProjectId");
+                    b.HasIndex("Status", "StatusSince", "ProjectId", "Round");
 
-                    b.HasIndex("Status", "SubmittedAt", "ProjectId");
+                    b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
 
                     b.ToTable("ClosureApplications");
                 });
