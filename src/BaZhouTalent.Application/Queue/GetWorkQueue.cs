@@ -117,8 +117,12 @@ public static class GetWorkQueue
             var shown = Definitions(userId).Where(d => query.Group is null || query.Group == d.Key).ToList();
             var totals = new Dictionary<Definition, int>();
             foreach (var family in shown.GroupBy(d => d.Family))
-                foreach (var (definition, total) in family.Zip(await CountEachAsync(family.Key, family.ToList(), cancellationToken)))
-                    totals[definition] = total;
+            {
+                var members = family.ToList();
+                var counts = await CountEachAsync(family.Key, members, cancellationToken);
+                for (var g = 0; g < members.Count; g++)
+                    totals[members[g]] = counts[g];
+            }
 
             var groups = new List<Group>();
             foreach (var definition in shown.Where(d => totals[d] > 0))

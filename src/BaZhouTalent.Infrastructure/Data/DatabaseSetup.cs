@@ -53,7 +53,6 @@ public static class DatabaseSetup
             .ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        services.TryAddSingleton<DataVersion>();
         services.TryAddSingleton<DataChangeCounter>();
         switch (options.Provider)
         {

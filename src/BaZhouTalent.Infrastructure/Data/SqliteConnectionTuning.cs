@@ -21,26 +21,21 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (FirstOpen(connection)) Apply(connection);
+        if (!FirstOpen(connection)) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+    // Microsoft.Data.Sqlite runs commands synchronously anyway, and these touch no file.
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        if (!FirstOpen(connection)) return;
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
     }
 
     /// <summary>True the first time this physical connection (the native handle, which the pool reuses) is seen.</summary>
     private bool FirstOpen(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle } && tuned.TryAdd(handle, handle);
-
-    private static void Apply(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
 }
