@@ -16,6 +16,13 @@ public static class ParameterSwap
         return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(first.Body, Apply(second, parameter)), parameter);
     }
 
+    /// <summary><paramref name="first"/> or <paramref name="second"/>, as one predicate.</summary>
+    public static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> first, Expression<Func<T, bool>> second)
+    {
+        var parameter = first.Parameters[0];
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(first.Body, Apply(second, parameter)), parameter);
+    }
+
     private sealed class Swapper(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);

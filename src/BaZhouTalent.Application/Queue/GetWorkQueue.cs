@@ -70,29 +70,26 @@ public static class GetWorkQueue
 
     /// <summary>
     /// The overdue rule (<see cref="StageDeadlines"/>: each stage's working days) as a filter the database runs: an item
-    /// is overdue when it entered its stage before that stage's cutoff for today.
+    /// is overdue when it entered its stage before that stage's cutoff for today. Only the role's own stages are
+    /// written out: an expert's “since when” is itself a subquery, so each stage more would evaluate it again per row.
     /// </summary>
-    private static Expression<Func<Item, bool>> Overdue(StageDeadlines deadlines, DateTimeOffset now)
+    private static Expression<Func<Item, bool>> Overdue(StageDeadlines deadlines, DateTimeOffset now, IEnumerable<ApplicationStatus> stages)
     {
         var cutoffs = deadlines.OverdueCutoffs(now);
         // A stage without a limit is never overdue.
-        DateTimeOffset Cutoff(ApplicationStatus status) => cutoffs.TryGetValue(status, out var c) ? c : DateTimeOffset.MinValue;
-        var unit = Cutoff(ApplicationStatus.UnitReview);
-        var county = Cutoff(ApplicationStatus.CountyReview);
-        var intake = Cutoff(ApplicationStatus.FederationIntake);
-        var experts = Cutoff(ApplicationStatus.ExpertReview);
-        var review = Cutoff(ApplicationStatus.FederationReview);
-        return i => i.Since != null
-            && ((i.Status == ApplicationStatus.UnitReview && i.Since < unit)
-                || (i.Status == ApplicationStatus.CountyReview && i.Since < county)
-                || (i.Status == ApplicationStatus.FederationIntake && i.Since < intake)
-                || (i.Status == ApplicationStatus.ExpertReview && i.Since < experts)
-                || (i.Status == ApplicationStatus.FederationReview && i.Since < review));
+        var anyStage = stages.Where(cutoffs.ContainsKey)
+            .Select(stage => StageOverdue(stage, cutoffs[stage]))
+            .Aggregate((Expression<Func<Item, bool>>?)null, (either, next) => either is null ? next : ParameterSwap.Or(either, next));
+        return ParameterSwap.And(i => i.Since != null, anyStage ?? (_ => false));
     }
 
-    private static Expression<Func<Item, bool>> NotOverdue(StageDeadlines deadlines, DateTimeOffset now)
+    /// <summary>One stage's part of the rule; the status and cutoff are captured, so EF sends them as parameters.</summary>
+    private static Expression<Func<Item, bool>> StageOverdue(ApplicationStatus stage, DateTimeOffset cutoff) =>
+        i => i.Status == stage && i.Since < cutoff;
+
+    private static Expression<Func<Item, bool>> NotOverdue(StageDeadlines deadlines, DateTimeOffset now, IEnumerable<ApplicationStatus> stages)
     {
-        var overdue = Overdue(deadlines, now);
+        var overdue = Overdue(deadlines, now, stages);
         return Expression.Lambda<Func<Item, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
     }
 
@@ -166,14 +163,15 @@ public static class GetWorkQueue
             foreach (var role in reviewerRoles)
             {
                 var items = ReviewerItems(role, userId);
+                var stages = ReviewQueues.StagesOf(role);
                 var overdueTitle = reviewerRoles.Count == 1 ? OverdueGroup : $"{OverdueGroup}·{RoleGroupTitle(role)}";
-                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items, Overdue(deadlines, now),
+                overdue.Add(new Definition($"overdue-{GroupKey(role)}", overdueTitle, true, items, Overdue(deadlines, now, stages),
                     i => ReviewerRow(role, i, overdueTitle, true)));
                 if (role == Roles.MunicipalFederation)
                 {
                     // The city federation's intake (experts to assign, or an exemption to decide) and final review are
                     // different work: listed apart.
-                    var waiting = NotOverdue(deadlines, now);
+                    var waiting = NotOverdue(deadlines, now, stages);
                     foreach (var (key, title, inGroup) in new (string, string, Expression<Func<Item, bool>>)[]
                     {
                         ("exemption", "受理（免于鉴定申请）", i => i.Status == ApplicationStatus.FederationIntake && i.ExemptionPending),
@@ -187,7 +185,7 @@ public static class GetWorkQueue
                 else
                 {
                     var title = RoleGroupTitle(role);
-                    normal.Add(new Definition(GroupKey(role), title, false, items, NotOverdue(deadlines, now), i => ReviewerRow(role, i, title, false)));
+                    normal.Add(new Definition(GroupKey(role), title, false, items, NotOverdue(deadlines, now, stages), i => ReviewerRow(role, i, title, false)));
                 }
             }
             return overdue.Concat(normal);

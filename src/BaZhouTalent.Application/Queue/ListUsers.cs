@@ -47,13 +47,19 @@ public static class ListUsers
         {
             var users = db.Users.AsNoTracking();
             if (query.Listing.Term is { } term)
+            {
+                // The few units and regions the term names, found once rather than joined for every account.
+                var units = db.Units.Where(x => x.Name.Contains(term)).Select(x => (int?)x.Id);
+                var regions = db.Regions.Where(x => x.Name.Contains(term)).Select(x => (int?)x.Id);
                 users = users.Where(u => u.UserName!.Contains(term) || u.RealName.Contains(term) || u.DisplayName.Contains(term)
-                    || (u.Unit != null && u.Unit.Name.Contains(term)) || (u.Region != null && u.Region.Name.Contains(term)));
+                    || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
+            }
             if (Security.Roles.All.Contains(query.Role))
             {
+                // By the role's id: each account's membership is then one primary-key probe (UserId, RoleId).
                 var role = query.Role;
-                users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
-                    && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+                var roleIds = db.Roles.Where(r => r.Name == role).Select(r => r.Id);
+                users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
             }
 
             var page = await users.ToPagedAsync(query.Listing, Sorts, u => new Found(

@@ -16,6 +16,16 @@ public static class ReviewQueues
     public static readonly IReadOnlyList<string> ReviewerRoles =
         [Roles.UnitReviewer, Roles.CountyFederation, Roles.Expert, Roles.MunicipalFederation];
 
+    /// <summary>The statuses in which an application waits for <paramref name="role"/> (<see cref="Visibility.Pending"/>'s stages).</summary>
+    public static IReadOnlyList<ApplicationStatus> StagesOf(string role) => role switch
+    {
+        Roles.UnitReviewer => [ApplicationStatus.UnitReview],
+        Roles.CountyFederation => [ApplicationStatus.CountyReview],
+        Roles.Expert => [ApplicationStatus.ExpertReview],
+        Roles.MunicipalFederation => [ApplicationStatus.FederationIntake, ApplicationStatus.FederationReview],
+        _ => [],
+    };
+
     /// <summary>The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user) =>
         db.ClosureApplications.AsNoTracking()
