@@ -31,7 +31,7 @@ public static class ListUsers
     /// <summary>Sort keys by their query-string names; the user name (unique) breaks ties.</summary>
     public static readonly SortMap<AppUser> Sorts = SortMap<AppUser>.TieBrokenBy(u => u.NormalizedUserName)
         .Add("username", u => u.NormalizedUserName)
-        .Add("name", u => u.RealName != "" ? u.RealName : u.DisplayName)
+        .Add("name", u => EF.Property<string>(u, AppUser.SortName))
         .Add("unit", u => u.Unit != null ? u.Unit.Name : u.Region != null ? u.Region.Name : null);
 
     private sealed record Found(string Id, string? UserName, string DisplayName, string RealName, string Post,
@@ -41,7 +41,7 @@ public static class ListUsers
     /// One page-limited query over the accounts, then one query for the roles of that page's accounts only
     /// (Identity's role lookup through <c>UserManager</c> loads every member of a role).
     /// </remarks>
-    public sealed class Handler(IAppDbContext db, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock, ListCounts counts)
     {
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -62,12 +62,14 @@ public static class ListUsers
                 users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
             }
 
-            var page = await users.ToPagedAsync(query.Listing, Sorts, u => new Found(
+            // A search or role over every account checks each one: counted once per change (the same for every viewer).
+            var total = await counts.CountAsync(users, (nameof(ListUsers), query.Role, query.Listing.Term), cancellationToken);
+            var page = await users.ToPageAsync(query.Listing, Sorts, u => new Found(
                     u.Id, u.UserName, u.DisplayName, u.RealName, u.Post,
                     u.Unit == null ? null : u.Unit.Name,
                     u.Region == null ? null : u.Region.Name,
                     u.MustChangePassword, u.LockoutEnd),
-                cancellationToken);
+                total, cancellationToken);
 
             var ids = page.Rows.Select(u => u.Id).ToList();
             var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))

@@ -70,6 +70,12 @@ public static class Visibility
         };
     }
 
+    /// <summary>
+    /// What decides the user's view in these filters (their id, roles, unit and region), as a value: part of the key
+    /// of anything kept per view (<see cref="Common.ListCounts"/>).
+    /// </summary>
+    public static object ScopeOf(ICurrentUser user) => Actor.Of(user);
+
     /// <summary>The user's roles and scope, read once; the filters capture it and EF passes its values as parameters.</summary>
     private sealed record Actor(string UserId, int? UnitId, int? RegionId, bool Researcher, bool UnitReviewer, bool County, bool Expert, bool Federation)
     {

@@ -89,6 +89,22 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_termination_is_counted_at_once_though_the_count_is_kept()
+    {
+        var (admin, _) = await ArrangeAsync();
+        var terminated = await admin.GetAsync("/Programme?status=Terminated");
+        var before = int.Parse(System.Text.RegularExpressions.Regex.Match(terminated.Text, @"共 (\d+) 条").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        await Projects.LifecycleKit.AddProjectAsync(portal, "BZ25YB872", new DateOnly(2026, 12, 31), withDraft: false);
+        await Projects.TerminationTests.TerminateOkAsync(admin, "BZ25YB872");
+
+        var after = await admin.GetAsync("/Programme?status=Terminated");
+        Assert.Contains($"共 {before + 1} 条", after.Text);
+        Assert.Contains("BZ25YB872", Codes(after));
+    }
+
+    [Fact]
     public async Task The_default_order_is_newest_year_first_and_every_link_keeps_the_filters()
     {
         var (admin, all) = await ArrangeAsync();

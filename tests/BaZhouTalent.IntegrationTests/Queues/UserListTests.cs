@@ -85,6 +85,54 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(Enumerable.Reverse(Names(all)).Take(20), UserNames(descending));
     }
 
+    [Fact]
+    public async Task Sorted_by_name_the_list_follows_the_real_name_or_else_the_display_name()
+    {
+        await SeedAsync();
+        var all = await LoadAsync();
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        // The database's computed, indexed SortName against the rule worked out here; the user name breaks ties.
+        var expected = all.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.UserName.ToUpperInvariant(), StringComparer.Ordinal)
+            .Select(a => a.UserName).ToList();
+
+        Assert.Equal(expected, await AllUserNamesAsync(admin, "/Admin/Users?sort=name"));
+        Assert.Equal(Enumerable.Reverse(expected).Take(20), UserNames(await admin.GetAsync("/Admin/Users?sort=name&desc=true")));
+    }
+
+    [Fact]
+    public async Task The_count_of_a_search_follows_a_new_account_at_once()
+    {
+        await SeedAsync();
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        var url = $"/Admin/Users?q={Uri.EscapeDataString(SearchedName)}&role=Researcher";
+        var before = Total(await admin.GetAsync(url));
+
+        await portal.WithDbAsync(async db =>
+        {
+            var researcher = await db.Roles.SingleAsync(r => r.Name == Roles.Researcher);
+            var user = new AppUser
+            {
+                UserName = "bulk.user.late", NormalizedUserName = "BULK.USER.LATE", SecurityStamp = Guid.NewGuid().ToString(),
+                DisplayName = "后来用户", RealName = $"{SearchedName}后来",
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = researcher.Id });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // The first count is kept (ListCounts) until something is saved: the new account is counted and listed.
+        var after = await admin.GetAsync(url);
+        Assert.Equal(before + 1, Total(after));
+    }
+
+    private static int Total(Browser.Page page)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(page.Text, @"共 (\d+) 条");
+        Assert.True(match.Success, "the list shows its total");
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<List<string>> AllUserNamesAsync(Browser browser, string url)
     {
         var names = new List<string>();

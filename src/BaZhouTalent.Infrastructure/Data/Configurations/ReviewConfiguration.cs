@@ -65,6 +65,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.DisplayName).HasMaxLength(FieldLengths.PersonName);
         user.Property(u => u.RealName).HasMaxLength(FieldLengths.PersonName);
         user.Property(u => u.Post).HasMaxLength(FieldLengths.PersonName);
+        // Plain SQL both providers read alike; never stored, only indexed.
+        user.Property<string>(AppUser.SortName).HasMaxLength(FieldLengths.PersonName)
+            .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false);
+        user.HasIndex(AppUser.SortName, nameof(AppUser.NormalizedUserName));
         user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         user.HasOne(u => u.Region).WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

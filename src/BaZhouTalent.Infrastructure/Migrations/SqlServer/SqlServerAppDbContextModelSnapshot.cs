@@ -88,6 +88,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("SortName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", false);
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -111,6 +117,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("RegionId");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("SortName", "NormalizedUserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -83,6 +83,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", false);
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -105,6 +111,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("RegionId");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("SortName", "NormalizedUserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -1,0 +1,29 @@
+using BaZhouTalent.Application.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace BaZhouTalent.Application.Common;
+
+/// <summary>
+/// How many rows a list's filter matches (its 共 N 条), counted once per <see cref="DataVersion"/>: paging through a
+/// list, or several people opening the same one, counts it once, and any change saved on this instance makes the next
+/// request count afresh. For lists whose matches run into the thousands, where the count costs more than the page.
+/// </summary>
+/// <remarks>
+/// The key must name everything besides the data that decides the count: the list, its filter and search, whose view
+/// it is, and the day when the filter depends on it. Another instance's changes show when the entry expires.
+/// </remarks>
+public sealed class ListCounts(IMemoryCache cache, DataVersion version)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public async Task<int> CountAsync<T>(IQueryable<T> rows, object key, CancellationToken cancellationToken)
+    {
+        // The version is read before counting, so a change saved meanwhile is counted by the next request.
+        return await cache.GetOrCreateAsync((nameof(ListCounts), key, version.Current), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return rows.CountAsync(cancellationToken);
+        });
+    }
+}
