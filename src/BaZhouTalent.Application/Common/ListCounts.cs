@@ -17,13 +17,17 @@ public sealed class ListCounts(IMemoryCache cache, DataVersion version)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    public async Task<int> CountAsync<T>(IQueryable<T> rows, object key, CancellationToken cancellationToken)
+    public Task<int> CountAsync<T>(IQueryable<T> rows, object key, CancellationToken cancellationToken) =>
+        KeepAsync(key, () => rows.CountAsync(cancellationToken));
+
+    /// <summary>Several counts made together (a list's groups), kept like one.</summary>
+    public async Task<TCounts> KeepAsync<TCounts>(object key, Func<Task<TCounts>> count)
     {
         // The version is read before counting, so a change saved meanwhile is counted by the next request.
-        return await cache.GetOrCreateAsync((nameof(ListCounts), key, version.Current), entry =>
+        return (await cache.GetOrCreateAsync((nameof(ListCounts), key, version.Current), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return rows.CountAsync(cancellationToken);
-        });
+            return count();
+        }))!;
     }
 }

@@ -104,7 +104,7 @@ public static class GetWorkQueue
         public SortMap<Item> Order { get; init; } = ReviewerOrder;
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, StageDeadlines deadlines)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, StageDeadlines deadlines, ListCounts counts)
     {
         public async Task<IReadOnlyList<Group>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -112,25 +112,34 @@ public static class GetWorkQueue
                 return [];
 
             var shown = Definitions(userId).Where(d => query.Group is null || query.Group == d.Key).ToList();
-            var totals = new Dictionary<Definition, int>();
+            // The groups' counts change with the data and, for the overdue rule, with the day: kept per view until either moves.
+            var totals = await counts.KeepAsync((nameof(GetWorkQueue), Visibility.ScopeOf(currentUser), query.Group, ChinaTime.Today(clock)),
+                () => CountAllAsync(shown, cancellationToken));
+
+            var groups = new List<Group>();
+            foreach (var definition in shown.Where(d => totals[d.Key] > 0))
+            {
+                var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
+                var page = await definition.Family.Where(definition.InGroup)
+                    .ToPageAsync(request, definition.Order, i => i, totals[definition.Key], cancellationToken);
+                groups.Add(new Group(definition.Key, definition.Title, definition.Overdue,
+                    new Paged<Row>(page.Rows.Select(definition.ToRow).ToList(), page.Page, page.PageSize, page.Total)));
+            }
+            return groups;
+        }
+
+        /// <summary>How many items each group holds, by group key: one grouped count per family.</summary>
+        private static async Task<Dictionary<string, int>> CountAllAsync(IReadOnlyList<Definition> shown, CancellationToken cancellationToken)
+        {
+            var totals = new Dictionary<string, int>();
             foreach (var family in shown.GroupBy(d => d.Family))
             {
                 var members = family.ToList();
                 var counts = await CountEachAsync(family.Key, members, cancellationToken);
                 for (var g = 0; g < members.Count; g++)
-                    totals[members[g]] = counts[g];
+                    totals[members[g].Key] = counts[g];
             }
-
-            var groups = new List<Group>();
-            foreach (var definition in shown.Where(d => totals[d] > 0))
-            {
-                var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
-                var page = await definition.Family.Where(definition.InGroup)
-                    .ToPageAsync(request, definition.Order, i => i, totals[definition], cancellationToken);
-                groups.Add(new Group(definition.Key, definition.Title, definition.Overdue,
-                    new Paged<Row>(page.Rows.Select(definition.ToRow).ToList(), page.Page, page.PageSize, page.Total)));
-            }
-            return groups;
+            return totals;
         }
 
         /// <summary>How many items of <paramref name="family"/> each group holds, in one grouped count.</summary>

@@ -62,17 +62,22 @@ public static class ListReviewQueue
 
             var counts = await pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            // The page's total is one of those counts (or their sum): not counted again.
+            var total = counts.Values.Sum();
             if (query.Status is { } status)
+            {
                 pending = pending.Where(a => a.Status == status);
+                total = counts.GetValueOrDefault(status);
+            }
 
             // A blind role's rows are projected without the leader and the unit: the names never leave the database.
             var rows = listsApplicant
-                ? await pending.ToPagedAsync(query.Listing, Sorts,
+                ? await pending.ToPageAsync(query.Listing, Sorts,
                     a => new Row(a.Id, a.Project.Code, a.Project.Title, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt),
-                    cancellationToken)
-                : await pending.ToPagedAsync(query.Listing, BlindSorts,
+                    total, cancellationToken)
+                : await pending.ToPageAsync(query.Listing, BlindSorts,
                     a => new Row(a.Id, a.Project.Code, a.Project.Title, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt),
-                    cancellationToken);
+                    total, cancellationToken);
             return new Result(rows, counts);
         }
     }
