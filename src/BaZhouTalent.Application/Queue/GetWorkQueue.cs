@@ -71,21 +71,22 @@ public static class GetWorkQueue
     /// <summary>
     /// The overdue rule (<see cref="StageDeadlines"/>: each stage's working days) as a filter the database runs: an item
     /// is overdue when it entered its stage before that stage's cutoff for today. Only the role's own stages are
-    /// written out: an expert's “since when” is itself a subquery, so each stage more would evaluate it again per row.
+    /// written out, and an item without a time compares as never late: an expert's “since when” is itself a subquery,
+    /// and each stage more, or a separate null check, would evaluate it again for every row.
     /// </summary>
     private static Expression<Func<Item, bool>> Overdue(StageDeadlines deadlines, DateTimeOffset now, IEnumerable<ApplicationStatus> stages)
     {
         var cutoffs = deadlines.OverdueCutoffs(now);
         // A stage without a limit is never overdue.
-        var anyStage = stages.Where(cutoffs.ContainsKey)
+        return stages.Where(cutoffs.ContainsKey)
             .Select(stage => StageOverdue(stage, cutoffs[stage]))
-            .Aggregate((Expression<Func<Item, bool>>?)null, (either, next) => either is null ? next : ParameterSwap.Or(either, next));
-        return ParameterSwap.And(i => i.Since != null, anyStage ?? (_ => false));
+            .Aggregate((Expression<Func<Item, bool>>?)null, (either, next) => either is null ? next : ParameterSwap.Or(either, next))
+            ?? (_ => false);
     }
 
     /// <summary>One stage's part of the rule; the status and cutoff are captured, so EF sends them as parameters.</summary>
     private static Expression<Func<Item, bool>> StageOverdue(ApplicationStatus stage, DateTimeOffset cutoff) =>
-        i => i.Status == stage && i.Since < cutoff;
+        i => i.Status == stage && (i.Since ?? DateTimeOffset.MaxValue) < cutoff;
 
     private static Expression<Func<Item, bool>> NotOverdue(StageDeadlines deadlines, DateTimeOffset now, IEnumerable<ApplicationStatus> stages)
     {
