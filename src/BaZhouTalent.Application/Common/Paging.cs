@@ -13,6 +13,9 @@ public sealed record ListRequest(int Page = 1, int PageSize = ListRequest.Defaul
     public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    /// <summary>The page asked for, within the pages <paramref name="total"/> rows fill (a page past the end shows the last).</summary>
+    public int PageWithin(int total) => Math.Clamp(Page, 1, Math.Max(1, (total + SafePageSize - 1) / SafePageSize));
 }
 
 /// <summary>One page of a list with what a pager needs; <see cref="Page"/> is already clamped to the pages that exist.</summary>
@@ -86,8 +89,7 @@ public static class PagingExtensions
         Expression<Func<T, TRow>> projection, int total, CancellationToken cancellationToken)
     {
         var size = request.SafePageSize;
-        var pageCount = Math.Max(1, (total + size - 1) / size);
-        var page = Math.Clamp(request.Page, 1, pageCount);
+        var page = request.PageWithin(total);
         var rows = await sorts.Apply(source, request.Sort, request.Descending)
             .Skip((page - 1) * size).Take(size)
             .Select(projection)

@@ -95,11 +95,21 @@ public static class GetWorkQueue
     }
 
     /// <summary>
-    /// A group before it is read: the items of its family (one role's pending applications, or the researcher's projects)
-    /// that match <see cref="InGroup"/>, how each reads, and whether they are the overdue ones. A family's groups do not
-    /// overlap, so one grouped count answers how many each holds.
+    /// The items a role's groups are drawn from (one role's pending applications, or the researcher's projects): one
+    /// query, or parts that never overlap, each in a shape the database reads simply — an expert's items to appraise
+    /// wait since their stage began and follow the status index, while the chief's items to combine wait since the last
+    /// appraisal. A page of several parts is merged from each part's first rows.
     /// </summary>
-    private sealed record Definition(string Key, string Title, bool Overdue, IQueryable<Item> Family, Expression<Func<Item, bool>> InGroup,
+    private sealed class Family(params IQueryable<Item>[] parts)
+    {
+        public IReadOnlyList<IQueryable<Item>> Parts { get; } = parts;
+    }
+
+    /// <summary>
+    /// A group before it is read: the items of its family that match <see cref="InGroup"/>, how each reads, and whether
+    /// they are the overdue ones. A family's groups do not overlap, so one grouped count (per part) answers how many each holds.
+    /// </summary>
+    private sealed record Definition(string Key, string Title, bool Overdue, Family Family, Expression<Func<Item, bool>> InGroup,
         Func<Item, Row> ToRow)
     {
         public SortMap<Item> Order { get; init; } = ReviewerOrder;
@@ -121,8 +131,7 @@ public static class GetWorkQueue
             foreach (var definition in shown.Where(d => totals[d.Key] > 0))
             {
                 var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
-                var page = await definition.Family.Where(definition.InGroup)
-                    .ToPageAsync(request, definition.Order, i => i, totals[definition.Key], cancellationToken);
+                var page = await PageAsync(definition, request, totals[definition.Key], cancellationToken);
                 groups.Add(new Group(definition.Key, definition.Title, definition.Overdue,
                     new Paged<Row>(page.Rows.Select(definition.ToRow).ToList(), page.Page, page.PageSize, page.Total)));
             }
@@ -143,18 +152,49 @@ public static class GetWorkQueue
             return totals;
         }
 
-        /// <summary>How many items of <paramref name="family"/> each group holds, in one grouped count.</summary>
-        private static async Task<IReadOnlyList<int>> CountEachAsync(IQueryable<Item> family, IReadOnlyList<Definition> groups,
+        /// <summary>One page of a group: the database's page of a single query, or the parts' first rows merged.</summary>
+        private static async Task<Paged<Item>> PageAsync(Definition definition, ListRequest request, int total, CancellationToken cancellationToken)
+        {
+            var parts = definition.Family.Parts;
+            if (parts.Count == 1)
+                return await parts[0].Where(definition.InGroup).ToPageAsync(request, definition.Order, i => i, total, cancellationToken);
+            var size = request.SafePageSize;
+            var page = request.PageWithin(total);
+            var rows = new List<Item>();
+            foreach (var part in parts)
+                rows.AddRange(await definition.Order.Apply(part.Where(definition.InGroup), request.Sort, request.Descending)
+                    .Take(page * size).ToListAsync(cancellationToken));
+            // Merged in the reviewer order, as each part was read (only reviewers' families have parts).
+            var merged = rows.OrderBy(i => i.Since).ThenBy(i => i.ProjectId).Skip((page - 1) * size).Take(size).ToList();
+            return new Paged<Item>(merged, page, size, total);
+        }
+
+        /// <summary>How many items of <paramref name="family"/> each group holds: one grouped count per part, added up.</summary>
+        private static async Task<IReadOnlyList<int>> CountEachAsync(Family family, IReadOnlyList<Definition> groups,
+            CancellationToken cancellationToken)
+        {
+            var totals = new int[groups.Count];
+            foreach (var part in family.Parts)
+            {
+                var counted = await CountEachAsync(part, groups, cancellationToken);
+                for (var g = 0; g < groups.Count; g++)
+                    totals[g] += counted[g];
+            }
+            return totals;
+        }
+
+        /// <summary>How many items of <paramref name="items"/> each group holds, in one grouped count.</summary>
+        private static async Task<IReadOnlyList<int>> CountEachAsync(IQueryable<Item> items, IReadOnlyList<Definition> groups,
             CancellationToken cancellationToken)
         {
             if (groups.Count == 1)
-                return [await family.CountAsync(groups[0].InGroup, cancellationToken)];
+                return [await items.CountAsync(groups[0].InGroup, cancellationToken)];
             var item = Expression.Parameter(typeof(Item), "i");
             // The index of the first group an item is in (they do not overlap), or -1.
             Expression index = Expression.Constant(-1);
             for (var g = groups.Count - 1; g >= 0; g--)
                 index = Expression.Condition(ParameterSwap.Apply(groups[g].InGroup, item), Expression.Constant(g), index);
-            var counted = await family.GroupBy(Expression.Lambda<Func<Item, int>>(index, item))
+            var counted = await items.GroupBy(Expression.Lambda<Func<Item, int>>(index, item))
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
             return groups.Select((_, g) => counted.GetValueOrDefault(g)).ToList();
@@ -168,7 +208,7 @@ public static class GetWorkQueue
             var normal = new List<Definition>();
             var overdue = new List<Definition>();
             if (currentUser.IsInRole(Roles.Researcher))
-                normal.Add(new Definition("mine", "我的结项申请", false, ResearcherItems(userId), _ => true, ResearcherRow) { Order = ResearcherOrder });
+                normal.Add(new Definition("mine", "我的结项申请", false, new Family(ResearcherItems(userId)), _ => true, ResearcherRow) { Order = ResearcherOrder });
 
             foreach (var role in reviewerRoles)
             {
@@ -262,29 +302,43 @@ public static class GetWorkQueue
         /// is theirs until they appraise; after that only the chief's, from the moment the last appraisal arrives.
         /// A blind role's items never select the applicant's unit (DisclosurePolicy.ListsApplicantFor).
         /// </summary>
-        private IQueryable<Item> ReviewerItems(string role, string userId)
+        private Family ReviewerItems(string role, string userId)
         {
             var pending = ReviewQueues.Pending(db, role, currentUser);
             if (role == Roles.Expert)
             {
-                return pending
-                    .Where(a => !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
-                        || (a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round && e.IsChief)
-                            && a.Opinions.Count(o => o.Round == a.Round && o.Stage == ReviewStage.Expert)
-                                >= a.ExpertAssignments.Count(e => e.Round == a.Round)))
+                var toAppraise = pending
+                    .Where(a => !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId))
                     .Select(a => new Item
                     {
                         ProjectId = a.ProjectId,
                         Code = a.Project.Code,
                         Title = a.Project.Title,
                         Status = a.Status,
-                        ChiefTurn = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId),
-                        Since = a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
-                            ? a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).Max(o => (DateTimeOffset?)o.SignedAt)
-                            : a.StatusSince,
+                        ChiefTurn = false,
+                        Since = a.StatusSince,
                     });
+                // Theirs again once every appraisal, their own included, is in: the chief combines them. Read from the
+                // applications the expert has appraised (a few, by the signer index), not by testing every one in the stage.
+                var appraised = db.ReviewOpinions.Where(o => o.SignerUserId == userId && o.Stage == ReviewStage.Expert).Select(o => o.ApplicationId);
+                var toCombine = pending
+                    .Where(a => appraised.Contains(a.Id)
+                        && a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
+                        && a.ExpertAssignments.Any(e => e.ExpertUserId == userId && e.Round == a.Round && e.IsChief)
+                        && a.Opinions.Count(o => o.Round == a.Round && o.Stage == ReviewStage.Expert)
+                            >= a.ExpertAssignments.Count(e => e.Round == a.Round))
+                    .Select(a => new Item
+                    {
+                        ProjectId = a.ProjectId,
+                        Code = a.Project.Code,
+                        Title = a.Project.Title,
+                        Status = a.Status,
+                        ChiefTurn = true,
+                        Since = a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).Max(o => (DateTimeOffset?)o.SignedAt),
+                    });
+                return new Family(toAppraise, toCombine);
             }
-            return DisclosurePolicy.ListsApplicantFor(role)
+            return new Family(DisclosurePolicy.ListsApplicantFor(role)
                 ? pending.Select(a => new Item
                 {
                     ProjectId = a.ProjectId,
@@ -303,7 +357,7 @@ public static class GetWorkQueue
                     Status = a.Status,
                     ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
                     Since = a.StatusSince,
-                });
+                }));
         }
 
         private static Row ReviewerRow(string role, Item i, string group, bool overdue)

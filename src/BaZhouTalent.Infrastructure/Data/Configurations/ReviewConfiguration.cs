@@ -20,6 +20,8 @@ internal sealed class ReviewOpinionConfiguration : IEntityTypeConfiguration<Revi
         opinion.HasIndex(o => o.VerificationCode);
         // Carries who signed and when, so the expert's 待办 (“appraised by me?”, “last appraisal when?”) reads the index alone.
         opinion.HasIndex(o => new { o.ApplicationId, o.Round, o.Stage, o.SignerUserId, o.SignedAt });
+        // A signer's own opinions by stage: the chief's items to combine start from the few the expert has appraised.
+        opinion.HasIndex(o => new { o.SignerUserId, o.Stage, o.ApplicationId });
     }
 }
 

@@ -974,6 +974,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("VerificationCode");
 
+                    b.HasIndex("SignerUserId", "Stage", "ApplicationId");
+
                     b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");

@@ -937,6 +937,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("VerificationCode");
 
+                    b.HasIndex("SignerUserId", "Stage", "ApplicationId");
+
                     b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
