@@ -45,7 +45,7 @@ public static class ListReviewQueue
         .Add("leader", a => a.CurrentLeader.Name)
         .Add("unit", a => a.Project.Unit.Name);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, ListCounts listCounts)
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -60,8 +60,10 @@ public static class ListReviewQueue
                     : pending.Where(a => a.Project.Code.Contains(term) || a.Project.Title.Contains(term));
             }
 
-            var counts = await pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            // Kept per view and search until the next saved change (ListCounts); the status tabs share them.
+            var counts = await listCounts.KeepAsync((nameof(ListReviewQueue), query.Role, Visibility.ScopeOf(currentUser), query.Listing.Term),
+                () => pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
             // The page's total is one of those counts (or their sum): not counted again.
             var total = counts.Values.Sum();
             if (query.Status is { } status)

@@ -15,20 +15,27 @@ namespace BaZhouTalent.IntegrationTests.Queues;
 public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task A_terminated_application_leaves_the_federation_counts_at_once()
+    public async Task A_terminated_application_leaves_the_federation_queue_and_list_counts_at_once()
     {
         await QueueMix.SeedAsync(portal);
         var admin = await ReviewKit.SignInAsync(portal, "admin");
         var before = await admin.GetAsync("/");
         var code = before.Document.QuerySelector("section.queue-group td.project-code")!.TextContent.Trim();
         Assert.Equal(Total(before), Total(await admin.GetAsync("/")));
+        var listedBefore = Listed(await admin.GetAsync("/Review/Federation"));
 
         await Projects.TerminationTests.TerminateOkAsync(admin, code);
 
         var after = await admin.GetAsync("/");
         Assert.Equal(Total(before) - 1, Total(after));
         Assert.DoesNotContain(code, after.Document.QuerySelectorAll("td.project-code").Select(td => td.TextContent.Trim()));
+        // The review list's status counts are kept the same way, and follow at once too.
+        Assert.Equal(listedBefore - 1, Listed(await admin.GetAsync("/Review/Federation")));
     }
+
+    /// <summary>A list's “共 N 条”.</summary>
+    private static int Listed(Browser.Page page) => int.Parse(
+        System.Text.RegularExpressions.Regex.Match(page.Text, @"共 (\d+) 条").Groups[1].Value, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_chiefs_items_to_combine_are_merged_with_those_to_appraise_oldest_first_across_pages()

@@ -15,6 +15,8 @@ internal sealed class FundedProjectConfiguration : IEntityTypeConfiguration<Fund
         project.Property(p => p.LeaderUserId).HasMaxLength(FieldLengths.UserId);
         project.HasIndex(p => p.LeaderUserId);
         project.HasIndex(p => new { p.Year, p.Code });
+        // The registers' default order (newest year first, then as registered): a page reads 20 entries, not a year's rows.
+        project.HasIndex(p => new { p.Year, p.Id }).IsDescending(true, false);
         project.HasIndex(p => p.PlannedCompletion);
         project.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         project.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -574,6 +574,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Year", "Code");
 
+                    b.HasIndex("Year", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("FundedProjects");
                 });
 

@@ -553,6 +553,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Year", "Code");
 
+                    b.HasIndex("Year", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("FundedProjects");
                 });
 
