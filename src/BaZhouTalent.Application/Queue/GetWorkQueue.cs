@@ -128,7 +128,7 @@ public static class GetWorkQueue
                 () => CountAllAsync(shown, cancellationToken));
 
             var groups = new List<Group>();
-            foreach (var definition in shown.Where(d => totals[d.Key] > 0))
+            foreach (var definition in shown.Where(d => totals[d.Key].Sum() > 0))
             {
                 var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
                 var page = await PageAsync(definition, request, totals[definition.Key], cancellationToken);
@@ -138,24 +138,32 @@ public static class GetWorkQueue
             return groups;
         }
 
-        /// <summary>How many items each group holds, by group key: one grouped count per family.</summary>
-        private static async Task<Dictionary<string, int>> CountAllAsync(IReadOnlyList<Definition> shown, CancellationToken cancellationToken)
+        /// <summary>How many items each group holds in each part of its family, by group key: one grouped count per part.</summary>
+        private static async Task<Dictionary<string, int[]>> CountAllAsync(IReadOnlyList<Definition> shown, CancellationToken cancellationToken)
         {
-            var totals = new Dictionary<string, int>();
+            var totals = shown.ToDictionary(d => d.Key, d => new int[d.Family.Parts.Count]);
             foreach (var family in shown.GroupBy(d => d.Family))
             {
                 var members = family.ToList();
-                var counts = await CountEachAsync(family.Key, members, cancellationToken);
-                for (var g = 0; g < members.Count; g++)
-                    totals[members[g].Key] = counts[g];
+                for (var p = 0; p < family.Key.Parts.Count; p++)
+                {
+                    var counts = await CountEachAsync(family.Key.Parts[p], members, cancellationToken);
+                    for (var g = 0; g < members.Count; g++)
+                        totals[members[g].Key][p] = counts[g];
+                }
             }
             return totals;
         }
 
-        /// <summary>One page of a group: the database's page of a single query, or the parts' first rows merged.</summary>
-        private static async Task<Paged<Item>> PageAsync(Definition definition, ListRequest request, int total, CancellationToken cancellationToken)
+        /// <summary>
+        /// One page of a group: the database's page when one part holds its items, or else the first rows of each part
+        /// that holds some, merged (in the reviewer order, as each part was read: only reviewers' families have parts).
+        /// </summary>
+        private static async Task<Paged<Item>> PageAsync(Definition definition, ListRequest request, int[] partCounts,
+            CancellationToken cancellationToken)
         {
-            var parts = definition.Family.Parts;
+            var total = partCounts.Sum();
+            var parts = definition.Family.Parts.Where((_, p) => partCounts[p] > 0).ToList();
             if (parts.Count == 1)
                 return await parts[0].Where(definition.InGroup).ToPageAsync(request, definition.Order, i => i, total, cancellationToken);
             var size = request.SafePageSize;
@@ -164,23 +172,8 @@ public static class GetWorkQueue
             foreach (var part in parts)
                 rows.AddRange(await definition.Order.Apply(part.Where(definition.InGroup), request.Sort, request.Descending)
                     .Take(page * size).ToListAsync(cancellationToken));
-            // Merged in the reviewer order, as each part was read (only reviewers' families have parts).
             var merged = rows.OrderBy(i => i.Since).ThenBy(i => i.ProjectId).Skip((page - 1) * size).Take(size).ToList();
             return new Paged<Item>(merged, page, size, total);
-        }
-
-        /// <summary>How many items of <paramref name="family"/> each group holds: one grouped count per part, added up.</summary>
-        private static async Task<IReadOnlyList<int>> CountEachAsync(Family family, IReadOnlyList<Definition> groups,
-            CancellationToken cancellationToken)
-        {
-            var totals = new int[groups.Count];
-            foreach (var part in family.Parts)
-            {
-                var counted = await CountEachAsync(part, groups, cancellationToken);
-                for (var g = 0; g < groups.Count; g++)
-                    totals[g] += counted[g];
-            }
-            return totals;
         }
 
         /// <summary>How many items of <paramref name="items"/> each group holds, in one grouped count.</summary>

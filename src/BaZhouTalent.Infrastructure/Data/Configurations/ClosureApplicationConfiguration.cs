@@ -19,8 +19,9 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         // round too, so counting a stage (less its terminated projects, or an expert's own for this round) reads the index
         // alone, never the rows.
         application.HasIndex(a => new { a.Status, a.SubmittedAt, a.ProjectId, a.Round });
-        // 待办: each stage's items counted and paged by how long they have waited.
-        application.HasIndex(a => new { a.Status, a.StatusSince, a.ProjectId, a.Round });
+        // 待办: each stage's items counted and paged by how long they have waited. It carries whether an exemption waits
+        // for a decision too, so the federation's groups (its overdue items span two stages, and so are sorted) read no rows.
+        application.HasIndex(a => new { a.Status, a.StatusSince, a.ProjectId, a.Round, a.ExemptionRequested, a.ExemptionDecision });
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);

@@ -372,9 +372,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("Status", "StatusSince", "ProjectId", "Round");
-
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
+
+                    b.HasIndex("Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision");
 
                     b.ToTable("ClosureApplications");
                 });

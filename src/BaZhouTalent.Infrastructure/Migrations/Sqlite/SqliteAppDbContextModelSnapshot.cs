@@ -357,9 +357,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAt");
 
-                    b.HasIndex("Status", "StatusSince", "ProjectId", "Round");
-
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
+
+                    b.HasIndex("Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision");
 
                     b.ToTable("ClosureApplications");
                 });
