@@ -156,6 +156,7 @@ public static class DependencyInjection
         services.AddScoped<Programme.ProgrammeChoices.Handler>();
         services.AddMemoryCache();
         services.TryAddSingleton<Abstractions.DataVersion>();
+        services.AddSingleton<Common.VersionedCache>();
         services.AddSingleton<Common.ListCounts>();
         services.AddScoped<Programme.GetDashboard.Handler>();
         return services;

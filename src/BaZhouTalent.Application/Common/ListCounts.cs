@@ -1,19 +1,18 @@
-using BaZhouTalent.Application.Abstractions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace BaZhouTalent.Application.Common;
 
 /// <summary>
-/// How many rows a list's filter matches (its 共 N 条), counted once per <see cref="DataVersion"/>: paging through a
-/// list, or several people opening the same one, counts it once, and any change saved on this instance makes the next
-/// request count afresh. For lists whose matches run into the thousands, where the count costs more than the page.
+/// How many rows a list's filter matches (its 共 N 条), counted once per data version (<see cref="VersionedCache"/>):
+/// paging through a list, or several people opening the same one, counts it once, and any change saved on this instance
+/// makes the next request count afresh. For lists whose matches run into the thousands, where the count costs more than
+/// the page.
 /// </summary>
 /// <remarks>
 /// The key must name everything besides the data that decides the count: the list, its filter and search, whose view
 /// it is, and the day when the filter depends on it. Another instance's changes show when the entry expires.
 /// </remarks>
-public sealed class ListCounts(IMemoryCache cache, DataVersion version)
+public sealed class ListCounts(VersionedCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -21,13 +20,6 @@ public sealed class ListCounts(IMemoryCache cache, DataVersion version)
         KeepAsync(key, () => rows.CountAsync(cancellationToken));
 
     /// <summary>Several counts made together (a list's groups), kept like one.</summary>
-    public async Task<TCounts> KeepAsync<TCounts>(object key, Func<Task<TCounts>> count)
-    {
-        // The version is read before counting, so a change saved meanwhile is counted by the next request.
-        return (await cache.GetOrCreateAsync((nameof(ListCounts), key, version.Current), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return count();
-        }))!;
-    }
+    public Task<TCounts> KeepAsync<TCounts>(object key, Func<Task<TCounts>> count) =>
+        cache.KeepAsync((nameof(ListCounts), key), Lifetime, count);
 }

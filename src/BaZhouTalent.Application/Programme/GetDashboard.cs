@@ -4,7 +4,6 @@ using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Review;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace BaZhouTalent.Application.Programme;
 
@@ -53,17 +52,12 @@ public static class GetDashboard
         IReadOnlyList<OverdueProject> Overdue,
         DateTimeOffset TakenAt);
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock, IMemoryCache cache, DataVersion version)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock, VersionedCache cache)
     {
         public async Task<Result> HandleAsync(int? year, CancellationToken cancellationToken = default)
         {
-            // The version is read before counting, so a change saved meanwhile makes the next request count again.
-            var key = (nameof(GetDashboard), year, version.Current, ChinaTime.Today(clock));
-            return (await cache.GetOrCreateAsync(key, entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
-                return ComputeAsync(year, cancellationToken);
-            }))!;
+            return await cache.KeepAsync((nameof(GetDashboard), year, ChinaTime.Today(clock)), CacheLifetime,
+                () => ComputeAsync(year, cancellationToken));
         }
 
         private async Task<Result> ComputeAsync(int? year, CancellationToken cancellationToken)

@@ -157,7 +157,7 @@ public static class GetWorkQueue
 
         /// <summary>
         /// One page of a group: the database's page when one part holds its items, or else the first rows of each part
-        /// that holds some, merged (in the reviewer order, as each part was read: only reviewers' families have parts).
+        /// that holds some, merged in the same order.
         /// </summary>
         private static async Task<Paged<Item>> PageAsync(Definition definition, ListRequest request, int[] partCounts,
             CancellationToken cancellationToken)
@@ -172,7 +172,8 @@ public static class GetWorkQueue
             foreach (var part in parts)
                 rows.AddRange(await definition.Order.Apply(part.Where(definition.InGroup), request.Sort, request.Descending)
                     .Take(page * size).ToListAsync(cancellationToken));
-            var merged = rows.OrderBy(i => i.Since).ThenBy(i => i.ProjectId).Skip((page - 1) * size).Take(size).ToList();
+            var merged = definition.Order.Apply(rows.AsQueryable(), request.Sort, request.Descending)
+                .Skip((page - 1) * size).Take(size).ToList();
             return new Paged<Item>(merged, page, size, total);
         }
 
