@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<Applications.SaveReport.Handler>();
         services.AddScoped<Applications.ReportVersions.Handler>();
         services.AddScoped<Applications.ImportReportDocument.Handler>();
+        services.AddScoped<Applications.KeepImportedReport.Handler>();
         services.AddScoped<Applications.SubmitApplication.Validator>();
         services.AddScoped<Applications.SubmitApplication.Handler>();
         services.AddOptions<Applications.AttachmentOptions>()

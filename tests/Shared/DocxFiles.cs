@@ -63,6 +63,19 @@ internal static class DocxFiles
         return stream.ToArray();
     }
 
+    /// <summary>The package with one more part, as a macro (word/vbaProject.bin) or an embedded object would add.</summary>
+    public static byte[] WithEntry(byte[] docx, string entryName, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry(entryName).Open();
+            entry.Write(content);
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>A file that starts as a zip and then stops: a download cut short.</summary>
     public static byte[] Corrupt(byte[] docx) => docx[..(docx.Length / 2)];
 

@@ -19,6 +19,7 @@ public interface IAppDbContext
     DbSet<ReportVersion> ReportVersions { get; }
     DbSet<ExpertProfile> ExpertProfiles { get; }
     DbSet<Attachment> Attachments { get; }
+    DbSet<ImportedReport> ImportedReports { get; }
     DbSet<AppUser> Users { get; }
     /// <summary>Identity's account–role join and roles, read by lists (never written here: accounts change through UserManager).</summary>
     DbSet<IdentityUserRole<string>> UserRoles { get; }

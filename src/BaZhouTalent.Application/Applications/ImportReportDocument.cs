@@ -18,7 +18,8 @@ public static class ImportReportDocument
 {
     public sealed record Command(Stream Content, long Length);
 
-    public sealed record Result(string? ReportText, string? Error)
+    /// <summary>The text read, or why not; <see cref="Document"/> is the file's content as uploaded, kept for 归档.</summary>
+    public sealed record Result(string? ReportText, string? Error, byte[]? Document = null)
     {
         public bool Succeeded => ReportText is not null;
         public static Result Fail(string error) => new(null, error);
@@ -49,12 +50,17 @@ public static class ImportReportDocument
 
             var check = Inspect(buffer, limits);
             if (check is not null) return Result.Fail(check);
+            // The file is kept for 归档 as uploaded, so it meets the attachments' rules as well: no macros, programs or viruses.
+            var content = buffer.ToArray();
+            var attachmentLimits = new AttachmentOptions { MaxEntries = limits.MaxEntries, MaxUncompressedBytes = limits.MaxUncompressedBytes };
+            if (AttachmentInspector.Inspect(content, "成果.docx", attachmentLimits).Refusal is { } unsafeContent)
+                return Result.Fail(unsafeContent.Replace("重新上传", "重新导入", StringComparison.Ordinal));
             buffer.Position = 0;
 
             try
             {
                 var text = Read(buffer, limits);
-                return text.Length == 0 ? Result.Fail(EmptyMessage) : new Result(text, null);
+                return text.Length == 0 ? Result.Fail(EmptyMessage) : new Result(text, null, content);
             }
             catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException
                 or InvalidOperationException or IOException or ArgumentException or FormatException)

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Certificates;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
@@ -24,8 +25,8 @@ namespace BaZhouTalent.Application.Archive;
 /// 归档: a .zip per project (the A4 form, the A3 booklet, the final report, the certificate when concluded and
 /// the review history as CSV) or per year (every closed application of the projects funded that year, one folder
 /// each), with manifest.txt listing each file's SHA-256 so the archive can be checked later. The submitted
-/// attachments (附件/) are in it as stored, each checked against the SHA-256 recorded at upload. The imported
-/// .docx is not: the portal keeps the report as text and does not store the uploaded file.
+/// attachments (附件/) and the .docx the report was last imported from (成果Word原件/) are in it as stored, each
+/// checked against the SHA-256 recorded at upload.
 /// </summary>
 public static class BuildArchive
 {
@@ -106,22 +107,49 @@ public static class BuildArchive
             }
             files.Add((folder + "审核历史.csv", HistoryCsv(application)));
             await AddAttachmentsAsync(files, loaded, folder, cancellationToken);
+            await AddImportedReportAsync(files, loaded, folder, cancellationToken);
         }
 
         /// <summary>The attachments the archivist may see, as 附件/01-成果简介-name.pdf; one that cannot be read is listed, not skipped silently.</summary>
         private async Task AddAttachmentsAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder,
             CancellationToken cancellationToken)
         {
-            var problems = new StringBuilder();
+            var stored = new List<(string Path, string Key, string Sha256, long Size)>();
             var number = 0;
             foreach (var shown in loaded.View.Attachments)
             {
                 var entity = loaded.Entity.Attachments.Single(a => a.Id == shown.Id);
-                var path = $"{folder}附件/{++number:00}-{shown.KindName}-{shown.FileName}";
+                stored.Add(($"{folder}附件/{++number:00}-{shown.KindName}-{shown.FileName}", entity.StorageKey, entity.Sha256, entity.Size));
+            }
+            await AddStoredAsync(files, stored, folder + "无法归档的附件.txt", loaded.View.Code, cancellationToken);
+        }
+
+        /// <summary>
+        /// The .docx the report was last imported from, as 成果Word原件/name.docx. It names the author, so only a
+        /// viewer who sees the applicant gets it (the archive is the federation's; this holds whoever asks).
+        /// </summary>
+        private async Task AddImportedReportAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder,
+            CancellationToken cancellationToken)
+        {
+            if (loaded.View.Blind) return;
+            var original = await db.ImportedReports.AsNoTracking()
+                .SingleOrDefaultAsync(f => f.ApplicationId == loaded.Entity.Id && !f.Pending, cancellationToken);
+            if (original is null) return;
+            await AddStoredAsync(files, [($"{folder}成果Word原件/{KeepImportedReport.ArchiveName(original)}", original.StorageKey, original.Sha256, original.Size)],
+                folder + "无法归档的成果Word原件.txt", loaded.View.Code, cancellationToken);
+        }
+
+        /// <summary>Adds stored files checked against their SHA-256; one that cannot be read is listed in <paramref name="problemsPath"/>, not skipped silently.</summary>
+        private async Task AddStoredAsync(List<(string Path, byte[] Content)> files, IEnumerable<(string Path, string Key, string Sha256, long Size)> stored,
+            string problemsPath, string code, CancellationToken cancellationToken)
+        {
+            var problems = new StringBuilder();
+            foreach (var (path, key, sha256, size) in stored)
+            {
                 byte[]? content = null;
                 try
                 {
-                    content = await store.ReadAsync(entity.StorageKey, entity.Sha256, cancellationToken);
+                    content = await store.ReadAsync(key, sha256, cancellationToken);
                 }
                 catch (StoredFileCorruptException)
                 {
@@ -129,14 +157,14 @@ public static class BuildArchive
                 }
                 if (content is null)
                 {
-                    log.LogError("Attachment {Id} of {Code} not archived: stored file missing or not matching its SHA-256", entity.Id, loaded.View.Code);
-                    problems.Append(CultureInfo.InvariantCulture, $"{shown.Sha256}  {shown.Size}  {path}\t存储文件缺失或与记录的 SHA-256 不符，未归档\n");
+                    log.LogError("{Path} of {Code} not archived: stored file missing or not matching its SHA-256", path, code);
+                    problems.Append(CultureInfo.InvariantCulture, $"{sha256}  {size}  {path}\t存储文件缺失或与记录的 SHA-256 不符，未归档\n");
                     continue;
                 }
                 files.Add((path, content));
             }
             if (problems.Length > 0)
-                files.Add((folder + "无法归档的附件.txt", Encoding.UTF8.GetBytes(problems.ToString())));
+                files.Add((problemsPath, Encoding.UTF8.GetBytes(problems.ToString())));
         }
 
         private void Write(Stream output, IReadOnlyList<(string Path, byte[] Content)> files, string title)
@@ -145,7 +173,7 @@ public static class BuildArchive
             manifest.Append("巴中市社会科学界联合会 结项归档\n");
             manifest.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
             manifest.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
-            manifest.Append("说明：每行依次为 SHA-256、字节数、文件路径；项目负责人导入的 .docx 原文件系统不予保存，成果以文本形式收入“最终成果.pdf”。\n\n");
+            manifest.Append("说明：每行依次为 SHA-256、字节数、文件路径；“成果Word原件”为项目负责人最后一次导入的 .docx，导入后在网页上所作修改以“最终成果.pdf”为准。\n\n");
             using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
             foreach (var (path, content) in files)
             {

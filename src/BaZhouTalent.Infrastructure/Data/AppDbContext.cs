@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ProjectRequest> ProjectRequests => Set<ProjectRequest>();
     public DbSet<ClosureWindow> ClosureWindows => Set<ClosureWindow>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<ImportedReport> ImportedReports => Set<ImportedReport>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();

@@ -277,6 +277,75 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         await UploadOkAsync(researcher, code, AttachmentKind.Summary, true, "成果简介.pdf", summary);
         await UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.png", award);
         await SubmitThroughThePageAsync(researcher, code);
+        await ConcludeAsync(code);
+
+        var archive = await ArchiveAsync(code);
+        Assert.Equal(summary, archive["附件/01-成果简介-成果简介.pdf"]);
+        Assert.Equal(award, archive["附件/02-免于鉴定证明材料-获奖证书.png"]);
+        var manifest = Encoding.UTF8.GetString(archive["manifest.txt"]);
+        Assert.Contains($"{Sha256(summary)}  {summary.Length}  附件/01-成果简介-成果简介.pdf", manifest);
+        Assert.Contains($"{Sha256(award)}  {award.Length}  附件/02-免于鉴定证明材料-获奖证书.png", manifest);
+    }
+
+    [Fact]
+    public async Task The_docx_a_report_was_imported_from_is_kept_once_its_text_is_saved_and_archived_byte_for_byte()
+    {
+        const string code = "BZ25YB947";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var reportPage = $"/applications/{code}/edit/report";
+        const string firstText = "数字乡村建设研究\n摘要：本文考察数字乡村建设。\n关键词：数字乡村\n一、现状\n第一稿正文。";
+        const string secondText = "数字乡村建设研究\n摘要：本文考察数字乡村建设。\n关键词：数字乡村\n一、现状\n第二稿正文。";
+        var first = DocxFiles.FromMarkup(firstText);
+        var second = DocxFiles.FromMarkup(secondText);
+        bool Stored(string key) => StoredFiles().Any(f => f.Contains(key[2..], StringComparison.Ordinal));
+
+        // Over an existing report the researcher is asked first: the file waits, nothing is kept yet.
+        var asked = await Forms.PostAsync(researcher, await researcher.GetAsync(reportPage), new Dictionary<string, string?>(),
+            handler: "Import", file: ("第一稿.docx", first));
+        Assert.NotNull(asked.Document.QuerySelector("#import-confirm"));
+        var waiting = Assert.Single(await OriginalsAsync(code));
+        Assert.True(waiting.Pending);
+        Assert.Equal(Sha256(first), waiting.Sha256);
+        Assert.True(Stored(waiting.StorageKey));
+
+        // A second import left unanswered replaces the waiting file, on disk too.
+        var askedAgain = await Forms.PostAsync(researcher, await researcher.GetAsync(reportPage), new Dictionary<string, string?>(),
+            handler: "Import", file: ("杨卓 成果第二稿.docx", second));
+        var waitingNow = Assert.Single(await OriginalsAsync(code));
+        Assert.True(waitingNow.Pending);
+        Assert.Equal(Sha256(second), waitingNow.Sha256);
+        Assert.False(Stored(waiting.StorageKey));
+
+        // Confirmed: that file is the kept original, and the page says so.
+        var replaced = await Forms.FollowAsync(researcher, await researcher.SubmitAsync(askedAgain, new Dictionary<string, string>(), "#import-confirm form"));
+        var kept = Assert.Single(await OriginalsAsync(code));
+        Assert.Equal((waitingNow.Id, false, "杨卓 成果第二稿.docx"), (kept.Id, kept.Pending, kept.FileName));
+        Assert.Contains("“杨卓 成果第二稿.docx”", replaced.Document.QuerySelector("#kept-original")!.TextContent);
+
+        // Imported again with the same text, it is saved at once and its file replaces the kept one.
+        var direct = await Forms.FollowAsync(researcher, await Forms.PostAsync(researcher, replaced, new Dictionary<string, string?>(),
+            handler: "Import", file: ("定稿", second)));
+        Assert.Contains("已导入 Word 文档并保存", direct.Text);
+        var final = Assert.Single(await OriginalsAsync(code));
+        Assert.Equal((false, "定稿"), (final.Pending, final.FileName));
+        Assert.False(Stored(kept.StorageKey));
+        Assert.True(Stored(final.StorageKey));
+
+        await SubmitThroughThePageAsync(researcher, code);
+        await ConcludeAsync(code);
+        var archive = await ArchiveAsync(code);
+        Assert.Equal(second, archive["成果Word原件/定稿.docx"]);
+        var manifest = Encoding.UTF8.GetString(archive["manifest.txt"]);
+        Assert.Contains($"{Sha256(second)}  {second.Length}  成果Word原件/定稿.docx", manifest);
+        Assert.DoesNotContain(archive.Keys, k => k.Contains("无法归档", StringComparison.Ordinal));
+    }
+
+    // ---- helpers
+
+    /// <summary>From submitted through the experts' appraisal to the federation's approval, on the review pages.</summary>
+    private async Task ConcludeAsync(string code)
+    {
         await ToExpertReviewAsync(portal, code);
         await ActOkAsync(await SignInAsync(portal, "expert.2"), code, "appraise", Opinion(text: "论证扎实。", grade: "Good"));
         await ActOkAsync(await SignInAsync(portal, "expert.3"), code, "appraise", Opinion(text: "基本达到要求。", grade: "Good"));
@@ -285,25 +354,24 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         await ActOkAsync(chief, code, "combine", Opinion(text: "同意结项。", grade: "Good"));
         await ActOkAsync(await SignInAsync(portal, "admin"), code, "decide",
             new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
+    }
 
+    /// <summary>The project's 归档 .zip as the federation downloads it, entry by entry.</summary>
+    private async Task<Dictionary<string, byte[]>> ArchiveAsync(string code)
+    {
         var response = await (await SignInAsync(portal, "admin")).Client.GetAsync($"/Admin/Archive?handler=Project&code={code}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
-        byte[] Entry(string name)
+        var entries = new Dictionary<string, byte[]>();
+        foreach (var entry in zip.Entries)
         {
-            using var stream = zip.GetEntry(name)!.Open();
+            using var stream = entry.Open();
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            return copy.ToArray();
+            entries[entry.FullName] = copy.ToArray();
         }
-        Assert.Equal(summary, Entry("附件/01-成果简介-成果简介.pdf"));
-        Assert.Equal(award, Entry("附件/02-免于鉴定证明材料-获奖证书.png"));
-        var manifest = Encoding.UTF8.GetString(Entry("manifest.txt"));
-        Assert.Contains($"{Sha256(summary)}  {summary.Length}  附件/01-成果简介-成果简介.pdf", manifest);
-        Assert.Contains($"{Sha256(award)}  {award.Length}  附件/02-免于鉴定证明材料-获奖证书.png", manifest);
+        return entries;
     }
-
-    // ---- helpers
 
     private async Task DraftsAsync(string code)
     {
@@ -371,6 +439,11 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
             .Where(f => db.ClosureApplications.Any(a => a.Id == f.ApplicationId && a.Project.Code == code))
             .OrderBy(f => f.Id).ToListAsync());
 
+    private Task<List<ImportedReport>> OriginalsAsync(string code) =>
+        portal.WithDbAsync(db => db.ImportedReports.AsNoTracking()
+            .Where(f => db.ClosureApplications.Any(a => a.Id == f.ApplicationId && a.Project.Code == code))
+            .OrderBy(f => f.Id).ToListAsync());
+
     private Task<ApplicationRevision> RevisionAsync(string code, int round) =>
         portal.WithDbAsync(db => db.ApplicationRevisions.AsNoTracking()
             .SingleAsync(r => r.Round == round && db.ClosureApplications.Any(a => a.Id == r.ApplicationId && a.Project.Code == code)));
@@ -402,8 +475,8 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         "eicar" => [.. Pdf("eicar"), .. Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*")],
         "exe-as-pdf" => [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, .. Encoding.ASCII.GetBytes("This program cannot be run in DOS mode. %PDF-1.4")],
         "elf-as-png" => [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0],
-        "macro-docx" => WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]),
-        "package-docx" => WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/embeddings/oleObject1.bin",
+        "macro-docx" => DocxFiles.WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]),
+        "package-docx" => DocxFiles.WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/embeddings/oleObject1.bin",
             [0xD0, 0xCF, 0x11, 0xE0, .. Encoding.Unicode.GetBytes("\u0001Ole10Native"), .. "MZ"u8.ToArray()]),
         "pdf-javascript" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
         "pdf-hidden-launch" => HiddenInObjectStream("<< /Type /Action /S /Launch /F (cmd.exe) >>"),
@@ -420,18 +493,6 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         var data = compressed.ToArray();
         var head = Encoding.ASCII.GetBytes($"%PDF-1.5\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {data.Length} >>\nstream\n");
         return [.. head, .. data, .. "\nendstream\nendobj\n%%EOF\n"u8.ToArray()];
-    }
-
-    private static byte[] WithEntry(byte[] docx, string entryName, byte[] content)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            using var entry = zip.CreateEntry(entryName).Open();
-            entry.Write(content);
-        }
-        return stream.ToArray();
     }
 
     private static byte[] ZipWith(string entryName, byte[] content)

@@ -43,6 +43,7 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
         { "bomb", "炸弹.docx", "解压后的内容异常庞大" },
         { "oversized", "超大.docx", "20 MB 的大小上限" },
         { "exe", "setup.docx", "不是 Word（.docx）文档" },
+        { "macro", "带宏.docx", "含有宏" },
     };
 
     [Theory]
@@ -56,6 +57,7 @@ public class ReportImportTests(PortalFactory portal) : IClassFixture<PortalFacto
             "corrupt" => DocxFiles.Corrupt(DocxFiles.FromMarkup(Researchers.SeedReportText())),
             "bomb" => DocxFiles.ZipBomb(),
             "oversized" => Oversized(),
+            "macro" => DocxFiles.WithEntry(DocxFiles.FromMarkup(Researchers.SeedReportText()), "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]),
             _ => DocxFiles.Executable(),
         };
         var typed = $"我正在输入的成果 {kind}\n一、尚未保存的一段";

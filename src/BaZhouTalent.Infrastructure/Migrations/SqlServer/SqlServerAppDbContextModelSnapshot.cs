@@ -580,6 +580,57 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("FundedProjects");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ImportedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("Pending")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Pending")
+                        .IsUnique();
+
+                    b.ToTable("ImportedReports");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1497,6 +1548,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Navigation("OriginalParticipants");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ImportedReport", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>

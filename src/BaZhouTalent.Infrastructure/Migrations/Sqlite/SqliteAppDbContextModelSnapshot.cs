@@ -559,6 +559,55 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("FundedProjects");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ImportedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Pending")
+                        .IsUnique();
+
+                    b.ToTable("ImportedReports");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1447,6 +1496,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("OriginalParticipants");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ImportedReport", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>

@@ -15,7 +15,7 @@ public sealed class ReportModel(
     FindApplication.Handler find, IAuthorizationService authorization,
     SaveReport.Handler handler, IValidator<SaveReport.Command> validator,
     ImportReportDocument.Handler import, IOptions<ReportUploadOptions> uploadOptions,
-    ReportVersions.Handler versions) : ApplicationPageModel(find, authorization)
+    ReportVersions.Handler versions, KeepImportedReport.Handler originals) : ApplicationPageModel(find, authorization)
 {
     public long MaxMegabytes => uploadOptions.Value.MaxFileBytes / (1024 * 1024);
 
@@ -38,6 +38,9 @@ public sealed class ReportModel(
 
     /// <summary>An imported text waiting for the researcher to confirm that it may replace the current one.</summary>
     public string? PendingImport { get; private set; }
+
+    /// <summary>The .docx the report was last imported from, kept for 归档; null when it was never imported.</summary>
+    public ImportedReport? KeptOriginal { get; private set; }
 
     public ReportOutline CurrentOutline => ReportOutline.From(Application.ReportText);
 
@@ -77,6 +80,7 @@ public sealed class ReportModel(
             return await RefuseAsync(nameof(Document), result.Error!);
 
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.ReportText)}");
+        await originals.StageAsync(Application.Id, Document.FileName, result.Document!, cancellationToken);
         var imported = SaveReport.Normalize(result.ReportText);
         if (Application.ReportText.Length > 0 && imported != Application.ReportText)
         {
@@ -88,7 +92,7 @@ public sealed class ReportModel(
         }
         Input.ReportText = imported;
         Input.ReplacedBy = ReportVersions.ByImport;
-        return await SaveAsync(code, next: false, "已导入 Word 文档并保存。请核对下方的结构预览。", cancellationToken);
+        return await SaveAsync(code, next: false, "已导入 Word 文档并保存。请核对下方的结构预览。", cancellationToken, keepImportedFile: true);
     }
 
     /// <summary>The researcher saw the outlines and confirmed: the imported text replaces the report, the old one is kept.</summary>
@@ -101,7 +105,8 @@ public sealed class ReportModel(
         Input.ReplacedBy = ReportVersions.ByImport;
         if (Classified)
             return await RefuseAsync(nameof(Document), SaveReport.ClassifiedMessage);
-        return await SaveAsync(code, next: false, "已导入 Word 文档并保存，原文本已存入历史版本。请核对下方的结构预览。", cancellationToken);
+        return await SaveAsync(code, next: false, "已导入 Word 文档并保存，原文本已存入历史版本。请核对下方的结构预览。", cancellationToken,
+            keepImportedFile: true);
     }
 
     /// <summary>Brings back a kept version; the text it replaces is kept in turn.</summary>
@@ -120,7 +125,8 @@ public sealed class ReportModel(
             $"已恢复 {ChinaTime.Format(chosen.ReplacedAt)} 被替换的版本，原文本已存入历史版本。", cancellationToken);
     }
 
-    private async Task<IActionResult> SaveAsync(string code, bool next, string message, CancellationToken cancellationToken)
+    /// <param name="keepImportedFile">the text saved is an import's: once saved, its staged .docx becomes the kept original</param>
+    private async Task<IActionResult> SaveAsync(string code, bool next, string message, CancellationToken cancellationToken, bool keepImportedFile = false)
     {
         if (await RefuseOverLongAsync(validator, Input, cancellationToken))
         {
@@ -131,6 +137,7 @@ public sealed class ReportModel(
 
         var outcome = await handler.HandleAsync(Input, cancellationToken);
         Dirty = outcome != SaveOutcome.Saved;
+        if (keepImportedFile && outcome == SaveOutcome.Saved) await originals.ConfirmAsync(Application.Id, cancellationToken);
         await DescribeAsync(cancellationToken);
         if (Unsaved(outcome, code) is { } unsaved) return unsaved;
 
@@ -162,5 +169,6 @@ public sealed class ReportModel(
         Outline = ReportOutline.From(text);
         BlindWarnings = DisclosedApplication.ReportWarnings(Application, text);
         Versions = await versions.ListAsync(Application.Id, cancellationToken);
+        KeptOriginal = await originals.KeptAsync(Application.Id, cancellationToken);
     }
 }
