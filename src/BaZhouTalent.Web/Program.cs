@@ -60,6 +60,7 @@ app.UseRequestLocalization("zh-CN");
 app.UseStaticFiles();
 app.UseNoStoreForDynamicResponses();
 app.UseSerilogRequestLogging(options => Logging.ConfigureRequestLogging(options, app.Services));
+app.UseClientAbortsAsClosedRequests();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
