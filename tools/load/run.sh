@@ -5,12 +5,15 @@
 #
 #   tools/load/run.sh                        # 20,000 projects, 10 s per page, 8 connections
 #   PROJECTS=2000 DURATION=5s tools/load/run.sh
+#   SAME_ROWS_PROJECTS=2000 tools/load/run.sh   # also a database a tenth the size, where every list still shows
+#                                               # full pages: the pages compared at equal rows shown
 #
 # Only loopback is targeted; every wrk run stops by itself after DURATION.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PROJECTS=${PROJECTS:-20000}
+SAME_ROWS_PROJECTS=${SAME_ROWS_PROJECTS:-0}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
 WARMUP=${WARMUP:-2s}
@@ -114,12 +117,17 @@ start_portal "$DEMO_DB"
 run_pages "Demo database"
 stop_portal
 
-FULL_DB="$WORK/full.db"
-start_portal "$FULL_DB"   # creates, migrates and seeds the demo data the generator builds on
-stop_portal
-dotnet "$LOAD_DLL" --database "$FULL_DB" --projects "$PROJECTS" >"$WORK/load.out"
-start_portal "$FULL_DB"
-run_pages "$PROJECTS projects ($(du -h "$FULL_DB" | cut -f1) database)"
-stop_portal
+run_generated() { # $1 = how many projects
+  local db="$WORK/projects-$1.db"
+  start_portal "$db"   # creates, migrates and seeds the demo data the generator builds on
+  stop_portal
+  dotnet "$LOAD_DLL" --database "$db" --projects "$1" >"$WORK/load-$1.out"
+  start_portal "$db"
+  run_pages "$1 projects ($(du -h "$db" | cut -f1) database)"
+  stop_portal
+}
+
+if [ "$SAME_ROWS_PROJECTS" -gt 0 ]; then run_generated "$SAME_ROWS_PROJECTS"; fi
+run_generated "$PROJECTS"
 echo
 echo "Work folder: $WORK"

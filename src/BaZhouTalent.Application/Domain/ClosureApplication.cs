@@ -66,6 +66,12 @@ public class ClosureApplication
     /// <summary>The researcher asked for exemption and the federation has not answered in this round.</summary>
     public bool ExemptionPending => ExemptionRequested && ExemptionDecision is null;
 
+    /// <summary>
+    /// The project's 项目名称, copied when the draft is started (a registered title never changes), so that the review
+    /// queues sort and search by title along their own index instead of joining every project waiting at a stage.
+    /// </summary>
+    public string ProjectTitle { get; private set; } = "";
+
     /// <summary>Optimistic concurrency: changes on every save, so a stale page cannot overwrite newer data.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
@@ -81,6 +87,7 @@ public class ClosureApplication
     {
         Project = project,
         ProjectId = project.Id,
+        ProjectTitle = project.Title,
         FillDate = DateOnly.FromDateTime(now.Date),
         ResultTitle = project.Title,
         CurrentOutputForm = project.PlannedOutputForm,

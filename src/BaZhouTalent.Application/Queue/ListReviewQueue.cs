@@ -36,12 +36,12 @@ public static class ListReviewQueue
     public static readonly SortMap<ClosureApplication> BlindSorts = new SortMap<ClosureApplication>(a => a.Id)
         .Add("submitted", a => a.SubmittedAt)
         .Add("code", a => a.Project.Code)
-        .Add("title", a => a.Project.Title);
+        .Add("title", a => a.ProjectTitle);
 
     public static readonly SortMap<ClosureApplication> Sorts = new SortMap<ClosureApplication>(a => a.Id)
         .Add("submitted", a => a.SubmittedAt)
         .Add("code", a => a.Project.Code)
-        .Add("title", a => a.Project.Title)
+        .Add("title", a => a.ProjectTitle)
         .Add("leader", a => a.CurrentLeader.Name)
         .Add("unit", a => a.Project.Unit.Name);
 
@@ -55,9 +55,9 @@ public static class ListReviewQueue
             {
                 // A blind role searches only what it is shown: searching by name would reveal the names.
                 pending = listsApplicant
-                    ? pending.Where(a => a.Project.Code.Contains(term) || a.Project.Title.Contains(term)
+                    ? pending.Where(a => a.ProjectTitle.Contains(term) || a.Project.Code.Contains(term)
                         || a.CurrentLeader.Name.Contains(term) || a.Project.Unit.Name.Contains(term))
-                    : pending.Where(a => a.Project.Code.Contains(term) || a.Project.Title.Contains(term));
+                    : pending.Where(a => a.ProjectTitle.Contains(term) || a.Project.Code.Contains(term));
             }
 
             // Kept per view and search until the next saved change (ListCounts); the status tabs share them.
@@ -75,10 +75,10 @@ public static class ListReviewQueue
             // A blind role's rows are projected without the leader and the unit: the names never leave the database.
             var rows = listsApplicant
                 ? await pending.ToPageAsync(query.Listing, Sorts,
-                    a => new Row(a.Id, a.Project.Code, a.Project.Title, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt),
+                    a => new Row(a.Id, a.Project.Code, a.ProjectTitle, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt),
                     total, cancellationToken)
                 : await pending.ToPageAsync(query.Listing, BlindSorts,
-                    a => new Row(a.Id, a.Project.Code, a.Project.Title, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt),
+                    a => new Row(a.Id, a.Project.Code, a.ProjectTitle, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt),
                     total, cancellationToken);
             return new Result(rows, counts);
         }

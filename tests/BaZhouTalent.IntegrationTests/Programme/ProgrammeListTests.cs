@@ -105,6 +105,31 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_new_years_project_is_offered_in_the_year_filter_at_once_though_the_choices_are_kept()
+    {
+        var (admin, _) = await ArrangeAsync();
+        static List<string> Years(Browser.Page page) =>
+            page.Document.QuerySelectorAll("select[name=year] option").Select(o => o.GetAttribute("value") ?? "").ToList();
+        Assert.DoesNotContain("2031", Years(await admin.GetAsync("/Programme")));
+
+        await portal.WithDbAsync(async db =>
+        {
+            var template = await db.FundedProjects.AsNoTracking().OrderBy(p => p.Id).FirstAsync();
+            db.FundedProjects.Add(new FundedProject
+            {
+                Code = "BZ31YB001", Title = "新年度项目", Year = 2031, CategoryId = template.CategoryId, UnitId = template.UnitId,
+                PlannedOutputForm = "研究报告", PlannedCompletion = new DateOnly(2032, 12, 31),
+                OriginalLeader = new PersonDetails { Name = "新负责人" },
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var after = await admin.GetAsync("/Programme");
+        Assert.Equal("2031", Years(after).Skip(1).First());
+        Assert.Contains("BZ31YB001", Codes(await admin.GetAsync("/Programme?year=2031")));
+    }
+
+    [Fact]
     public async Task The_default_order_is_newest_year_first_and_every_link_keeps_the_filters()
     {
         var (admin, all) = await ArrangeAsync();

@@ -49,6 +49,10 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(CodesOf(combined),
             await AllCodesAsync(admin, $"/Review/Federation?q={Uri.EscapeDataString(QueueMix.SearchedTitle)}&status=FederationReview&sort=code"));
         Assert.NotEmpty(combined);
+        // Sorted by 项目名称 (the queue reads its own copy of each title, along its index): the projects' titles' order.
+        var byTitle = combined.OrderBy(a => a.Project.Title, StringComparer.Ordinal).ThenBy(a => a.Id).Select(a => a.Project.Code).ToList();
+        Assert.Equal(byTitle,
+            await AllCodesAsync(admin, $"/Review/Federation?q={Uri.EscapeDataString(QueueMix.SearchedTitle)}&status=FederationReview&sort=title"));
 
         // Newest submission first, by the sort link's own address.
         var newest = waiting.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id).Take(PageSize).Select(a => a.Project.Code);

@@ -22,6 +22,9 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         // 待办: each stage's items counted and paged by how long they have waited. It carries whether an exemption waits
         // for a decision too, so the federation's groups (its overdue items span two stages, and so are sorted) read no rows.
         application.HasIndex(a => new { a.Status, a.StatusSince, a.ProjectId, a.Round, a.ExemptionRequested, a.ExemptionDecision });
+        // A queue sorted by 项目名称 reads its first page along this index, not every application of the stage.
+        application.Property(a => a.ProjectTitle).HasMaxLength(FieldLengths.Title);
+        application.HasIndex(a => new { a.Status, a.ProjectTitle, a.Id });
         application.Property(a => a.ResultTitle).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);

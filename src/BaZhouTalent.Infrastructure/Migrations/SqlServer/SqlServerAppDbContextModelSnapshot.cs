@@ -334,6 +334,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("ResultTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -371,6 +376,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
 
@@ -571,6 +578,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("PlannedCompletion");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Title", "Id");
 
                     b.HasIndex("Year", "Code");
 

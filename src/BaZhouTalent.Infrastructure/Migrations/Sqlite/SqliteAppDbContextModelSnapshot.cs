@@ -320,6 +320,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResultTitle")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -356,6 +361,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
 
@@ -550,6 +557,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("PlannedCompletion");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("Title", "Id");
 
                     b.HasIndex("Year", "Code");
 
