@@ -46,6 +46,8 @@ public static class GetWorkQueue
     /// <summary>A queue row as the database answers it (member-init, so EF can filter, sort and page over it).</summary>
     private sealed class Item
     {
+        /// <summary>Which group's page a row of a combined read belongs to (<see cref="Handler.FirstPagesAsync"/>).</summary>
+        public int Tag { get; init; }
         public int ProjectId { get; init; }
         public string Code { get; init; } = "";
         public string Title { get; init; } = "";
@@ -127,16 +129,63 @@ public static class GetWorkQueue
             var totals = await counts.KeepAsync((nameof(GetWorkQueue), Visibility.ScopeOf(currentUser), query.Group, ChinaTime.Today(clock)),
                 () => CountAllAsync(shown, cancellationToken));
 
-            var groups = new List<Group>();
-            foreach (var definition in shown.Where(d => totals[d.Key].Sum() > 0))
-            {
-                var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
-                var page = await PageAsync(definition, request, totals[definition.Key], cancellationToken);
-                groups.Add(new Group(definition.Key, definition.Title, definition.Overdue,
-                    new Paged<Row>(page.Rows.Select(definition.ToRow).ToList(), page.Page, page.PageSize, page.Total)));
-            }
-            return groups;
+            var read = shown.Where(d => totals[d.Key].Sum() > 0).ToList();
+            var request = new ListRequest(query.Group is null ? 1 : query.Page, query.PageSize);
+            var pages = query.Group is null
+                ? await FirstPagesAsync(read, request, totals, cancellationToken)
+                : read.Count == 0 ? [] : [await PageAsync(read[0], request, totals[read[0].Key], cancellationToken)];
+            return read.Select((definition, g) => new Group(definition.Key, definition.Title, definition.Overdue,
+                new Paged<Row>(pages[g].Rows.Select(definition.ToRow).ToList(), pages[g].Page, pages[g].PageSize, pages[g].Total))).ToList();
         }
+
+        /// <summary>
+        /// Every group's first page, in the order given. The groups of a one-part family (a reviewing role's stages) are
+        /// read in one statement, each group's page tagged: the federation's three groups cost one round trip and one pass
+        /// through EF's query pipeline instead of three, which was most of what its home page costs at 20,000 records.
+        /// </summary>
+        private static async Task<List<Paged<Item>>> FirstPagesAsync(IReadOnlyList<Definition> read, ListRequest request,
+            Dictionary<string, int[]> totals, CancellationToken cancellationToken)
+        {
+            var pages = new Paged<Item>?[read.Count];
+            foreach (var family in read.Select((definition, g) => (definition, g)).GroupBy(x => x.definition.Family))
+            {
+                var members = family.ToList();
+                if (family.Key.Parts.Count > 1 || members.Count == 1 || members.Any(x => x.definition.Order != members[0].definition.Order))
+                {
+                    foreach (var (definition, g) in members)
+                        pages[g] = await PageAsync(definition, request, totals[definition.Key], cancellationToken);
+                    continue;
+                }
+                var size = request.SafePageSize;
+                var order = members[0].definition.Order;
+                var combined = members
+                    .Select(x => x.definition.Order.Apply(family.Key.Parts[0].Where(x.definition.InGroup), request.Sort, request.Descending)
+                        .Take(size).Select(Tagged(x.g)))
+                    .Aggregate((all, next) => all.Concat(next));
+                // A union keeps no order of its own: the database sorts it (a family's groups share one order), and
+                // each group takes its rows in that order.
+                var rows = await order.Apply(combined, request.Sort, request.Descending).ToListAsync(cancellationToken);
+                foreach (var (definition, g) in members)
+                    pages[g] = new Paged<Item>(rows.Where(r => r.Tag == g).ToList(), 1, size, totals[definition.Key].Sum());
+            }
+            return pages.Select(p => p!).ToList();
+        }
+
+        /// <summary>The same row, tagged with its group's position. Every member is carried, so the reviewing roles' projections (the only one-part families with several groups) set them all.</summary>
+        private static Expression<Func<Item, Item>> Tagged(int tag) => i => new Item
+        {
+            Tag = tag,
+            ProjectId = i.ProjectId,
+            Code = i.Code,
+            Title = i.Title,
+            UnitName = i.UnitName,
+            Status = i.Status,
+            Since = i.Since,
+            ChiefTurn = i.ChiefTurn,
+            ExemptionPending = i.ExemptionPending,
+            DeferredUntil = i.DeferredUntil,
+            ReturnReason = i.ReturnReason,
+        };
 
         /// <summary>How many items each group holds in each part of its family, by group key: one grouped count per part.</summary>
         private static async Task<Dictionary<string, int[]>> CountAllAsync(IReadOnlyList<Definition> shown, CancellationToken cancellationToken)
@@ -166,14 +215,14 @@ public static class GetWorkQueue
             var parts = definition.Family.Parts.Where((_, p) => partCounts[p] > 0).ToList();
             if (parts.Count == 1)
                 return await parts[0].Where(definition.InGroup).ToPageAsync(request, definition.Order, i => i, total, cancellationToken);
+            // Each part's first rows up to this page, merged and cut to the page by the database in one statement.
             var size = request.SafePageSize;
             var page = request.PageWithin(total);
-            var rows = new List<Item>();
-            foreach (var part in parts)
-                rows.AddRange(await definition.Order.Apply(part.Where(definition.InGroup), request.Sort, request.Descending)
-                    .Take(page * size).ToListAsync(cancellationToken));
-            var merged = definition.Order.Apply(rows.AsQueryable(), request.Sort, request.Descending)
-                .Skip((page - 1) * size).Take(size).ToList();
+            var firstRows = parts
+                .Select(part => definition.Order.Apply(part.Where(definition.InGroup), request.Sort, request.Descending).Take(page * size))
+                .Aggregate((all, next) => all.Concat(next));
+            var merged = await definition.Order.Apply(firstRows, request.Sort, request.Descending)
+                .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
             return new Paged<Item>(merged, page, size, total);
         }
 
@@ -342,15 +391,22 @@ public static class GetWorkQueue
                     Status = a.Status,
                     ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
                     Since = a.StatusSince,
+                    ChiefTurn = false,
+                    DeferredUntil = null,
+                    ReturnReason = null,
                 })
                 : pending.Select(a => new Item
                 {
                     ProjectId = a.ProjectId,
                     Code = a.Project.Code,
                     Title = a.Project.Title,
+                    UnitName = null,
                     Status = a.Status,
                     ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
                     Since = a.StatusSince,
+                    ChiefTurn = false,
+                    DeferredUntil = null,
+                    ReturnReason = null,
                 }));
         }
 
