@@ -1,4 +1,6 @@
 using System.Globalization;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Projects;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BaZhouTalent.Web.Pages;
 
 /// <summary>待办事项: the home page, listing what waits for the signed-in user in any of their roles.</summary>
-public sealed class IndexModel(GetWorkQueue.Handler handler, TimeProvider clock) : PageModel
+public sealed class IndexModel(GetWorkQueue.Handler handler, ListWaitingRequests.Handler requests, TimeProvider clock) : PageModel
 {
     public const string GroupKey = "group";
 
@@ -18,8 +20,18 @@ public sealed class IndexModel(GetWorkQueue.Handler handler, TimeProvider clock)
 
     public IReadOnlyList<GetWorkQueue.Group> Groups { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Extension and termination requests waiting for the user's unit (单位审核) or for the federation (市社科联审批).</summary>
+    public int UnitRequests { get; private set; }
+
+    public int FederationRequests { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Groups = await handler.HandleAsync(new GetWorkQueue.Query(Group, PageNumber), cancellationToken);
+        if (Group is not null) return;
+        UnitRequests = await requests.CountAsync(RequestParty.Unit, cancellationToken);
+        FederationRequests = await requests.CountAsync(RequestParty.Federation, cancellationToken);
+    }
 
     /// <summary>The page where the signed-in user acts on the row.</summary>
     public string LinkFor(GetWorkQueue.Row row)

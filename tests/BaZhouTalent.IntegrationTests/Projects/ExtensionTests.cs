@@ -64,6 +64,36 @@ public class ExtensionTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
     }
 
     [Fact]
+    public async Task A_waiting_request_is_pointed_to_from_the_home_page_of_whoever_decides_next()
+    {
+        var today = Today(portal);
+        await AddProjectAsync(portal, "BZ25YB791", today.AddDays(20));
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var unit = await SignInAsync(portal, "unit.bzdx");
+        var admin = await SignInAsync(portal, "admin");
+        static int Waiting(Browser.Page home, string id) => home.Document.QuerySelector($"#{id} a") is { } link
+            ? int.Parse(System.Text.RegularExpressions.Regex.Match(link.TextContent, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        var unitBefore = Waiting(await unit.GetAsync("/"), "unit-requests");
+        var federationBefore = Waiting(await admin.GetAsync("/"), "federation-requests");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AskAsync(researcher, "BZ25YB791", today.AddDays(80), "需补充调研。")).Status);
+        var unitHome = await unit.GetAsync("/");
+        Assert.Equal(unitBefore + 1, Waiting(unitHome, "unit-requests"));
+        Assert.Contains("待本单位审核", unitHome.Document.QuerySelector("#unit-requests")!.TextContent);
+        Assert.Equal("/Requests/Unit", unitHome.Document.QuerySelector("#unit-requests a")!.GetAttribute("href"));
+        Assert.Equal(federationBefore, Waiting(await admin.GetAsync("/"), "federation-requests"));
+        Assert.Null((await researcher.GetAsync("/")).Document.QuerySelector(".queue-requests"));
+
+        await DecideOkAsync(unit, await OpenRequestIdAsync(portal, "BZ25YB791"), "unit-agree");
+        Assert.Equal(unitBefore, Waiting(await unit.GetAsync("/"), "unit-requests"));
+        var federationHome = await admin.GetAsync("/");
+        Assert.Equal(federationBefore + 1, Waiting(federationHome, "federation-requests"));
+        Assert.Contains("待市社科联审批", federationHome.Document.QuerySelector("#federation-requests")!.TextContent);
+        Assert.Equal("/Requests/Federation", federationHome.Document.QuerySelector("#federation-requests a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_unit_or_the_federation_may_refuse_with_an_opinion_and_the_date_stays()
     {
         var today = Today(portal);
