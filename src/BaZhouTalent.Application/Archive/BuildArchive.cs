@@ -40,7 +40,8 @@ public static class BuildArchive
     /// <summary>The applications a year's archive holds: closed ones (concluded or not) of projects funded that year.</summary>
     public static readonly ApplicationStatus[] Closed = [ApplicationStatus.Concluded, ApplicationStatus.Rejected];
 
-    public sealed class Handler(IAppDbContext db, LoadDisclosed.Handler load, IFileStore store, IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
+    public sealed class Handler(IAppDbContext db, LoadDisclosed.Handler load, IFileStore store, KeepImportedReport.Handler originals,
+        IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
     {
         /// <summary>
         /// Writes one project's archive to <paramref name="output"/>, as <paramref name="user"/> (the federation) may
@@ -132,9 +133,7 @@ public static class BuildArchive
             CancellationToken cancellationToken)
         {
             if (loaded.View.Blind) return;
-            var original = await db.ImportedReports.AsNoTracking()
-                .SingleOrDefaultAsync(f => f.ApplicationId == loaded.Entity.Id && !f.Pending, cancellationToken);
-            if (original is null) return;
+            if (await originals.KeptAsync(loaded.Entity.Id, cancellationToken) is not { } original) return;
             await AddStoredAsync(files, [($"{folder}成果Word原件/{KeepImportedReport.ArchiveName(original)}", original.StorageKey, original.Sha256, original.Size)],
                 folder + "无法归档的成果Word原件.txt", loaded.View.Code, cancellationToken);
         }
