@@ -26,6 +26,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClosureWindows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Opens = table.Column<DateOnly>(type: "date", nullable: false),
+                    Closes = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosureWindows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -37,6 +53,42 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -71,6 +123,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -98,7 +165,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false)
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,9 +185,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RealName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Post = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     UnitId = table.Column<int>(type: "int", nullable: true),
                     RegionId = table.Column<int>(type: "int", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -238,6 +309,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExpertProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Fields = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DeclaredConflicts = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertProfiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ExpertProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FundedProjects",
                 columns: table => new
                 {
@@ -260,7 +356,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     OriginalLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     OriginalLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     OriginalLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Lifecycle = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ExtendedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    TerminatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,6 +385,30 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notices_AspNetUsers_RecipientUserId",
+                        column: x => x.RecipientUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -311,11 +437,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     CurrentLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     CurrentLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     CurrentLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ReportText = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StatusSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ExemptionRequested = table.Column<bool>(type: "bit", nullable: false),
+                    ExemptionGround = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ExemptionDescription = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ExemptionDecision = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -354,6 +486,41 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UnitDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FederationDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    FederationDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FederationOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectRequests_FundedProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "FundedProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationParticipants",
                 columns: table => new
                 {
@@ -378,6 +545,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApplicationReports",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationReports", x => x.ApplicationId);
+                    table.ForeignKey(
+                        name: "FK_ApplicationReports_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationRevisions",
                 columns: table => new
                 {
@@ -395,6 +580,35 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     table.PrimaryKey("PK_ApplicationRevisions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ApplicationRevisions_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    BlindSafe = table.Column<bool>(type: "bit", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FrozenRound = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attachments_ClosureApplications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "ClosureApplications",
                         principalColumn: "Id",
@@ -452,6 +666,54 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportedReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Pending = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedReports_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersions_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewOpinions",
                 columns: table => new
                 {
@@ -466,6 +728,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     OpinionText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     SignerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SignerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     SignerUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ContentFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
@@ -531,6 +794,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 column: "RegionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_SortName_NormalizedUserName",
+                table: "AspNetUsers",
+                columns: new[] { "SortName", "NormalizedUserName" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_UnitId",
                 table: "AspNetUsers",
                 column: "UnitId");
@@ -541,6 +809,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_ApplicationId",
+                table: "Attachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_StorageKey",
+                table: "Attachments",
+                column: "StorageKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_ApplicationId_At",
@@ -564,6 +843,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "IX_ClosureApplications_Status",
                 table: "ClosureApplications",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_Status_ProjectTitle_Id",
+                table: "ClosureApplications",
+                columns: new[] { "Status", "ProjectTitle", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_Status_StatusSince_ProjectId_Round_ExemptionRequested_ExemptionDecision",
+                table: "ClosureApplications",
+                columns: new[] { "Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_Status_SubmittedAt_ProjectId_Round",
+                table: "ClosureApplications",
+                columns: new[] { "Status", "SubmittedAt", "ProjectId", "Round" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_SubmittedAt",
+                table: "ClosureApplications",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureWindows_Opens",
+                table: "ClosureWindows",
+                column: "Opens");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ApplicationId_Round_ExpertUserId",
@@ -598,9 +902,68 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 column: "LeaderUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_Lifecycle",
+                table: "FundedProjects",
+                column: "Lifecycle");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_PlannedCompletion",
+                table: "FundedProjects",
+                column: "PlannedCompletion");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_Title_Id",
+                table: "FundedProjects",
+                columns: new[] { "Title", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_UnitId",
                 table: "FundedProjects",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_Year_Code",
+                table: "FundedProjects",
+                columns: new[] { "Year", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_Year_Id",
+                table: "FundedProjects",
+                columns: new[] { "Year", "Id" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedReports_ApplicationId_Pending",
+                table: "ImportedReports",
+                columns: new[] { "ApplicationId", "Pending" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedReports_StorageKey",
+                table: "ImportedReports",
+                column: "StorageKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_RecipientUserId_CreatedAt",
+                table: "Notices",
+                columns: new[] { "RecipientUserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_RecipientUserId_ReadAt",
+                table: "Notices",
+                columns: new[] { "RecipientUserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IdempotencyKey",
+                table: "OutboxMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectCategories_Code",
@@ -615,15 +978,41 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectRequests_ProjectId",
+                table: "ProjectRequests",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectRequests_Status_ProjectId",
+                table: "ProjectRequests",
+                columns: new[] { "Status", "ProjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Name",
                 table: "Regions",
                 column: "Name",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReviewOpinions_ApplicationId_Round_Stage",
+                name: "IX_ReminderRecords_Key",
+                table: "ReminderRecords",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersions_ApplicationId",
+                table: "ReportVersions",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_SignedAt",
                 table: "ReviewOpinions",
-                columns: new[] { "ApplicationId", "Round", "Stage" });
+                columns: new[] { "ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_SignerUserId_Stage_ApplicationId",
+                table: "ReviewOpinions",
+                columns: new[] { "SignerUserId", "Stage", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewOpinions_VerificationCode",
@@ -649,6 +1038,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ApplicationParticipants");
 
             migrationBuilder.DropTable(
+                name: "ApplicationReports");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationRevisions");
 
             migrationBuilder.DropTable(
@@ -667,7 +1059,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClosureWindows");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -676,7 +1074,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ExpertAssignments");
 
             migrationBuilder.DropTable(
+                name: "ExpertProfiles");
+
+            migrationBuilder.DropTable(
                 name: "FundedProjectParticipants");
+
+            migrationBuilder.DropTable(
+                name: "ImportedReports");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProjectRequests");
+
+            migrationBuilder.DropTable(
+                name: "ReminderRecords");
+
+            migrationBuilder.DropTable(
+                name: "ReportVersions");
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");

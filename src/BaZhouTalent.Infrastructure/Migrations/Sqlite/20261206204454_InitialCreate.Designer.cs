@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129172734_WorkspaceReportVersions")]
-    partial class WorkspaceReportVersions
+    [Migration("20261206204454_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -70,11 +70,27 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SortName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", false);
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
@@ -98,6 +114,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("RegionId");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("SortName", "NormalizedUserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -137,6 +155,67 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApplicationRevisions");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BlindSafe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FrozenRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AuditEntry", b =>
@@ -220,14 +299,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("DeclarationConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionDecision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionGround")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExemptionRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ReportText")
+                    b.Property<string>("ProjectTitle")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResultTitle")
@@ -246,6 +344,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -262,7 +363,42 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "ProjectTitle", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
+
+                    b.HasIndex("Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision");
+
                     b.ToTable("ClosureApplications");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Opens");
+
+                    b.ToTable("ClosureWindows");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertAssignment", b =>
@@ -303,6 +439,53 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("ExpertAssignments");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredConflicts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionalTitle")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ExpertProfiles");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Property<int>("Id")
@@ -317,8 +500,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtendedCompletion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedCompletion")
@@ -327,6 +518,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<string>("PlannedOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TerminatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminatedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationGround")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -349,9 +555,187 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("LeaderUserId");
 
+                    b.HasIndex("Lifecycle");
+
+                    b.HasIndex("PlannedCompletion");
+
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("Year", "Code");
+
+                    b.HasIndex("Year", "Id")
+                        .IsDescending(true, false);
+
                     b.ToTable("FundedProjects");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ImportedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Pending")
+                        .IsUnique();
+
+                    b.ToTable("ImportedReports");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
+                    b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCategory", b =>
@@ -387,6 +771,87 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("ProjectCategories");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletionBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FederationDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FederationDecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FederationOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RequestedCompletion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnitDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitDecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "ProjectId");
+
+                    b.ToTable("ProjectRequests");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Region", b =>
                 {
                     b.Property<int>("Id")
@@ -412,6 +877,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReminderRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRecords");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReportVersion", b =>
@@ -482,6 +972,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignerPost")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignerUnit")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -506,7 +1001,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("VerificationCode");
 
-                    b.HasIndex("ApplicationId", "Round", "Stage");
+                    b.HasIndex("SignerUserId", "Stage", "ApplicationId");
+
+                    b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
                 });
@@ -515,6 +1012,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -706,6 +1206,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AuditEntry", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -720,6 +1229,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("BaZhouTalent.Application.Domain.ClosureApplication", "ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("BaZhouTalent.Application.Domain.ApplicationReport", "Report", b1 =>
+                        {
+                            b1.Property<int>("ApplicationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Text");
+
+                            b1.HasKey("ApplicationId");
+
+                            b1.ToTable("ApplicationReports", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
 
                     b.OwnsOne("BaZhouTalent.Application.Domain.PersonDetails", "CurrentLeader", b1 =>
                         {
@@ -828,6 +1355,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("CurrentParticipants");
 
                     b.Navigation("Project");
+
+                    b.Navigation("Report")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertAssignment", b =>
@@ -837,6 +1367,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertProfile", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.AppUser", "User")
+                        .WithOne()
+                        .HasForeignKey("BaZhouTalent.Application.Domain.ExpertProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
@@ -969,6 +1510,35 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ImportedReport", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.Notice", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
+                        .WithMany("Requests")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReportVersion", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1051,6 +1621,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("ExpertAssignments");
 
                     b.Navigation("History");
@@ -1063,6 +1635,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Navigation("Application");
+
+                    b.Navigation("Requests");
                 });
 #pragma warning restore 612, 618
         }
