@@ -68,7 +68,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
 
         var url = DeskKit.DecodeQr(pdf);
         var concluding = (await LoadAsync(fixture, Concluded)).Opinions.Single(o => o.Stage == ReviewStage.Federation);
-        Assert.Equal($"http://localhost/verify/{concluding.VerificationCode}", url);
+        Assert.Equal($"http://localhost:5080/verify/{concluding.VerificationCode}", url);
 
         // Anyone scanning it, signed in or not, sees the certificate confirmed.
         var visitor = new Browser(fixture.CreateBrowser());

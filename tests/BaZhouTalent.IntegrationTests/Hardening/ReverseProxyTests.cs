@@ -51,6 +51,7 @@ public class ProductionProxyTests(ProductionProxyTests.ProductionPortal portal) 
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.UseSetting("Portal:PublicBaseUrl", "https://skl.bazhong.example.cn");
         }
     }
 
