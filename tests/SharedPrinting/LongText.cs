@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BaZhouTalent.UnitTests.Typesetting;
+namespace BaZhouTalent.Tests.Printing;
 
 /// <summary>
 /// Realistic review text of an exact length, as a reviewer writes it: sentences of an opinion in paragraphs, Latin

@@ -3,7 +3,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 
-namespace BaZhouTalent.UnitTests.Typesetting;
+namespace BaZhouTalent.Tests.Printing;
 
 /// <summary>
 /// What must hold on paper whatever the text (docs/print-rules.md), measured on a produced PDF read back with PdfPig:
@@ -128,7 +128,7 @@ public static class PaperChecks
         var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         Assert.DoesNotContain(letters, l => Overlap(qr, l.BoundingBox));
         var text = string.Concat(letters.Select(l => l.Value));
-        foreach (var fact in new[] { model.ProjectTitle, model.ResultTitle, model.LeaderName, model.UnitName, model.Grade, model.Issuer, "2026年3月18日", "证书编号：" + model.CertificateNumber })
+        foreach (var fact in new[] { model.ProjectTitle, model.ResultTitle, model.LeaderName, model.UnitName, model.Grade, model.Issuer, $"{model.IssuedOn.Year}年{model.IssuedOn.Month}月{model.IssuedOn.Day}日", "证书编号：" + model.CertificateNumber })
             Assert.Contains(Squeeze(fact), text, StringComparison.Ordinal);
         // The issuer and date stand clear of the table too, at the foot beside the QR code.
         var issuer = letters.Where(l => l.StartBaseLine.Y < qr.Top && l.StartBaseLine.X > qr.Right).ToList();
