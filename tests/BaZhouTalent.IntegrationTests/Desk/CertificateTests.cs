@@ -83,6 +83,34 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         Assert.Contains(concluding.VerificationCode, byNumber.Text);
         var unknown = await visitor.GetAsync("/verify?q=" + Uri.EscapeDataString("巴社科结〔2025〕999号"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+
+        // The screen states what the paper states, so an edited name, unit, title, grade or date shows.
+        string Fact(string id) => verify.Document.QuerySelector($"[data-testid={id}]")!.TextContent.Trim();
+        var application = await LoadAsync(fixture, Concluded);
+        var issued = concluding.SignedAt.ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal("杨卓", Fact("certificate-leader"));
+        Assert.Equal(PartySchoolBazhou, Fact("certificate-unit"));
+        Assert.Equal(application.Project.Title, Fact("certificate-title"));
+        Assert.Equal("良好", Fact("certificate-grade"));
+        Assert.Equal($"{issued.Year} 年 {issued.Month} 月 {issued.Day} 日", Fact("certificate-date"));
+        foreach (var fact in new[] { "杨卓", PartySchoolBazhou, application.Project.Title, "良好", $"{issued.Year}年{issued.Month}月{issued.Day}日" })
+            Assert.Contains(fact, text);
+    }
+
+    [Fact]
+    public async Task The_printed_verify_address_is_the_configured_one_whatever_host_the_request_names()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        foreach (var url in new[] { $"/applications/{Concluded}/certificate.pdf", $"/applications/{Concluded}/print/a4.pdf" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Host = "evil.example";
+            var response = await admin.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = PdfText(await response.Content.ReadAsByteArrayAsync());
+            Assert.DoesNotContain("evil.example", text);
+            Assert.Contains("http://localhost:5080/verify", text);
+        }
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 
 namespace BaZhouTalent.IntegrationTests.Hardening;
