@@ -161,6 +161,26 @@ public class PrintedFormLayoutTests
     }
 
     [Fact]
+    public void Participant_rows_stay_alike_when_the_vertical_side_label_needs_more_room()
+    {
+        var model = SeedPrint.Model();
+        model = model with
+        {
+            Changes = model.Changes with
+            {
+                CurrentParticipants = [new ParticipantPrint("甲某某", "巴中市委党校", "讲师", "13800000001"), new ParticipantPrint("乙某某", "巴中市委党校", "讲师", "13800000002")],
+            },
+        };
+        var pages = new Pages(PrintService.RenderA4(model));
+        double Y(string text) => pages.Find(text).Letters[0].StartBaseLine.Y;
+        // Header row, first and last participant: 现参与人员 (five characters set vertically) spans the three.
+        var header = pages.All[pages.Find("现参").Page].Where(l => l.Value == "姓").Min(l => l.StartBaseLine.Y);
+        var first = Y("甲某某");
+        var last = Y("乙某某");
+        Assert.Equal(header - first, first - last, 0.5);
+    }
+
+    [Fact]
     public void A_tick_is_centred_in_its_box()
     {
         var pdf = PrintService.RenderA4(Recorded(SeedPrint.Model()));
