@@ -181,6 +181,13 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
             ["manifest.txt", "审核历史.csv", "最终成果.pdf", "结项申请书-A3双面对折.pdf", "结项申请书-A4.pdf", "结项证书.pdf"],
             entries.Keys.Order(StringComparer.Ordinal).ToArray());
         AssertManifestMatches(entries);
+        // The archive's copies are kept as PDF/A-2b, each passing qpdf's check.
+        foreach (var (name, bytes) in entries.Where(e => e.Key.EndsWith(".pdf", StringComparison.Ordinal)))
+        {
+            PdfA.AssertArchivable(bytes, name);
+            Qpdf.AssertClean(bytes, name);
+        }
+        Assert.Contains("核验网址：http://localhost:5080/verify", PdfText(entries["结项申请书-A4.pdf"]));
         Assert.Contains(fixture.CertificateNumber, PdfText(entries["结项证书.pdf"]));
         Assert.Contains(Concluded, PdfText(entries["结项申请书-A4.pdf"]));
         var history = Encoding.UTF8.GetString(entries["审核历史.csv"]);
