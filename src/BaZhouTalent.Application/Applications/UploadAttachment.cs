@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using BaZhouTalent.Typesetting;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -103,17 +105,29 @@ public static class UploadAttachment
 
     private static string Megabytes(long bytes) => AttachmentOptions.Megabytes(bytes);
 
-    /// <summary>The name without any folder, control or path characters, at most <see cref="MaxFileNameLength"/> long; it is only ever displayed.</summary>
+    /// <summary>
+    /// The name without any folder, path or invisible characters, at most <see cref="MaxFileNameLength"/> long; it is
+    /// only ever displayed. Invisible means controls, format characters (the bidirectional overrides and isolates such
+    /// as U+202E, which would show “成果简介‮gnp.pdf” as “…fdp.png”, zero-width characters, BOM), line and paragraph
+    /// separators, private-use, unassigned and broken (lone surrogate) code points. Applied when a name is stored and
+    /// again when one is shown, so a name stored before this rule shows clean too.
+    /// </summary>
     public static string CleanFileName(string? fileName)
     {
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var clean = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        // Runes first: a lone surrogate comes out as U+FFFD (dropped below) instead of failing normalisation.
+        foreach (var rune in name.EnumerateRunes())
         {
-            if (char.IsControl(c) || c is '"' or '<' or '>' or '|' or ':' or '*' or '?' or '\u200B' or '\uFEFF') continue;
-            clean.Append(c);
+            if (PrintableText.IsInvisible(rune) || rune == Rune.ReplacementChar
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate
+                || rune.Value is '"' or '<' or '>' or '|' or ':' or '*' or '?')
+                continue;
+            clean.Append(rune.ToString());
         }
+        clean = new StringBuilder(clean.ToString().Normalize(NormalizationForm.FormC));
         var result = clean.ToString().Trim().TrimStart('.');
         if (result.Length > MaxFileNameLength)
         {

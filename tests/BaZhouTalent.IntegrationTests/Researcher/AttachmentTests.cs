@@ -87,6 +87,26 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         Assert.Equal(HttpStatusCode.OK, (await researcher.Client.GetAsync(link)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_name_with_direction_overrides_is_stored_and_shown_without_them()
+    {
+        const string code = "BZ25YB939";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        await UploadOkAsync(researcher, code, AttachmentKind.Summary, false, "成果简介\u202Egnp.pdf", Pdf("bidi"));
+        var row = Assert.Single(await FilesAsync(code));
+        Assert.Equal("成果简介gnp.pdf", row.FileName);
+
+        // A name stored before the rule (straight into the database) is cleaned where it is shown and downloaded.
+        await portal.WithDbAsync(db => db.Attachments.Where(a => a.Id == row.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FileName, "旧\u202Egnp\u2066.pdf")));
+        var page = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.Contains("旧gnp.pdf", page.Text);
+        Assert.DoesNotContain(page.Html, c => c is '\u202E' or '\u2066');
+        var download = await researcher.Client.GetAsync($"/applications/{code}/attachments/{row.Id}");
+        Assert.Equal("旧gnp.pdf", download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
     public static TheoryData<string, string, string> BadFiles() => new()
     {
         { "too-large", "成果简介.pdf", "超过每个附件 1 MB 的上限" },

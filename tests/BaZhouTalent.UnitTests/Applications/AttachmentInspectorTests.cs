@@ -69,6 +69,11 @@ public class AttachmentInspectorTests
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("..", "")]
     [InlineData("a\u0000b<>|.pdf", "ab.pdf")]
+    [InlineData("成果简介\u202Egnp.pdf", "成果简介gnp.pdf")] // right-to-left override: would show as “…fdp.png”
+    [InlineData("\u2067简介\u2069\u200F\u200E\u061C.pdf", "简介.pdf")] // isolates and direction marks
+    [InlineData("a\u2028b\u2029c\u0085.pdf", "abc.pdf")] // line and paragraph separators, NEL
+    [InlineData("\uD800报告\uE000.pdf", "报告.pdf")] // a lone surrogate, a private-use character
+    [InlineData("报\u200B告\uFEFF\u00AD.pdf", "报告.pdf")]
     public void Uploaded_names_lose_folders_and_unsafe_characters(string uploaded, string expected)
     {
         Assert.Equal(expected, UploadAttachment.CleanFileName(uploaded));
