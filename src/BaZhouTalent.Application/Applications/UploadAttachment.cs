@@ -48,19 +48,15 @@ public static class UploadAttachment
             if (application is null || currentUser.UserId is not { } userId) return new Result(Outcome.NotFound);
             if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned)) return new Result(Outcome.NotEditable);
 
-            var files = db.Attachments.Where(a => a.ApplicationId == application.Id);
-            var count = await files.CountAsync(cancellationToken);
-            if (count >= limits.MaxCount)
-                return Result.Refuse(Refused($"每份申请书最多 {limits.MaxCount} 个附件，现已有 {count} 个。请先删除不需要的附件。"));
-            var existingTotal = count == 0 ? 0 : await files.SumAsync(a => a.Size, cancellationToken);
+            // An early answer before the file is read; the answer that counts is given under the lock below.
+            var (count, existingTotal) = await UsageAsync(application.Id, cancellationToken);
+            if (CountRefusal(count, limits) is { } tooMany) return Result.Refuse(Refused(tooMany));
 
             // Read at most one byte past the limit, whatever the declared length said.
             var content = await ReadAtMostAsync(command.Content, limits.MaxFileBytes + 1, cancellationToken);
             if (content.Length > limits.MaxFileBytes) return Result.Refuse(Refused(TooLarge(content.Length, limits)));
             if (content.Length == 0) return Result.Refuse(Refused("文件是空的，请重新选择。"));
-            var total = existingTotal + content.Length;
-            if (total > limits.MaxTotalBytes)
-                return Result.Refuse(Refused($"一份申请书的附件合计不能超过 {limits.MaxTotalMegabytes} MB，加上此文件将达到 {Megabytes(total)} MB。请压缩文件或删除不需要的附件。"));
+            if (TotalRefusal(existingTotal + content.Length, limits) is { } tooMuch) return Result.Refuse(Refused(tooMuch));
 
             var inspection = AttachmentInspector.Inspect(content, name, limits);
             if (inspection.Refusal is not null)
@@ -83,10 +79,20 @@ public static class UploadAttachment
                 UploadedByUserId = userId,
                 UploadedAt = clock.GetUtcNow(),
             };
-            db.Attachments.Add(attachment);
+            string? overLimit;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // Simultaneous uploads to one application pass this one at a time, each counting what the others
+                // saved: the count and the total cannot be passed however many arrive together.
+                overLimit = await db.InTransactionAsync(async token =>
+                {
+                    await db.LockApplicationAsync(application.Id, token);
+                    var (countNow, totalNow) = await UsageAsync(application.Id, token);
+                    if ((CountRefusal(countNow, limits) ?? TotalRefusal(totalNow + attachment.Size, limits)) is { } refusal) return refusal;
+                    db.Attachments.Add(attachment);
+                    await db.SaveChangesAsync(token);
+                    return null;
+                }, cancellationToken);
             }
             catch
             {
@@ -94,11 +100,32 @@ public static class UploadAttachment
                 await store.DeleteAsync(stored.Key, CancellationToken.None);
                 throw;
             }
+            if (overLimit is not null)
+            {
+                db.DiscardChanges();
+                await store.DeleteAsync(stored.Key, CancellationToken.None);
+                return Result.Refuse(Refused(overLimit));
+            }
             log.LogInformation("Attachment {Id} ({Kind}, {Size} bytes, {Sha256}) added to {ProjectCode}",
                 attachment.Id, attachment.Kind, attachment.Size, attachment.Sha256, command.ProjectCode);
             return new Result(Outcome.Uploaded, null, attachment);
         }
+
+        /// <summary>How many files the application holds and their size in total.</summary>
+        private async Task<(int Count, long Total)> UsageAsync(int applicationId, CancellationToken cancellationToken)
+        {
+            var files = db.Attachments.Where(a => a.ApplicationId == applicationId);
+            return (await files.CountAsync(cancellationToken), await files.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0);
+        }
     }
+
+    private static string? CountRefusal(int count, AttachmentOptions limits) => count >= limits.MaxCount
+        ? $"每份申请书最多 {limits.MaxCount} 个附件，现已有 {count} 个。请先删除不需要的附件。"
+        : null;
+
+    private static string? TotalRefusal(long total, AttachmentOptions limits) => total > limits.MaxTotalBytes
+        ? $"一份申请书的附件合计不能超过 {limits.MaxTotalMegabytes} MB，加上此文件将达到 {Megabytes(total)} MB。请压缩文件或删除不需要的附件。"
+        : null;
 
     private static string TooLarge(long size, AttachmentOptions limits) =>
         $"文件大小超过每个附件 {limits.MaxFileMegabytes} MB 的上限（此文件约 {Megabytes(size)} MB）。请压缩或拆分后重新上传。";
