@@ -117,7 +117,7 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         { "exe-as-pdf", "查重报告.pdf", "可执行程序" },
         { "elf-as-png", "截图.png", "可执行程序" },
         { "macro-docx", "成果简介.docx", "含有宏" },
-        { "package-docx", "成果简介.docx", "嵌入了程序或程序包对象" },
+        { "package-docx", "成果简介.docx", "嵌入了程序、程序包" },
         { "pdf-javascript", "查重报告.pdf", "/JavaScript" },
         { "pdf-hidden-launch", "查重报告.pdf", "/Launch" },
         { "pdf-embedded-file", "查重报告.pdf", "/EmbeddedFile" },
@@ -151,6 +151,42 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         Assert.Equal(before.ReportText, after.ReportText);
         Assert.Equal(before.ConcurrencyStamp, after.ConcurrencyStamp);
         Assert.Equal(before.CurrentLeader.Phone, after.CurrentLeader.Phone);
+    }
+
+    public static TheoryData<string, string, string> HostileUploads() => HostileFiles.Cases();
+
+    [Theory]
+    [MemberData(nameof(HostileUploads))]
+    public async Task Each_hostile_file_is_refused_on_upload_and_nothing_is_stored(string kind, string fileName, string reason)
+    {
+        var code = "BZ25YB7" + HostileFiles.Cases().Select(row => (string)row[0]).ToList().IndexOf(kind).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+
+        var page = await UploadAsync(researcher, code, AttachmentKind.Summary, blindSafe: false, fileName, HostileFiles.Make(kind));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(reason, Forms.ErrorFor(page, "Upload") ?? "");
+        Assert.Empty(await FilesAsync(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileUploads))]
+    public async Task Each_hostile_docx_is_refused_by_the_report_import_and_nothing_is_kept(string kind, string fileName, string reason)
+    {
+        if (!fileName.EndsWith(".docx", StringComparison.Ordinal)) return; // the import takes Word files only
+        var code = "BZ25YB8" + HostileFiles.Cases().Select(row => (string)row[0]).ToList().IndexOf(kind).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var before = (await LoadAsync(portal, code)).ReportText;
+
+        var page = await Forms.PostAsync(researcher, await researcher.GetAsync($"/applications/{code}/edit/report"), new Dictionary<string, string?>(),
+            handler: "Import", file: (fileName, HostileFiles.Make(kind)));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(reason, page.Text);
+        Assert.Empty(await OriginalsAsync(code));
+        Assert.Equal(before, (await LoadAsync(portal, code)).ReportText);
     }
 
     [Fact]
@@ -473,18 +509,10 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>A small valid-looking PDF, distinct per marker, padded to <paramref name="size"/> bytes when asked.</summary>
-    internal static byte[] Pdf(string marker, int size = 0)
-    {
-        var text = $"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n% {marker}\n";
-        var bytes = Encoding.ASCII.GetBytes(text).ToList();
-        while (bytes.Count < size - 32) bytes.AddRange("% padding padding padding\n"u8.ToArray());
-        bytes.AddRange("trailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
-        return bytes.ToArray();
-    }
+    /// <summary>A small real PDF (one page), distinct per marker, padded to <paramref name="size"/> bytes when asked.</summary>
+    internal static byte[] Pdf(string marker, int size = 0) => PdfFiles.Page(new string(marker.Where(char.IsAsciiLetterOrDigit).ToArray()) + marker.GetHashCode(StringComparison.Ordinal), size);
 
-    internal static byte[] Png(string marker) =>
-        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes("IHDR" + marker)];
+    internal static byte[] Png(string marker) => ImageFiles.Png(marker.GetHashCode(StringComparison.Ordinal));
 
     private static byte[] BadFile(string kind) => kind switch
     {
@@ -499,21 +527,10 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         "package-docx" => DocxFiles.WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/embeddings/oleObject1.bin",
             [0xD0, 0xCF, 0x11, 0xE0, .. Encoding.Unicode.GetBytes("\u0001Ole10Native"), .. "MZ"u8.ToArray()]),
         "pdf-javascript" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
-        "pdf-hidden-launch" => HiddenInObjectStream("<< /Type /Action /S /Launch /F (cmd.exe) >>"),
+        "pdf-hidden-launch" => PdfFiles.WithObjectStream("/OpenAction 7 0 R", "FlateDecode", ["<< /Type /Action /S /Launch /F (cmd.exe) >>"]),
         "pdf-embedded-file" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Names << /Embedded#46iles 2 0 R >> >>\nendobj\n%%EOF\n"),
         _ => ZipWith("readme.txt", "不是 Word 文档"u8.ToArray()),
     };
-
-    /// <summary>A PDF whose only dangerous dictionary sits in a compressed (FlateDecode) object stream.</summary>
-    private static byte[] HiddenInObjectStream(string dictionary)
-    {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            zlib.Write(Encoding.ASCII.GetBytes("3 0 " + dictionary));
-        var data = compressed.ToArray();
-        var head = Encoding.ASCII.GetBytes($"%PDF-1.5\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {data.Length} >>\nstream\n");
-        return [.. head, .. data, .. "\nendstream\nendobj\n%%EOF\n"u8.ToArray()];
-    }
 
     private static byte[] ZipWith(string entryName, byte[] content)
     {
