@@ -112,6 +112,35 @@ internal static class DocxFiles
         return stream.ToArray();
     }
 
+    /// <summary>A report whose every property part carries <paramref name="values"/>: core (creator, last modified by, title,
+    /// subject, keywords, description, category), extended (company, manager) and custom properties, and a comment by them.</summary>
+    public static byte[] WithProperties(params string[] values)
+    {
+        var all = string.Join(" ", values);
+        using var stream = new MemoryStream();
+        stream.Write(FromMarkup("成果简介\n正文。"));
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var core = document.PackageProperties;
+            core.Creator = values[0];
+            core.LastModifiedBy = values[0];
+            core.Title = all;
+            core.Subject = all;
+            core.Keywords = all;
+            core.Description = all;
+            core.Category = all;
+            var app = document.AddExtendedFilePropertiesPart();
+            app.Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
+                new DocumentFormat.OpenXml.ExtendedProperties.Company(all), new DocumentFormat.OpenXml.ExtendedProperties.Manager(all));
+            var custom = document.AddCustomFilePropertiesPart();
+            custom.Properties = new DocumentFormat.OpenXml.CustomProperties.Properties(new DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty(
+                new DocumentFormat.OpenXml.VariantTypes.VTLPWSTR(all)) { FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", PropertyId = 2, Name = "联系人" });
+            var comments = document.MainDocumentPart!.AddNewPart<WordprocessingCommentsPart>();
+            comments.Comments = new Comments(new Comment(new Paragraph(new Run(new Text("请核对。")))) { Id = "1", Author = values[0], Initials = values[0] });
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>A workbook package holding a VBA project, as Excel saves an .xlsm.</summary>
     public static byte[] MacroWorkbook()
     {

@@ -26,6 +26,8 @@ public static class UploadAttachment
         public static Result Refuse(string message) => new(Outcome.Refused, message);
     }
 
+    public const string NotStrippable = "系统无法去除该文件的文档属性（作者、单位等元数据），不能标为“可供盲审”。请另存或重新生成（PDF 不设密码）后上传，或不勾选“可供盲审”。";
+
     /// <summary>The longest original name kept (the rest of a longer one is cut before the extension).</summary>
     public const int MaxFileNameLength = 120;
 
@@ -64,6 +66,10 @@ public static class UploadAttachment
                 log.LogWarning("Attachment refused for {ProjectCode}: {Reason}", command.ProjectCode, inspection.Refusal);
                 return Result.Refuse(Refused(inspection.Refusal));
             }
+
+            // Experts will receive a copy without its metadata: a blind-safe file must be one that copy can be made of.
+            if (command.BlindSafe && Files.BlindCopy.Strip(content, inspection.Type!.ContentType) is null)
+                return Result.Refuse(Refused(NotStrippable));
 
             var stored = await store.SaveAsync(content, cancellationToken);
             var attachment = new Attachment

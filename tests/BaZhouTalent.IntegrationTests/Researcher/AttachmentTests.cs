@@ -153,6 +153,126 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         Assert.Equal(before.CurrentLeader.Phone, after.CurrentLeader.Phone);
     }
 
+    [Fact]
+    public async Task A_blind_safe_file_as_the_expert_downloads_it_carries_none_of_the_leaders_or_units_strings_in_any_metadata()
+    {
+        const string code = "BZ25YB938";
+        await DraftsAsync(code);
+        // Name, unit, phone, e-mail, ID number: planted in every kind of metadata each file type has.
+        string[] identity = ["杨卓", PartySchoolBazhou, "13980001234", "yangzhuo@bzdx.example.cn", "51190219900101123X"];
+        var all = string.Join(" ", identity);
+        var xmp = Encoding.UTF8.GetBytes($"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"><dc:creator>{all}</dc:creator><pdf:Keywords>{all}</pdf:Keywords></rdf:Description></rdf:RDF></x:xmpmeta>");
+        var files = new (string Name, byte[] Bytes)[]
+        {
+            ("成果简介.pdf", PdfFiles.Page("Summary", catalogExtra: "/Metadata 6 0 R",
+                info: $"<< /Author {PdfFiles.Utf16(identity[0])} /Title {PdfFiles.Utf16(identity[1])} /Subject {PdfFiles.Utf16(identity[3])} /Keywords {PdfFiles.Utf16(all)} /Creator ({identity[4]}) /Producer ({identity[2]}) /Company {PdfFiles.Utf16(all)} >>",
+                extra: new PdfFiles.Obj("<< /Type /Metadata /Subtype /XML >>", xmp))),
+            ("成果简介.docx", DocxFiles.WithProperties(identity)),
+            ("查重截图.png", ImageFiles.Png(7, 0, ImageFiles.Text("Author", identity[2] + " " + identity[3] + " " + identity[4]),
+                ImageFiles.InternationalText("Description", all), ImageFiles.CompressedText("Comment", identity[3]), ImageFiles.Exif(all))),
+            ("证书照片.jpg", ImageFiles.JpegWithMetadata(all)),
+        };
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        foreach (var (name, bytes) in files)
+            await UploadOkAsync(researcher, code, AttachmentKind.Summary, blindSafe: true, name, bytes);
+        var page = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.Contains("系统会自动去除文件的文档属性", page.Document.QuerySelector("#blind-metadata")!.TextContent);
+        await SubmitThroughThePageAsync(researcher, code);
+        await ToExpertReviewAsync(portal, code);
+
+        var expert = await SignInAsync(portal, "expert.1");
+        var stored = await FilesAsync(code);
+        foreach (var file in stored)
+        {
+            var received = await (await expert.Client.GetAsync($"/applications/{code}/attachments/{file.Id}")).Content.ReadAsByteArrayAsync();
+            var readable = ReadableText(received, file.ContentType);
+            foreach (var value in identity)
+                Assert.False(readable.Contains(value, StringComparison.OrdinalIgnoreCase), $"{file.FileName} as the expert receives it still says “{value}”");
+            // The content itself is still there.
+            switch (file.ContentType)
+            {
+                case "application/pdf":
+                    using (var pdf = UglyToad.PdfPig.PdfDocument.Open(received)) Assert.Contains("Summary", pdf.GetPage(1).Text);
+                    break;
+                case "image/png":
+                    Assert.Equal(Chunks(files[2].Bytes).Where(c => c.Type == "IDAT").Select(c => c.Crc), Chunks(received).Where(c => c.Type == "IDAT").Select(c => c.Crc));
+                    Assert.All(Chunks(received), c => Assert.Contains(c.Type, new[] { "IHDR", "IDAT", "IEND" }));
+                    break;
+                case "image/jpeg":
+                    Assert.Equal([0xFF, 0xD8], received[..2]);
+                    Assert.Equal([0xFF, 0xD9], received[^2..]);
+                    break;
+                default:
+                    using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(received), false))
+                        Assert.Contains("成果简介", word.MainDocumentPart!.Document!.InnerText);
+                    break;
+            }
+            // Those who see the applicant get the file exactly as uploaded.
+            Assert.Equal(file.Sha256, Sha256(await (await researcher.Client.GetAsync($"/applications/{code}/attachments/{file.Id}")).Content.ReadAsByteArrayAsync()));
+        }
+    }
+
+    /// <summary>
+    /// Everything a program could read out of the file, as text: its bytes as UTF-8, UTF-16 (both orders) and Latin-1;
+    /// for a PDF every object's strings and every stream decoded (PdfPig), for a .docx every part, for a PNG its compressed text.
+    /// </summary>
+    private static string ReadableText(byte[] bytes, string contentType)
+    {
+        var text = new StringBuilder();
+        void Add(byte[] data)
+        {
+            text.Append(Encoding.UTF8.GetString(data)).Append(Encoding.BigEndianUnicode.GetString(data)).Append(Encoding.Unicode.GetString(data))
+                .Append(Encoding.Unicode.GetString(data.Skip(1).ToArray())).Append(Encoding.BigEndianUnicode.GetString(data.Skip(1).ToArray())).Append(Encoding.Latin1.GetString(data));
+        }
+        Add(bytes);
+        if (contentType == "application/pdf")
+        {
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+            foreach (var reference in pdf.Structure.CrossReferenceTable.ObjectOffsets.Keys)
+            {
+                var token = pdf.Structure.GetObject(reference)?.Data;
+                text.Append(token);
+                if (token is UglyToad.PdfPig.Tokens.StreamToken stream)
+                    Add(UglyToad.PdfPig.PdfExtensions.Decode(stream, UglyToad.PdfPig.Filters.DefaultFilterProvider.Instance).ToArray());
+            }
+            text.Append(string.Join(" ", pdf.Information.DocumentInformationDictionary?.Data.Values ?? []));
+            if (pdf.TryGetXmpMetadata(out var metadata)) Add(metadata.GetXmlBytes().ToArray());
+        }
+        if (contentType == AttachmentFileType.Docx.ContentType)
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries)
+            {
+                text.Append(entry.FullName);
+                using var part = entry.Open();
+                using var copy = new MemoryStream();
+                part.CopyTo(copy);
+                Add(copy.ToArray());
+            }
+        }
+        if (contentType == "image/png")
+            foreach (var chunk in Chunks(bytes).Where(c => c.Type == "zTXt"))
+            {
+                using var zlib = new ZLibStream(new MemoryStream(chunk.Data[(Array.IndexOf(chunk.Data, (byte)0) + 2)..]), CompressionMode.Decompress);
+                using var copy = new MemoryStream();
+                zlib.CopyTo(copy);
+                Add(copy.ToArray());
+            }
+        return text.ToString();
+    }
+
+    private static List<(string Type, byte[] Data, uint Crc)> Chunks(byte[] png)
+    {
+        var chunks = new List<(string, byte[], uint)>();
+        for (var at = 8; at + 12 <= png.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            chunks.Add((Encoding.ASCII.GetString(png, at + 4, 4), png[(at + 8)..(at + 8 + length)], System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length))));
+            at += 12 + length;
+        }
+        return chunks;
+    }
+
     public static TheoryData<string, string, string> HostileUploads() => HostileFiles.Cases();
 
     [Theory]
@@ -300,7 +420,10 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
                 var response = await browser.Client.GetAsync($"/applications/{code}/attachments/{file.Id}");
                 Assert.True(response.StatusCode == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{user} file {file.FileName}: {response.StatusCode}");
                 if (!sees) continue;
-                Assert.Equal(file.Sha256, Sha256(await response.Content.ReadAsByteArrayAsync()));
+                // Experts receive the copy without metadata (see the test below); everyone else the bytes as uploaded.
+                var received = await response.Content.ReadAsByteArrayAsync();
+                if (user.StartsWith("expert", StringComparison.Ordinal)) Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(received, 0, 5));
+                else Assert.Equal(file.Sha256, Sha256(received));
                 // Experts read a neutral name: the uploaded one names the author.
                 var name = response.Content.Headers.ContentDisposition!.FileNameStar!;
                 if (user.StartsWith("expert", StringComparison.Ordinal)) Assert.Equal("成果简介-1.pdf", name);
