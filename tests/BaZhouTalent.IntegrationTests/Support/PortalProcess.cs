@@ -31,7 +31,9 @@ public sealed class PortalProcess : IDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    public static PortalProcess Start(string databasePath)
+    /// <param name="databasePath">The SQLite file the portal runs on.</param>
+    /// <param name="settings">Environment variables that override the Development defaults (e.g. ASPNETCORE_ENVIRONMENT).</param>
+    public static PortalProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var folder = Path.GetDirectoryName(databasePath)!;
@@ -46,6 +48,8 @@ public sealed class PortalProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
         start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var portal = new PortalProcess(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}"));
         portal.process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         portal.process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
