@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace BaZhouTalent.Application.Audit;
 
 /// <summary>
-/// The audit trail of staff actions (accounts, register, units, expert pool): one <see cref="AuditEntry"/>
+/// The audit trail of staff actions and decisions (accounts, register, units, expert pool, windows, and the
+/// federation's decisions on requests and applications: extension, termination, exemption, deferral, expert
+/// assignment, conclusion): one <see cref="AuditEntry"/>
 /// without an application, saved with the change it records so neither exists without the other.
 /// </summary>
 public sealed class StaffAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ILogger<StaffAudit> log)
@@ -25,6 +27,10 @@ public sealed class StaffAudit(IAppDbContext db, ICurrentUser currentUser, TimeP
         });
         log.LogInformation("Staff action {Action} on {Subject} by {Actor}", action, subject, currentUser.DisplayName);
     }
+
+    /// <summary>A decision on a project's closure application, named by the project (立项编号 and title).</summary>
+    public void AddFor(StaffAction action, FundedProject project, string details = "") =>
+        Add(action, $"{project.Code} {project.Title}", details);
 
     /// <summary>Adds and saves at once, for changes saved by Identity's own store (accounts).</summary>
     public async Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default)
@@ -55,6 +61,16 @@ public enum StaffAction
     ProjectTerminated,
     ClosureWindowAdded,
     ClosureWindowRemoved,
+    AccountEdited,
+    ExtensionApproved,
+    ExtensionRefused,
+    TerminationRefused,
+    ExemptionGranted,
+    ExemptionRefused,
+    ClosureDeferred,
+    ExpertsAssigned,
+    ClosureConcluded,
+    ClosureRejected,
 }
 
 public static class StaffActionNames
@@ -79,6 +95,16 @@ public static class StaffActionNames
         StaffAction.ProjectTerminated => "终止项目",
         StaffAction.ClosureWindowAdded => "新增结项批次",
         StaffAction.ClosureWindowRemoved => "删除结项批次",
+        StaffAction.AccountEdited => "修改账户资料",
+        StaffAction.ExtensionApproved => "批准延期",
+        StaffAction.ExtensionRefused => "不批准延期",
+        StaffAction.TerminationRefused => "不批准撤项申请",
+        StaffAction.ExemptionGranted => "同意免于鉴定",
+        StaffAction.ExemptionRefused => "不同意免于鉴定",
+        StaffAction.ClosureDeferred => "暂缓结项",
+        StaffAction.ExpertsAssigned => "分配鉴定专家",
+        StaffAction.ClosureConcluded => "同意结项",
+        StaffAction.ClosureRejected => "不予结项",
         _ => action,
     } : action;
 }
