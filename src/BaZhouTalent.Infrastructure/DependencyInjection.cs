@@ -14,7 +14,7 @@ public static class DependencyInjection
     {
         services.AddAppDatabase(configuration, contentRoot);
         services.AddFileStore(configuration, contentRoot);
-        services.AddAppIdentity();
+        services.AddAppIdentity(configuration);
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddNoticeDelivery();

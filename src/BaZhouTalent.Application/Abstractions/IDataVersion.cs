@@ -10,12 +10,3 @@ public interface IDataVersion
     Task<long> CurrentAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Tags for writes that change nothing a user sees.</summary>
-public static class DataChange
-{
-    /// <summary>
-    /// <c>.TagWith(DataChange.Bookkeeping)</c> on an ExecuteUpdate that only keeps the workers' own books (a lease
-    /// renewed every few seconds): it leaves the stamp alone, so kept figures stay kept.
-    /// </summary>
-    public const string Bookkeeping = "bookkeeping: no data shown changed";
-}

@@ -23,7 +23,6 @@ public sealed class JobLeases(IAppDbContext db, TimeProvider clock, WorkerIdenti
         var until = now + duration;
         var holder = me.Name;
         var taken = await db.JobLeases
-            .TagWith(DataChange.Bookkeeping)
             .Where(l => l.Name == name && (l.ExpiresAt <= now || l.Holder == holder))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), cancellationToken);
         if (taken == 1)

@@ -40,7 +40,8 @@ internal sealed class DatabaseDataVersion(AppDbContext db) : IDataVersion
 /// SaveChanges always runs in a transaction (<see cref="AppDbContext"/> asks for one); the stamp is its last statement,
 /// run as the transaction commits, so the stamp row's lock is held only for the commit and is never waited on by a
 /// transaction that holds other locks. An ExecuteUpdate outside a transaction gets one of its own around it and its
-/// stamp. Writes tagged <see cref="DataChange.Bookkeeping"/> leave the stamp alone.
+/// stamp. Renewing a job lease (an ExecuteUpdate of JobLeases every few seconds) changes nothing a user sees and leaves
+/// the stamp alone, so kept figures stay kept.
 /// </summary>
 public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterceptor
 {
@@ -132,21 +133,46 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
         return result;
     }
 
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => written.Remove(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        written.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => written.Remove(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        written.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => written.Remove(transaction);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        written.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
     private void Enlist(DbCommand command, CommandEventData eventData, bool own)
     {
         if (eventData.CommandSource is not (CommandSource.SaveChanges or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete)
-            || command.CommandText.Contains(DataChange.Bookkeeping, StringComparison.Ordinal))
+            || (eventData.CommandSource == CommandSource.ExecuteUpdate && command.CommandText.Contains(nameof(AppDbContext.JobLeases), StringComparison.Ordinal)))
             return;
         if (command.Transaction is { } transaction)
         {
-            written.TryAdd(transaction, new StrongBox<bool>(false));
+            // Npgsql hands out the same transaction object again on a pooled connection: a mark is per transaction run.
+            if (!written.TryGetValue(transaction, out _)) written.Add(transaction, new StrongBox<bool>(false));
             return;
         }
         if (!own)
             throw new InvalidOperationException("A write outside a transaction cannot move the data-change stamp with it.");
         var begun = command.Connection!.BeginTransaction();
         command.Transaction = begun;
-        written.Add(begun, new StrongBox<bool>(true));
+        written.AddOrUpdate(begun, new StrongBox<bool>(true));
     }
 
     private DbTransaction? OwnTransaction(DbCommand command) =>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using BaZhouTalent.Application.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,15 @@ public static class DatabaseSetup
     public static void PostgreSqlOptions(NpgsqlDbContextOptionsBuilder postgreSql) =>
         postgreSql.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName);
 
+    /// <summary>
+    /// The PostgreSQL context's options. PostgreSQL sorts NULLs last in ascending order where SQLite and SQL Server sort
+    /// them first; Npgsql's reversed null ordering (NULLS FIRST ascending, NULLS LAST descending) gives every list the
+    /// same order on every provider.
+    /// </summary>
+    public static DbContextOptionsBuilder UsePostgreSql(this DbContextOptionsBuilder options, string? connectionString) =>
+        options.UseNpgsql(connectionString, PostgreSqlOptions)
+            .ReplaceService<IQuerySqlGeneratorFactory, NullsFirstQuerySqlGeneratorFactory>();
+
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = configuration.GetConnectionString("Default");
@@ -74,7 +84,7 @@ public static class DatabaseSetup
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlAppDbContext>((sp, o) => o.UseNpgsql(connectionString, PostgreSqlOptions)
+                services.AddDbContext<PostgreSqlAppDbContext>((sp, o) => o.UsePostgreSql(connectionString)
                     .AddInterceptors(sp.GetRequiredService<DataStampWriter>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgreSqlAppDbContext>());
                 break;

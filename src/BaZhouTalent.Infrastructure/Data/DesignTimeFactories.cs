@@ -24,7 +24,7 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
 public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
 {
     public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
-            .UseNpgsql("Host=localhost;Database=bazhoutalent", DatabaseSetup.PostgreSqlOptions)
+        new((DbContextOptions<PostgreSqlAppDbContext>)new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
+            .UsePostgreSql("Host=localhost;Database=bazhoutalent")
             .Options);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 
 namespace BaZhouTalent.IntegrationTests.Hardening;
@@ -51,6 +52,10 @@ public class ProductionProxyTests(ProductionProxyTests.ProductionPortal portal) 
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            // What production asks for: a first start said explicitly, and a certificate for the sign-in keys.
+            builder.UseSetting("Database:FirstTimeSetup", "true");
+            builder.UseSetting("DataProtection:CertificatePath", TestCertificates.DataProtectionPfx(Folder));
+            builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
         }
     }
 

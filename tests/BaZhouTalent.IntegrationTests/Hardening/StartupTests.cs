@@ -53,6 +53,44 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(bytes, new FileInfo(DatabasePath).Length);
     }
 
+    [Fact]
+    public async Task Outside_development_the_start_is_refused_without_a_certificate_for_the_sign_in_keys()
+    {
+        using var portal = PortalProcess.Start(DatabasePath, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database:FirstTimeSetup"] = "true",
+        });
+
+        Assert.Equal(1, await portal.WaitForExitAsync());
+        Assert.Contains("DataProtection:CertificatePath is required outside Development", portal.Output);
+        Assert.False(File.Exists(DatabasePath), "a database was made before the settings were checked");
+    }
+
+    [Fact]
+    public async Task Outside_development_a_missing_data_folder_stops_the_start_unless_a_first_time_set_up_is_asked_for()
+    {
+        var unmounted = Path.Combine(folder, "volume", "portal.db");
+        var production = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DataProtection:CertificatePath"] = TestCertificates.DataProtectionPfx(folder),
+            ["DataProtection:CertificatePassword"] = TestCertificates.Password,
+        };
+
+        using (var refused = PortalProcess.Start(TestDatabase.SqliteFile(unmounted), folder, production))
+        {
+            Assert.Equal(1, await refused.WaitForExitAsync());
+            var failure = Assert.Single(refused.Output.Split('\n'), l => l.StartsWith("BaZhouTalent could not start:", StringComparison.Ordinal));
+            Assert.Contains("does not exist (is the volume mounted?)", failure);
+            Assert.False(Directory.Exists(Path.GetDirectoryName(unmounted)), "the missing data folder was created");
+        }
+
+        production["Database:FirstTimeSetup"] = "true";
+        using var first = PortalProcess.Start(TestDatabase.SqliteFile(unmounted), folder, production);
+        Assert.True(await first.WaitUntilHealthyAsync(), first.Output);
+        Assert.True(File.Exists(unmounted));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BaZhouTalent.IntegrationTests.Support;
 
 /// <summary>
-/// The portal as a real process (<c>dotnet BaZhouTalent.Web.dll --urls …</c>, Development, demo data) on a SQLite
-/// file of the test's choosing: for what only a process shows — two instances starting at once, a SIGKILL, the
+/// The portal as a real process (<c>dotnet BaZhouTalent.Web.dll --urls …</c>, Development, demo data) on a database
+/// of the test's choosing: for what only a process shows — two instances starting at once, a SIGKILL, the
 /// exit code and console of a failed start.
 /// </summary>
 public sealed class PortalProcess : IDisposable
@@ -31,10 +31,16 @@ public sealed class PortalProcess : IDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    public static PortalProcess Start(string databasePath)
+    public static PortalProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(TestDatabase.SqliteFile(databasePath), Path.GetDirectoryName(databasePath)!, settings);
+
+    /// <summary>
+    /// Starts the portal on <paramref name="database"/>, logging into <paramref name="folder"/>; <paramref name="settings"/>
+    /// are configuration keys (<c>Section:Key</c>) given as environment variables, and may override the environment.
+    /// </summary>
+    public static PortalProcess Start(TestDatabase database, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        var folder = Path.GetDirectoryName(databasePath)!;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"), "--urls", $"http://127.0.0.1:{port}" },
@@ -44,8 +50,11 @@ public sealed class PortalProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var portal = new PortalProcess(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}"));
         portal.process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         portal.process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
