@@ -159,6 +159,7 @@ public static class DependencyInjection
         services.AddScoped<Common.VersionedCache>();
         services.AddScoped<Common.ListCounts>();
         services.AddScoped<Programme.GetDashboard.Handler>();
+        services.AddScoped<Backups.ListBackupRuns.Handler>();
         return services;
     }
 

@@ -1,12 +1,9 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BaZhouTalent.Infrastructure.Identity;
 
@@ -27,35 +24,33 @@ public sealed class KeyProtectionOptions
 public static class KeyProtection
 {
     /// <summary>
-    /// Encrypts every new key with the configured certificate and decrypts with it (on Linux no certificate store is
-    /// consulted). Loaded when the key ring is first used, after the start has checked the setting.
+    /// Encrypts every new key with the configured certificate and decrypts with it (no certificate store is consulted).
+    /// A missing or unreadable certificate is reported when the portal starts, as one line (see PortalStartup).
     /// </summary>
     public static IDataProtectionBuilder ProtectKeysWithConfiguredCertificate(this IDataProtectionBuilder builder, IConfiguration configuration)
     {
+        var configured = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
+        string? loadError = null;
+        if (!string.IsNullOrWhiteSpace(configured.CertificatePath) && File.Exists(configured.CertificatePath))
+        {
+            try
+            {
+                var certificate = X509CertificateLoader.LoadPkcs12FromFile(configured.CertificatePath, configured.CertificatePassword);
+                if (!certificate.HasPrivateKey) loadError = "it holds no private key";
+                else builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            }
+            catch (CryptographicException e)
+            {
+                loadError = e.Message;
+            }
+        }
         builder.Services.AddOptions<KeyProtectionOptions>().Bind(configuration.GetSection(KeyProtectionOptions.Section))
             .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(o.CertificatePath),
                 "DataProtection:CertificatePath is required outside Development: the sign-in keys in the database must be encrypted (a .pfx with its private key).")
             .Validate(o => string.IsNullOrWhiteSpace(o.CertificatePath) || File.Exists(o.CertificatePath),
                 "DataProtection:CertificatePath names a file that does not exist.")
+            .Validate(_ => loadError is null, $"The DataProtection certificate could not be used: {loadError}")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(options =>
-        {
-            if (Load(services) is { } certificate)
-                options.XmlEncryptor = new CertificateXmlEncryptor(certificate, services.GetRequiredService<ILoggerFactory>());
-        }));
-        builder.Services.AddSingleton<IConfigureOptions<XmlKeyDecryptionOptions>>(services => new ConfigureOptions<XmlKeyDecryptionOptions>(options =>
-        {
-            if (Load(services) is { } certificate)
-                options.AddKeyDecryptionCertificate(certificate);
-        }));
         return builder;
-    }
-
-    private static X509Certificate2? Load(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<KeyProtectionOptions>>().Value;
-        return string.IsNullOrWhiteSpace(options.CertificatePath)
-            ? null
-            : X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
     }
 }

@@ -83,7 +83,13 @@ public sealed class PostgreSqlServer
             : null;
         if (bin is null) return (null, "no PostgreSQL server is installed (/usr/lib/postgresql/*/bin/pg_ctl)");
 
-        var folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-postgresql-" + Guid.NewGuid().ToString("N"));
+        var parent = Path.Combine(Path.GetTempPath(), "bazhoutalent-postgresql");
+        // Clusters of earlier runs that ended without their exit handler (a killed test host) and are no longer running.
+        if (Directory.Exists(parent))
+            foreach (var stale in Directory.GetDirectories(parent).Where(d => !File.Exists(Path.Combine(d, "data", "postmaster.pid"))
+                         && Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddMinutes(-10)))
+                Directory.Delete(stale, recursive: true);
+        var folder = Path.Combine(parent, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         // initdb refuses to run as root: the cluster belongs to the postgres account Debian's package made.
         var asRoot = Environment.UserName == "root";
