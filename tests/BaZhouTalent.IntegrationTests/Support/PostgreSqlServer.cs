@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using BaZhouTalent.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace BaZhouTalent.IntegrationTests.Support;
@@ -143,6 +144,12 @@ public sealed record TestDatabase(DatabaseProvider Provider, string ConnectionSt
     public static TestDatabase New(DatabaseProvider provider, string folder) => provider == DatabaseProvider.PostgreSql
         ? PostgreSqlServer.Require().CreateDatabase()
         : SqliteFile(Path.Combine(folder, "portal.db"));
+
+    /// <summary>A context of the portal's model on this database, opened by the test itself.</summary>
+    public AppDbContext Open() => Provider == DatabaseProvider.PostgreSql
+        ? new PostgreSqlAppDbContext((DbContextOptions<PostgreSqlAppDbContext>)new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
+            .UsePostgreSql(ConnectionString).Options)
+        : PortalProcess.OpenDatabase(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource);
 
     /// <summary>Removes a server database (a SQLite file goes with its folder).</summary>
     public void Drop()
