@@ -23,7 +23,12 @@ public sealed class StartupTests : IDisposable
         Assert.True(up[0], "first instance did not come up:\n" + first.Output);
         Assert.True(up[1], "second instance did not come up:\n" + second.Output);
         await using var db = PortalProcess.OpenDatabase(DatabasePath);
-        // Every seed row once: as many rows as distinct keys, and as many as one instance alone seeds.
+        await AssertEachSeedRowOnceAsync(db);
+    }
+
+    /// <summary>Every seed row once: as many rows as distinct keys, and as many as one instance alone seeds.</summary>
+    internal static async Task AssertEachSeedRowOnceAsync(Infrastructure.Data.AppDbContext db)
+    {
         Assert.Equal((6, 6), (await db.Regions.CountAsync(), await db.Regions.Select(r => r.Name).Distinct().CountAsync()));
         Assert.Equal(await db.ProjectCategories.Select(c => c.Code).Distinct().CountAsync(), await db.ProjectCategories.CountAsync());
         Assert.Equal((4, 4), (await db.Units.CountAsync(), await db.Units.Select(u => u.Name).Distinct().CountAsync()));
