@@ -14,7 +14,7 @@ namespace BaZhouTalent.IntegrationTests.Operations;
 /// on an empty database, a user signed in on A acts on B, a hand-over saved on A is in the next reviewer's 待办 on B at
 /// once, and the notice and the reminder that both instances' workers race for are each sent once.
 /// </summary>
-public sealed class TwoInstancesTests : IDisposable
+public sealed class TwoInstancesOnPostgreSqlTests : IDisposable
 {
     private const string Code = "BZ25TI001";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-tests", "two-" + Guid.NewGuid().ToString("N"));
