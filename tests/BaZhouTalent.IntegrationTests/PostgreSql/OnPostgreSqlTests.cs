@@ -10,7 +10,7 @@ using BaZhouTalent.IntegrationTests.Workspace;
 namespace BaZhouTalent.IntegrationTests.PostgreSql;
 
 // The suites that touch the database in ways the engines differ on — the review chain, lists and paging, visibility,
-// concurrency and double submit, the outbox lease, the reminders, 待办's kept counts — run again on PostgreSQL: each
+// concurrency and double submit, the outbox lease, the reminders, 待办's kept counts, search — run again on PostgreSQL: each
 // class below inherits every test of its SQLite original and only swaps the portal's database. (The start-up lock and
 // two instances are in TwoInstancesTests; backup and restore in BackupRestoreTests, on both engines.)
 // Without PostgreSQL on the machine these are skipped with the reason; .ci/run makes that a failure.
@@ -36,6 +36,9 @@ public sealed class QueueListOnPostgreSqlTests(PostgreSqlPortal portal)
 
 public sealed class QueueCountOnPostgreSqlTests(PostgreSqlPortal portal)
     : QueueCountTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
+
+public sealed class UserListOnPostgreSqlTests(PostgreSqlPortal portal)
+    : UserListTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
 
 public sealed class ProgrammeListOnPostgreSqlTests(PostgreSqlPortal portal)
     : ProgrammeListTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
