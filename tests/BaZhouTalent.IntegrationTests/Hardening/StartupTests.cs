@@ -63,7 +63,7 @@ public sealed class StartupTests : IDisposable
     {
         using var portal = PortalProcess.Start(DatabasePath, new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database:FirstTimeSetup"] = "true",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database:FirstTimeSetup"] = "true", ["Portal:PublicBaseUrl"] = "https://skl.bazhong.example.cn",
         });
 
         Assert.Equal(1, await portal.WaitForExitAsync());
@@ -78,6 +78,7 @@ public sealed class StartupTests : IDisposable
         var production = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://skl.bazhong.example.cn",
             ["DataProtection:CertificatePath"] = TestCertificates.DataProtectionPfx(folder),
             ["DataProtection:CertificatePassword"] = TestCertificates.Password,
         };
@@ -94,6 +95,21 @@ public sealed class StartupTests : IDisposable
         using var first = PortalProcess.Start(TestDatabase.SqliteFile(unmounted), folder, production);
         Assert.True(await first.WaitUntilHealthyAsync(), first.Output);
         Assert.True(File.Exists(unmounted));
+    }
+
+    [Fact]
+    public async Task Outside_development_the_start_refuses_without_the_public_address_printed_under_every_code()
+    {
+        using var portal = PortalProcess.Start(DatabasePath, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "",
+        });
+
+        Assert.Equal(1, await portal.WaitForExitAsync());
+        var failure = Assert.Single(portal.Output.Split('\n'), l => l.StartsWith("BaZhouTalent could not start:", StringComparison.Ordinal));
+        Assert.Contains("Portal:PublicBaseUrl", failure);
+        Assert.False(File.Exists(DatabasePath));
     }
 
     public void Dispose()

@@ -4,13 +4,15 @@ using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using BaZhouTalent.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
 /// <summary>归档: download one project's archive by 立项编号, or a funding year's.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
-public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock) : PageModel
+public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, IOptions<PortalOptions> portal) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")]
     public string? Code { get; set; }
@@ -48,7 +50,7 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
         return Zip(file, BuildArchive.YearFileName(year));
     }
 
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+    private string BaseUrl => portal.Value.BaseUrl;
 
     // The zip is written to a temporary file (ZipArchive writes synchronously) and deleted when the response is sent.
     private static FileStream TemporaryZip() => new(Path.Combine(Path.GetTempPath(), $"bazhoutalent-archive-{Guid.NewGuid():N}.zip"),
