@@ -8,7 +8,7 @@ public sealed class BackupOptions
     /// <summary>The folder that receives backups (relative to the content root); each backup is a folder inside it.</summary>
     public string Directory { get; set; } = "backups";
 
-    /// <summary>Take a backup every day; unset means on outside Development and off in Development.</summary>
+    /// <summary>Take a backup every day; unset means on outside Development, off in Development and on SQL Server.</summary>
     public bool? Daily { get; set; }
 
     /// <summary>China time of day of the daily backup, e.g. <c>02:30</c>.</summary>

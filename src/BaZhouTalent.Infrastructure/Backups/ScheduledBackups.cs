@@ -12,12 +12,13 @@ namespace BaZhouTalent.Infrastructure.Backups;
 /// <summary>
 /// The daily backup: every few minutes each instance asks whether today's backup (China time, from
 /// <see cref="BackupOptions.DailyAt"/>) is still to be taken; one instance takes the lease and backs up, then the oldest
-/// backups beyond <see cref="BackupOptions.Keep"/> are deleted. Off in Development unless <c>Backup:Daily</c> is true.
+/// backups beyond <see cref="BackupOptions.Keep"/> are deleted. Off in Development and on SQL Server unless <c>Backup:Daily</c> is true.
 /// </summary>
 public sealed class ScheduledBackups(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<BackupOptions> options,
+    IOptions<DatabaseOptions> database,
     IHostEnvironment environment,
     ILogger<ScheduledBackups> log) : BackgroundService
 {
@@ -27,7 +28,8 @@ public sealed class ScheduledBackups(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!(options.Value.Daily ?? !environment.IsDevelopment()))
+        // By default outside Development, except on SQL Server, which keeps its own BACKUP DATABASE jobs.
+        if (!(options.Value.Daily ?? (!environment.IsDevelopment() && database.Value.Provider != DatabaseProvider.SqlServer)))
             return;
         while (!stoppingToken.IsCancellationRequested)
         {
