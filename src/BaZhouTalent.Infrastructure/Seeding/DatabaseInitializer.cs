@@ -3,6 +3,7 @@ using BaZhouTalent.Application.Seeding;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,10 @@ public sealed class DatabaseInitializer(
         // Another instance may hold the database's write lock through its migrations and seeding; on a busy
         // host that outlasts the default 30 s a command waits for it.
         db.Database.SetCommandTimeout(StartupLockWait);
+        // SQLite's BEGIN IMMEDIATE waits for the write lock by the connection's own timeout (30 s by default), not the
+        // command timeout: on a busy host the second instance gave up with "database is locked" while the first seeded.
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+            sqlite.DefaultTimeout = (int)StartupLockWait.TotalSeconds;
         // PostgreSQL: one instance at a time migrates and seeds, under a session lock held on this open connection; the
         // second waits for it (up to StartupLockWait, then fails to start) and then finds every migration and row in place.
         var postgreSql = db.Database.IsNpgsql();
