@@ -63,7 +63,7 @@ public sealed class PortalBackup(
     public async Task<(string Folder, BackupManifest Manifest)> CreateAsync(string? into, CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(into ?? options.Value.Directory, environment.ContentRootPath);
-        var name = $"bazhoutalent-{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var name = $"bazhoutalent-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var partial = Path.Combine(target, name + Partial);
         Directory.CreateDirectory(partial);
         try
