@@ -37,7 +37,8 @@ public static class LongText
             sinceBreak += sentence.Length;
         }
         text.Length = length - 1;
-        if (text[^1] == '\n') text[^1] = '。';
+        // Cut where it may: never a full stop after a comma or a line break.
+        if (text[^1] is '\n' or '，' or '、' or '；' or '：' or '（' or '“') text[^1] = '等';
         return text.Append('。').ToString();
     }
 

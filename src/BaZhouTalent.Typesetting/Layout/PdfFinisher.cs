@@ -12,8 +12,8 @@ namespace BaZhouTalent.Typesetting.Layout;
 /// <summary>
 /// The last pass over every PDF the portal produces, on the bytes PDFsharp saved:
 /// <list type="bullet">
-/// <item>each Flate stream is compressed again as a complete zlib stream: PDFsharp 6.2.4 leaves out the Adler-32
-/// trailer, which strict readers (qpdf --check) report once per stream;</item>
+/// <item>each Flate stream is completed with its Adler-32 trailer, which PDFsharp 6.2.4 leaves out and strict
+/// readers (qpdf --check) report once per stream;</item>
 /// <item>ToUnicode maps of characters beyond the BMP are repaired (<see cref="ToUnicodeRepair"/>);</item>
 /// <item>the file is made PDF/A-2b for archiving: the pages' transparency groups removed, an sRGB output intent,
 /// and XMP metadata (pdfaid part 2, conformance B) that repeats the document information. Every font is already
@@ -31,7 +31,7 @@ internal static partial class PdfFinisher
     {
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Modify);
         foreach (var item in document.Internals.GetAllObjects())
-            if (item is PdfDictionary { Stream: not null } dictionary) Recompress(dictionary);
+            if (item is PdfDictionary { Stream: not null } dictionary) Complete(dictionary);
         // With no colour mode set PDFsharp adds no page transparency group on saving (PdfPage.WriteObject).
         document.Options.ColorMode = PdfColorMode.Undefined;
         foreach (var page in document.Pages)
@@ -47,11 +47,46 @@ internal static partial class PdfFinisher
         return output.ToArray();
     }
 
-    /// <summary>A Flate stream (a repaired ToUnicode map among them) written again by .NET's zlib, header and Adler-32 trailer included.</summary>
-    private static void Recompress(PdfDictionary dictionary)
+    /// <summary>
+    /// Completes a Flate stream: PDFsharp's deflate data is whole, only the checksum of the decoded bytes is missing,
+    /// so it is appended (deflating again would cost three times as much). A repaired ToUnicode map is compressed anew.
+    /// </summary>
+    private static void Complete(PdfDictionary dictionary)
     {
         if (dictionary.Elements.GetName("/Filter") != "/FlateDecode" || dictionary.Elements.ContainsKey("/DecodeParms")) return;
-        dictionary.Stream.Value = Compress(ToUnicodeRepair.Repair(dictionary.Stream.UnfilteredValue));
+        var stream = dictionary.Stream;
+        var data = stream.UnfilteredValue;
+        var repaired = ToUnicodeRepair.Repair(data);
+        if (!ReferenceEquals(repaired, data))
+        {
+            stream.Value = Compress(repaired);
+            return;
+        }
+        var encoded = stream.Value;
+        var checksum = Adler32(data);
+        if (encoded.Length >= 6 && encoded.AsSpan(encoded.Length - 4).SequenceEqual(checksum)) return;
+        stream.Value = [.. encoded, .. checksum];
+    }
+
+    /// <summary>RFC 1950's Adler-32 of <paramref name="data"/>, most significant byte first.</summary>
+    private static byte[] Adler32(byte[] data)
+    {
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
+        for (var start = 0; start < data.Length; start += 5552)
+        {
+            var end = Math.Min(start + 5552, data.Length);
+            for (var i = start; i < end; i++)
+            {
+                a += data[i];
+                b += a;
+            }
+            a %= Modulus;
+            b %= Modulus;
+        }
+        var sum = (b << 16) | a;
+        return [(byte)(sum >> 24), (byte)(sum >> 16), (byte)(sum >> 8), (byte)sum];
     }
 
     private static void AddOutputIntent(PdfDocument document)

@@ -63,6 +63,32 @@ public class PaperSweepTests(PortalFactory portal) : IClassFixture<PortalFactory
         Qpdf.AssertClean(certificate, "certificate");
     }
 
+    [Fact]
+    public async Task The_page_counts_to_the_limit_the_paper_holds_and_refuses_one_character_more_with_the_text_kept()
+    {
+        const string code = "BZ26YB950";
+        await RegisterProjectAsync(portal, code, PartySchoolBazhou);
+        await SubmitAsync(portal, code);
+        var unit = await SignInAsync(portal, "unit.bzdx");
+        var page = await OpenAsync(unit, code);
+        var box = page.Document.QuerySelector("form[data-form=unit] textarea[name='Input.Opinion']")!;
+        Assert.Equal(PrintLimits.Opinion.ToString(System.Globalization.CultureInfo.InvariantCulture), box.GetAttribute("maxlength"));
+        Assert.True(box.HasAttribute("data-count"));
+
+        var tooLong = LongText.Opinion(PrintLimits.Opinion + 1, "单位意见：");
+        var refused = await PostFormAsync(unit, page, "unit", Opinion(text: tooLong));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains($"审核意见不能超过 {PrintLimits.Opinion} 字。", refused.Text);
+        Assert.Equal(tooLong, refused.Document.QuerySelector("textarea[name='Input.Opinion']")!.TextContent.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(ApplicationStatus.UnitReview, (await LoadAsync(portal, code)).Status);
+
+        // At the limit, with its line breaks sent as a browser sends them (CR LF), counted once each.
+        var atLimit = LongText.Opinion(PrintLimits.Opinion, "单位意见：").Replace("\n", "\r\n", StringComparison.Ordinal);
+        Assert.True(atLimit.Length > PrintLimits.Opinion);
+        var accepted = await PostFormAsync(unit, refused, "unit", Opinion(text: atLimit));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+    }
+
     /// <summary>What 二–五 must print, from what was recorded: the opinion (or the last item), signer, date and code.</summary>
     private static PaperChecks.Section[] Sections(ClosureApplication application)
     {

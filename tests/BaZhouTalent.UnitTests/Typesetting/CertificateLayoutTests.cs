@@ -12,14 +12,6 @@ namespace BaZhouTalent.UnitTests.Typesetting;
 /// </summary>
 public class CertificateLayoutTests
 {
-    private const string Url = "https://skl.bazhong.example/verify/F5R1-7TWC";
-
-    /// <summary>A certificate whose variable fields are each <paramref name="title"/> / <paramref name="name"/> characters long.</summary>
-    public static CertificatePrintModel Model(int title, int result, int unit = 20, int leader = 3, bool exempted = false, string grade = "良好") => new(
-        "巴社科结〔2026〕001号", "BZ26ZD001", LongText.Title(title, "项目"), result == 0 ? "" : LongText.Title(result, "成果"), "重点课题",
-        leader <= 3 ? "杨卓" : LongText.Title(leader, "姓名"), LongText.Title(unit, "中共巴中市"), grade,
-        new DateOnly(2026, 3, 18), Certificate.Issuer, Url, Certificate.QrModules(Url), exempted);
-
     public static TheoryData<int, int, int, int> Sizes => new()
     {
         { 12, 0, 12, 3 },
@@ -32,7 +24,7 @@ public class CertificateLayoutTests
     [MemberData(nameof(Sizes))]
     public void Every_accepted_title_fits_one_page_with_the_QR_code_and_issuer_clear_of_the_table(int title, int result, int unit, int leader)
     {
-        var model = Model(title, result, unit, leader);
+        var model = LongModels.Certificate(title, result, unit, leader);
         var document = new CertificateDocument(model);
         Assert.True(document.FitsOnePage);
         PaperChecks.CertificateLaidOut(document.Render(), model);
@@ -46,8 +38,8 @@ public class CertificateLayoutTests
             using var document = PdfDocument.Open(new CertificateDocument(model).Render());
             return document.GetPage(1).Letters.First(l => l.Value == "同").PointSize;
         }
-        Assert.Equal(16, StatementSize(Model(12, 0)), 0.1);
-        Assert.True(StatementSize(Model(PrintLimits.Title, PrintLimits.Title, 100, 50)) < 16);
+        Assert.Equal(16, StatementSize(LongModels.Certificate(12, 0)), 0.1);
+        Assert.True(StatementSize(LongModels.Certificate(PrintLimits.Title, PrintLimits.Title, 100, 50)) < 16);
     }
 
     [Fact]
@@ -58,11 +50,11 @@ public class CertificateLayoutTests
             using var document = PdfDocument.Open(new CertificateDocument(model).Render());
             return string.Concat(document.GetPage(1).Letters.Select(l => l.Value).Where(v => !string.IsNullOrWhiteSpace(v)));
         }
-        var graded = Text(Model(20, 0, exempted: true, grade: "良好"));
+        var graded = Text(LongModels.Certificate(20, 0, exempted: true, grade: "良好"));
         Assert.Contains("经审核免于鉴定，鉴定等级为“良好”，准予结项。", graded, StringComparison.Ordinal);
         Assert.DoesNotContain("经专家鉴定", graded, StringComparison.Ordinal);
 
-        var ungraded = Text(Model(20, 0, exempted: true, grade: CertificatePrintModel.NoGrade));
+        var ungraded = Text(LongModels.Certificate(20, 0, exempted: true, grade: CertificatePrintModel.NoGrade));
         Assert.Contains("经审核免于鉴定，准予结项。", ungraded, StringComparison.Ordinal);
         Assert.Contains("鉴定等级免鉴", ungraded, StringComparison.Ordinal);
         Assert.Contains("鉴定等级良好（免于鉴定）", graded, StringComparison.Ordinal);
@@ -72,7 +64,7 @@ public class CertificateLayoutTests
     [Fact]
     public void No_seal_guide_is_printed_over_the_issuer()
     {
-        using var document = PdfDocument.Open(new CertificateDocument(Model(20, 0)).Render());
+        using var document = PdfDocument.Open(new CertificateDocument(LongModels.Certificate(20, 0)).Render());
         var page = document.GetPage(1);
         // Only the frame, the table's rules and the QR code's modules are drawn: no grey dashed circle.
         Assert.DoesNotContain(page.Paths, p => p.IsStroked && p.GetBoundingRectangle() is { } b && Math.Abs(b.Width - b.Height) < 1 && b.Width > 100);

@@ -10,22 +10,7 @@ namespace BaZhouTalent.UnitTests.Typesetting;
 /// </summary>
 public class LongTextPrintTests
 {
-    private static readonly DateOnly Signed = new(2025, 11, 3);
-
     public static TheoryData<int> Lengths => [0, 300, 800, 1100, PrintLimits.Opinion];
-
-    /// <summary>The seed with every section recorded and each opinion <paramref name="length"/> characters long.</summary>
-    public static ApplicationPrintModel Recorded(int length) => SeedPrint.Model() with
-    {
-        UnitOpinion = new UnitOpinionPrint(false, true, LongText.Opinion(length, "单位意见："),
-            new SignaturePrint("李明", "中共巴中市巴州区委党校", Signed, "U7K2-9QXD", "教研室主任")),
-        CountyOpinion = new CountyOpinionPrint(false, false, true, LongText.Opinion(length, "县区意见："),
-            new SignaturePrint("赵六", "巴州区社会科学界联合会", Signed, "C4N6-3HJK", "主席")),
-        ExpertOpinion = new ExpertOpinionPrint(false, true, AppraisalGradePrint.Good, LongText.Opinion(length, "鉴定意见："), "李四", Signed, "E3M8-2PLA"),
-        FederationOpinion = new FederationOpinionPrint(true, length == 0 ? null : LongText.Opinion(length, "审核意见："),
-            new SignaturePrint("王建华", "巴中市社会科学界联合会", Signed, "F5R1-7TWC", "科研规划科科长"), "巴社科结〔2025〕001号"),
-        VerifyAddress = "https://skl.bazhong.example/verify",
-    };
 
     /// <summary>What each of 二–五 must print for <see cref="Recorded"/>.</summary>
     public static PaperChecks.Section[] Sections(ApplicationPrintModel model) =>
@@ -46,7 +31,7 @@ public class LongTextPrintTests
     [MemberData(nameof(Lengths))]
     public void Every_opinion_prints_whole_with_its_signature_after_its_last_line(int length)
     {
-        var model = Recorded(length);
+        var model = LongModels.Recorded(length);
         var a4 = PrintService.RenderA4(model);
         PaperChecks.SectionsHold(a4, Sections(model));
         // The booklet holds the same pages, two to a sheet, padded to a multiple of four.
@@ -58,7 +43,7 @@ public class LongTextPrintTests
     [Fact]
     public void A_maximum_opinion_continues_under_its_heading_marked_continued_and_its_first_part_says_so()
     {
-        var model = Recorded(PrintLimits.Opinion);
+        var model = LongModels.Recorded(PrintLimits.Opinion);
         var letters = PaperChecks.Letters(PrintService.RenderA4(model));
         string PageText(int page) => string.Concat(letters.Where(l => l.Page == page).Select(l => l.Letter.Value));
         var first = letters.First(l => PageText(l.Page).Contains("二、申请人所在单位审核意见", StringComparison.Ordinal)).Page;
@@ -77,7 +62,7 @@ public class LongTextPrintTests
         Assert.Equal(PageOf(blank, "四、专家鉴定意见"), PageOf(blank, "五、市社科联审核意见"));
 
         // A city-level application: 三 prints 不适用 with no signature, so it still shares 二's page.
-        var cityLevel = Recorded(0) with { CountyOpinion = CountyOpinionPrint.NotApplicable };
+        var cityLevel = LongModels.Recorded(0) with { CountyOpinion = CountyOpinionPrint.NotApplicable };
         var pdf = PrintService.RenderA4(cityLevel);
         Assert.Equal(PageOf(pdf, "二、申请人所在单位审核意见"), PageOf(pdf, "不适用"));
         PaperChecks.SectionsHold(pdf, [Sections(cityLevel)[0] with { }, .. Sections(cityLevel)[2..]]);
@@ -108,7 +93,7 @@ public class LongTextPrintTests
     [Fact]
     public void The_decision_prints_once_when_the_opinion_opens_with_it()
     {
-        var model = Recorded(0) with { FederationOpinion = Recorded(0).FederationOpinion! with { Reason = "同意结项。成果质量较高。" } };
+        var model = LongModels.Recorded(0) with { FederationOpinion = LongModels.Recorded(0).FederationOpinion! with { Reason = "同意结项。成果质量较高。" } };
         var text = string.Concat(PaperChecks.Letters(PrintService.RenderA4(model)).Select(l => l.Letter.Value));
         var federation = text[text.IndexOf("五、市社科联审核意见", StringComparison.Ordinal)..];
         Assert.Equal(1, CountOf(federation, "同意结项"));
@@ -118,11 +103,11 @@ public class LongTextPrintTests
     [Fact]
     public void A_bracketed_signer_never_breaks_inside_its_brackets()
     {
-        var model = Recorded(0) with
+        var model = LongModels.Recorded(0) with
         {
-            UnitOpinion = Recorded(0).UnitOpinion! with
+            UnitOpinion = LongModels.Recorded(0).UnitOpinion! with
             {
-                Signature = new SignaturePrint("李明", "中共巴中市巴州区委党校经济学教研部", Signed, "U7K2-9QXD", "教研室主任"),
+                Signature = new SignaturePrint("李明", "中共巴中市巴州区委党校经济学教研部", new DateOnly(2025, 11, 3), "U7K2-9QXD", "教研室主任"),
             },
         };
         var letters = PaperChecks.Letters(PrintService.RenderA4(model));

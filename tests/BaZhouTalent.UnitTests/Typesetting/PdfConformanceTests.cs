@@ -14,13 +14,13 @@ public class PdfConformanceTests
 
     private static byte[] Render(string kind)
     {
-        var model = LongTextPrintTests.Recorded(300);
+        var model = LongModels.Recorded(300);
         return kind switch
         {
             "a4" => PrintService.RenderA4(model),
             "a3" => PrintService.RenderA3Booklet(model),
             "report" => PrintService.RenderReport(model),
-            _ => new CertificateDocument(CertificateLayoutTests.Model(30, 20)).Render(),
+            _ => new CertificateDocument(LongModels.Certificate(30, 20)).Render(),
         };
     }
 
