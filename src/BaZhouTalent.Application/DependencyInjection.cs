@@ -156,10 +156,10 @@ public static class DependencyInjection
         services.AddScoped<Programme.ListClosures.Handler>();
         services.AddScoped<Programme.ProgrammeChoices.Handler>();
         services.AddMemoryCache();
-        services.TryAddSingleton<Abstractions.DataVersion>();
-        services.AddSingleton<Common.VersionedCache>();
-        services.AddSingleton<Common.ListCounts>();
+        services.AddScoped<Common.VersionedCache>();
+        services.AddScoped<Common.ListCounts>();
         services.AddScoped<Programme.GetDashboard.Handler>();
+        services.AddScoped<Backups.ListBackupRuns.Handler>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using BaZhouTalent.Infrastructure.Backups;
 using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.Infrastructure.Files;
 using BaZhouTalent.Infrastructure.Identity;
@@ -14,10 +15,11 @@ public static class DependencyInjection
     {
         services.AddAppDatabase(configuration, contentRoot);
         services.AddFileStore(configuration, contentRoot);
-        services.AddAppIdentity();
+        services.AddAppIdentity(configuration);
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddNoticeDelivery();
+        services.AddBackups(configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;

@@ -47,6 +47,9 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 
 var app = builder.Build();
 
+if (PortalCommands.IsCommand(args))
+    return await PortalCommands.RunAsync(app, args);
+
 app.UseReverseProxySupport();
 app.UseResponseCompression();
 app.UsePortalSecurityHeaders();

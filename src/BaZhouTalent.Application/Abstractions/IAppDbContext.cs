@@ -30,6 +30,7 @@ public interface IAppDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<JobLease> JobLeases { get; }
     DbSet<ReminderRecord> ReminderRecords { get; }
+    DbSet<BackupRun> BackupRuns { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -22,9 +22,9 @@ public static class ListExperts
             var experts = db.Users.Where(u => ids.Contains(u.Id));
             if (query.List.Term is { } s)
             {
-                experts = experts.Where(u => u.DisplayName.Contains(s) || u.UserName!.Contains(s)
-                    || (u.Unit != null && u.Unit.Name.Contains(s))
-                    || db.ExpertProfiles.Any(p => p.UserId == u.Id && (p.Fields.Contains(s) || p.WorkUnit.Contains(s))));
+                experts = experts.Where(u => u.DisplayName.ToLower().Contains(s) || u.UserName!.ToLower().Contains(s)
+                    || (u.Unit != null && u.Unit.Name.ToLower().Contains(s))
+                    || db.ExpertProfiles.Any(p => p.UserId == u.Id && (p.Fields.ToLower().Contains(s) || p.WorkUnit.ToLower().Contains(s))));
             }
             // Enabled experts first, then by user name (unique, so pages never overlap).
             var sorts = SortMap<AppUser>.TieBrokenBy(u => u.UserName).Add("status", u => db.ExpertProfiles.Any(p => p.UserId == u.Id && p.IsDisabled));

@@ -111,9 +111,9 @@ public static class ListClosures
             if (filter.Overdue)
                 projects = projects.Where(IsOverdue(today));
             if (term is not null)
-                projects = projects.Where(p => p.Code.Contains(term) || p.Title.Contains(term)
-                    || p.OriginalLeader.Name.Contains(term) || p.Unit.Name.Contains(term)
-                    || (p.Application != null && p.Application.CurrentLeader.Name.Contains(term)));
+                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
+                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
+                    || (p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
             return projects;
         }
     }

@@ -49,9 +49,9 @@ public static class ListUsers
             if (query.Listing.Term is { } term)
             {
                 // The few units and regions the term names, found once rather than joined for every account.
-                var units = db.Units.Where(x => x.Name.Contains(term)).Select(x => (int?)x.Id);
-                var regions = db.Regions.Where(x => x.Name.Contains(term)).Select(x => (int?)x.Id);
-                users = users.Where(u => u.UserName!.Contains(term) || u.RealName.Contains(term) || u.DisplayName.Contains(term)
+                var units = db.Units.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
+                var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
+                users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
                     || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
             }
             if (Security.Roles.All.Contains(query.Role))

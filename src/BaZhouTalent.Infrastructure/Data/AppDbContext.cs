@@ -35,6 +35,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+    public DbSet<Files.StoredBlob> StoredBlobs => Set<Files.StoredBlob>();
+    public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -50,6 +54,8 @@ public abstract class AppDbContext(DbContextOptions options)
             if (entry.State == EntityState.Modified || entry.Reference(a => a.Report).TargetEntry?.State == EntityState.Modified)
                 entry.Entity.ConcurrencyStamp = Guid.NewGuid();
         }
+        // Always in a transaction, even for one statement, so the data-change stamp commits with it (DataStampWriter).
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -58,6 +64,12 @@ public abstract class AppDbContext(DbContextOptions options)
         {
             throw new DuplicateRowException(e);
         }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public void DiscardChanges() => ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Claims;
@@ -46,9 +47,15 @@ public sealed class AppSecurityStampValidator(
 
     /// <summary>
     /// The account and its roles, one row per role (one row without a role for an account without any). Compiled once:
-    /// it runs on every signed-in request, where translating the query each time cost more than running it.
+    /// it runs on every signed-in request, where translating the query each time cost more than running it. A compiled
+    /// query belongs to one model, so it is compiled once per provider's context (tests host several in one process).
     /// </summary>
-    private static readonly Func<AppDbContext, string, IAsyncEnumerable<AccountRow>> AccountRows = EF.CompileAsyncQuery(
+    private static readonly ConcurrentDictionary<Type, Func<AppDbContext, string, IAsyncEnumerable<AccountRow>>> AccountRowsByContext = new();
+
+    private static IAsyncEnumerable<AccountRow> AccountRows(AppDbContext db, string userId) =>
+        AccountRowsByContext.GetOrAdd(db.GetType(), _ => CompileAccountRows())(db, userId);
+
+    private static Func<AppDbContext, string, IAsyncEnumerable<AccountRow>> CompileAccountRows() => EF.CompileAsyncQuery(
         (AppDbContext db, string userId) =>
             from u in db.Users.AsNoTracking()
             where u.Id == userId

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,7 +19,7 @@ public static class IdentitySetup
     /// the account for 15 minutes. Data-protection keys live in the database so several web instances
     /// accept each other's sign-in cookies. Sessions end with the security stamp (see below).
     /// </summary>
-    public static IServiceCollection AddAppIdentity(this IServiceCollection services)
+    public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -57,7 +58,8 @@ public static class IdentitySetup
 
         services.AddDataProtection()
             .SetApplicationName("BaZhouTalent")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
         return services;
     }
 }

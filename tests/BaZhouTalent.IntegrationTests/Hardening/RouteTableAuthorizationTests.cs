@@ -98,6 +98,7 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.Fixture
         ["GET /Admin/Archive?handler=Project"] = Admin("404"),
         ["GET /Admin/Archive?handler=Year"] = Admin("200"),
         ["GET /Admin/Audit"] = Admin("200"),
+        ["GET /Admin/Backups"] = Admin("200"),
         // Not concluded: there is no certificate to give anyone.
         ["GET /applications/{projectCode}/certificate.pdf"] = Same("404"),
         ["POST /applications/{code}/edit/report?handler=ConfirmImport"] = [ToDetails, ToDetails, ToDetails, "404", "404", "404", "404", "404", "404"],

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261206212154_InitialCreate")]
+    [Migration("20261206232932_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -28,23 +28,27 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
@@ -60,17 +64,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -78,24 +86,28 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Post")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RealName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int?>("RegionId")
                         .HasColumnType("int");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SortName")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)")
-                        .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", false);
+                        .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", false)
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
@@ -105,7 +117,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -139,12 +152,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
                         .HasColumnType("int");
@@ -155,7 +170,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("SubmittedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -182,12 +198,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int?>("FrozenRound")
                         .HasColumnType("int");
@@ -200,7 +218,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -208,7 +227,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("datetimeoffset");
@@ -216,7 +236,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("UploadedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -239,17 +260,20 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ActorUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("int");
@@ -264,7 +288,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
                         .HasColumnType("int");
@@ -280,6 +305,54 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.BackupRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("BackupRuns");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -293,7 +366,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("CertificateNumber")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool?>("Classified")
                         .HasColumnType("bit");
@@ -308,7 +382,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("CurrentOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("DeclarationConfirmed")
                         .HasColumnType("bit");
@@ -322,11 +397,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("ExemptionDescription")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ExemptionGround")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("ExemptionRequested")
                         .HasColumnType("bit");
@@ -343,12 +420,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("ProjectTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ResultTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
                         .HasColumnType("int");
@@ -409,7 +488,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateOnly>("Opens")
                         .HasColumnType("date");
@@ -438,12 +518,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("AssignedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("IsChief")
                         .HasColumnType("bit");
@@ -465,22 +547,26 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("DeclaredConflicts")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
@@ -488,12 +574,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasColumnType("nvarchar(30)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ProfessionalTitle")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -501,7 +589,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("WorkUnit")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("UserId");
 
@@ -522,14 +611,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateOnly?>("ExtendedCompletion")
                         .HasColumnType("date");
 
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Lifecycle")
                         .IsRequired()
@@ -542,27 +633,32 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("PlannedOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("TerminatedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("TerminatedByName")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("TerminationGround")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
@@ -609,7 +705,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("datetimeoffset");
@@ -617,7 +714,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("ImportedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("Pending")
                         .HasColumnType("bit");
@@ -625,7 +723,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -633,7 +732,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -650,7 +750,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
@@ -658,7 +759,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Name");
 
@@ -676,7 +778,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -684,19 +787,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Link")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -721,7 +827,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -729,15 +836,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");
@@ -751,12 +861,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -779,7 +891,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
+                        .HasColumnType("nvarchar(8)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -787,7 +900,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
@@ -826,11 +940,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("FederationDecidedByName")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("FederationOpinion")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -843,7 +959,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");
@@ -851,12 +968,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("RequestedByName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RequestedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateOnly?>("RequestedCompletion")
                         .HasColumnType("date");
@@ -871,11 +990,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("UnitDecidedByName")
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("UnitOpinion")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -905,7 +1026,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
@@ -932,7 +1054,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("datetimeoffset");
@@ -962,11 +1085,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("ReplacedBy")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -992,7 +1117,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("ContentFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Grade")
                         .HasMaxLength(32)
@@ -1004,7 +1130,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("OpinionText")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
                         .HasColumnType("int");
@@ -1015,22 +1142,26 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("SignerName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SignerPost")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SignerUnit")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SignerUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -1040,7 +1171,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("VerificationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1067,7 +1199,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("int");
@@ -1082,6 +1215,42 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Infrastructure.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Infrastructure.Files.StoredBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredBlobs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1091,10 +1260,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1104,19 +1275,23 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1137,14 +1312,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1162,14 +1340,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1181,17 +1362,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -1203,10 +1388,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -1218,16 +1405,20 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Name")
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Value")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -1292,7 +1483,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Text")
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)")
-                                .HasColumnName("Text");
+                                .HasColumnName("Text")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("ApplicationId");
 
@@ -1310,12 +1502,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
+                                .HasColumnType("nvarchar(200)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("AdministrativePost")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int?>("BirthMonth")
                                 .HasColumnType("int");
@@ -1326,32 +1520,38 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Ethnicity")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("nvarchar(20)");
+                                .HasColumnType("nvarchar(20)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Gender")
                                 .IsRequired()
                                 .HasMaxLength(8)
-                                .HasColumnType("nvarchar(8)");
+                                .HasColumnType("nvarchar(8)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("nvarchar(30)");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("ProfessionalTitle")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("ClosureApplicationId");
 
@@ -1372,7 +1572,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("OwnerId")
                                 .HasColumnType("int");
@@ -1380,7 +1581,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("nvarchar(30)");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("SortOrder")
                                 .HasColumnType("int");
@@ -1388,12 +1590,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("Id");
 
@@ -1463,12 +1667,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
+                                .HasColumnType("nvarchar(200)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("AdministrativePost")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int?>("BirthMonth")
                                 .HasColumnType("int");
@@ -1479,32 +1685,38 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Ethnicity")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("nvarchar(20)");
+                                .HasColumnType("nvarchar(20)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Gender")
                                 .IsRequired()
                                 .HasMaxLength(8)
-                                .HasColumnType("nvarchar(8)");
+                                .HasColumnType("nvarchar(8)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("nvarchar(30)");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("ProfessionalTitle")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("FundedProjectId");
 
@@ -1525,7 +1737,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("OwnerId")
                                 .HasColumnType("int");
@@ -1533,7 +1746,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("nvarchar(30)");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("SortOrder")
                                 .HasColumnType("int");
@@ -1541,12 +1755,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("Id");
 
