@@ -14,9 +14,10 @@ public static class DependencyInjection
     {
         services.AddAppDatabase(configuration, contentRoot);
         services.AddFileStore(configuration, contentRoot);
-        services.AddAppIdentity();
+        services.AddAppIdentity(configuration);
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SecurityAuditArchive>();
         services.AddNoticeDelivery();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");

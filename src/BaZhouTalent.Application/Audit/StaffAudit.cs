@@ -1,30 +1,16 @@
-using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
-using Microsoft.Extensions.Logging;
 
 namespace BaZhouTalent.Application.Audit;
 
 /// <summary>
-/// The audit trail of staff actions (accounts, register, units, expert pool): one <see cref="AuditEntry"/>
-/// without an application, saved with the change it records so neither exists without the other.
+/// Staff actions (accounts, register, units, expert pool, decisions) are security events too: each is one record of
+/// the security audit (<see cref="SecurityAudit"/>), written with the change it records so neither exists without the other.
 /// </summary>
-public sealed class StaffAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ILogger<StaffAudit> log)
+public sealed class StaffAudit(SecurityAudit audit, Abstractions.IAppDbContext db)
 {
-    /// <summary>Adds the entry to the context; the caller's SaveChanges writes it together with the change.</summary>
-    public void Add(StaffAction action, string subject, string details = "")
-    {
-        var note = details.Length == 0 ? subject : $"{subject}：{details}";
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ApplicationId = null,
-            Action = action.ToString(),
-            ActorUserId = currentUser.UserId ?? "",
-            ActorName = currentUser.DisplayName,
-            At = clock.GetUtcNow(),
-            Note = note.Length > 4000 ? note[..4000] : note,
-        });
-        log.LogInformation("Staff action {Action} on {Subject} by {Actor}", action, subject, currentUser.DisplayName);
-    }
+    /// <summary>Adds the record to the context; the caller's SaveChanges writes it together with the change.</summary>
+    public void Add(StaffAction action, string subject, string details = "") =>
+        audit.Add(action.ToString(), SecurityOutcome.Success, subject, details);
 
     /// <summary>Adds and saves at once, for changes saved by Identity's own store (accounts).</summary>
     public async Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default)
@@ -34,7 +20,7 @@ public sealed class StaffAudit(IAppDbContext db, ICurrentUser currentUser, TimeP
     }
 }
 
-/// <summary>The staff actions the trail records; the English name is stored, the Chinese one shown.</summary>
+/// <summary>The staff actions the audit records; the English name is stored, the Chinese one shown.</summary>
 public enum StaffAction
 {
     AccountCreated,
@@ -55,6 +41,11 @@ public enum StaffAction
     ProjectTerminated,
     ClosureWindowAdded,
     ClosureWindowRemoved,
+    AccountDisabled,
+    AccountEnabled,
+    AccountRoleChanged,
+    AccountScopeChanged,
+    TwoFactorReset,
 }
 
 public static class StaffActionNames
@@ -79,6 +70,11 @@ public static class StaffActionNames
         StaffAction.ProjectTerminated => "终止项目",
         StaffAction.ClosureWindowAdded => "新增结项批次",
         StaffAction.ClosureWindowRemoved => "删除结项批次",
+        StaffAction.AccountDisabled => "停用账户",
+        StaffAction.AccountEnabled => "启用账户",
+        StaffAction.AccountRoleChanged => "调整账户角色",
+        StaffAction.AccountScopeChanged => "调整账户单位或区域",
+        StaffAction.TwoFactorReset => "重置双因素认证",
         _ => action,
     } : action;
 }

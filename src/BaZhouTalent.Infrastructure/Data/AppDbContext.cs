@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<SecurityAuditHead> SecurityAuditHeads => Set<SecurityAuditHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -51,13 +53,21 @@ public abstract class AppDbContext(DbContextOptions options)
         }
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return ChangeTracker.Entries<SecurityEvent>().Any(e => e.State == EntityState.Added)
+                ? await SecurityAuditChain.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
             throw new DuplicateRowException(e);
         }
     }
+
+    /// <summary>Only the asynchronous save chains security records; nothing in the portal saves synchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<SecurityEvent>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Security events are saved with SaveChangesAsync, which chains them.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     public void DiscardChanges() => ChangeTracker.Clear();
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using System.Security.Claims;
 using BaZhouTalent.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -120,9 +123,13 @@ public static class Throttling
 
     private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
+    /// <summary>The password, the authenticator code, a recovery code and the first code of an enrolment count alike.</summary>
+    private static readonly string[] SignInSteps =
+        [IdentitySetup.LoginPath, IdentitySetup.SecondFactorPath, IdentitySetup.RecoveryCodePath, IdentitySetup.EnrolPath];
+
     private static bool IsSignIn(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
-        && context.Request.Path.Equals(IdentitySetup.LoginPath, StringComparison.OrdinalIgnoreCase);
+        && SignInSteps.Any(step => context.Request.Path.Equals(step, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The limiter chooses partitions synchronously, so the user name of a sign-in is read here first (the
@@ -130,7 +137,13 @@ public static class Throttling
     /// </summary>
     private static async Task ReadSignInAccountAsync(HttpContext context, RequestDelegate next)
     {
-        if (IsSignIn(context) && context.Request.HasFormContentType)
+        // The code steps come after the password: the account is the one Identity's two-factor cookie (or the sign-in) holds.
+        if (IsSignIn(context) && !context.Request.Path.Equals(IdentitySetup.LoginPath, StringComparison.OrdinalIgnoreCase))
+        {
+            var held = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+            context.Items[AccountKey] = "id:" + (held.Principal?.Identity?.Name ?? context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        }
+        else if (IsSignIn(context) && context.Request.HasFormContentType)
         {
             try
             {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
+namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,12 +29,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ClosureWindows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Opens = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Closes = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Opens = table.Column<DateOnly>(type: "date", nullable: false),
+                    Closes = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,10 +45,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,9 +59,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,19 +72,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,12 +95,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ProjectCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,11 +111,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "Regions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,11 +126,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ReminderRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,14 +138,51 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityAuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ArchivedThroughSequence = table.Column<long>(type: "bigint", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityAuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Account = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AccountName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -162,11 +199,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,28 +220,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RealName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Post = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RealName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Post = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    RegionId = table.Column<int>(type: "int", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "bigint", nullable: true),
+                    SessionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,11 +269,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -248,10 +290,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,8 +310,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -292,10 +334,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,15 +354,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ExpertProfiles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Fields = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DeclaredConflicts = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Fields = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DeclaredConflicts = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,32 +379,32 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "FundedProjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlannedOutputForm = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    PlannedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OriginalLeader_Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    OriginalLeader_Gender = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    OriginalLeader_Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OriginalLeader_BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    OriginalLeader_BirthMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    OriginalLeader_Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OriginalLeader_AdministrativePost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    OriginalLeader_Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OriginalLeader_Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    LeaderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Lifecycle = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExtendedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TerminatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TerminationGround = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TerminatedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    PlannedOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    PlannedCompletion = table.Column<DateOnly>(type: "date", nullable: false),
+                    OriginalLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OriginalLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    OriginalLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OriginalLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
+                    OriginalLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
+                    OriginalLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OriginalLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OriginalLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OriginalLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Lifecycle = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ExtendedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    TerminatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -391,14 +433,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RecipientUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -415,40 +457,40 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ClosureApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    FillDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Classified = table.Column<bool>(type: "INTEGER", nullable: true),
-                    DeclarationConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ResultTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CurrentOutputForm = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ActualCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CurrentLeader_Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    CurrentLeader_Gender = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    CurrentLeader_Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CurrentLeader_BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    CurrentLeader_BirthMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    CurrentLeader_Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CurrentLeader_AdministrativePost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    CurrentLeader_Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CurrentLeader_Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatusSince = table.Column<long>(type: "INTEGER", nullable: true),
-                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ExemptionRequested = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ExemptionGround = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ExemptionDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ExemptionDecision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ProjectTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    FillDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sensitive = table.Column<bool>(type: "bit", nullable: true),
+                    Classified = table.Column<bool>(type: "bit", nullable: true),
+                    DeclarationConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    ResultTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CurrentOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ActualCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    CurrentLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CurrentLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    CurrentLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CurrentLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
+                    CurrentLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
+                    CurrentLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CurrentLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CurrentLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CurrentLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StatusSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ExemptionRequested = table.Column<bool>(type: "bit", nullable: false),
+                    ExemptionGround = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ExemptionDescription = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ExemptionDecision = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,14 +507,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "FundedProjectParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -489,25 +531,25 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ProjectRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CompletionBefore = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RequestedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    UnitDecidedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    UnitDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UnitOpinion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FederationDecidedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    FederationDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FederationOpinion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UnitDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FederationDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    FederationDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FederationOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,14 +566,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ApplicationParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -548,8 +590,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ApplicationReports",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,14 +608,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ApplicationRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -590,19 +632,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "Attachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    BlindSafe = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FrozenRound = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    BlindSafe = table.Column<bool>(type: "bit", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FrozenRound = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -619,17 +661,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: true),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    FromStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ToStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -645,14 +687,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ExpertAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExpertUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    IsChief = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AssignedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    ExpertUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IsChief = table.Column<bool>(type: "bit", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AssignedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -669,16 +711,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ImportedReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ImportedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Pending = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Pending = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -695,12 +737,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ReportVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReplacedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -717,22 +759,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "ReviewOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    HasProblem = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Agrees = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    OpinionText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SignerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SignerPost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SignerUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    HasProblem = table.Column<bool>(type: "bit", nullable: true),
+                    Agrees = table.Column<bool>(type: "bit", nullable: true),
+                    Grade = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OpinionText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SignerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SignerUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ContentFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    VerificationCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -744,6 +786,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "SecurityAuditHeads",
+                columns: new[] { "Id", "ArchivedThroughHash", "ArchivedThroughSequence", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
@@ -765,7 +812,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -806,7 +854,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_ApplicationId",
@@ -828,7 +877,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "IX_ClosureApplications_CertificateNumber",
                 table: "ClosureApplications",
                 column: "CertificateNumber",
-                unique: true);
+                unique: true,
+                filter: "[CertificateNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_ProjectId",
@@ -1017,6 +1067,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 column: "VerificationCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Account_At",
+                table: "SecurityEvents",
+                columns: new[] { "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_At",
+                table: "SecurityEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Kind_At",
+                table: "SecurityEvents",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -1099,6 +1164,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SecurityAuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
