@@ -77,6 +77,9 @@ public sealed class AppSignInManager(
         // Identity refuses a locked account before looking at the password; spend the same time first.
         if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user))
             HashAsIfChecking(password);
+        // A disabled account is refused as such only after the right password, so its state tells a stranger nothing.
+        else if (user.IsDisabled && !await UserManager.CheckPasswordAsync(user, password))
+            return SignInResult.Failed;
         return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
     }
 

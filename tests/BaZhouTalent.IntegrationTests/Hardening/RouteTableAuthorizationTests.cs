@@ -2,11 +2,6 @@ using System.Globalization;
 using System.Net;
 using BaZhouTalent.IntegrationTests.Review;
 using BaZhouTalent.IntegrationTests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
 
 namespace BaZhouTalent.IntegrationTests.Hardening;
@@ -235,59 +230,12 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
 
     private static async Task<string> OutcomeAsync(Browser browser, string route)
     {
-        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
-        var url = route[(method.Length + 1)..];
-        foreach (var (name, value) in RouteValues)
-            url = url.Replace(name, value, StringComparison.Ordinal);
-        url = url.Replace("//", "/", StringComparison.Ordinal).TrimEnd('/');
-        if (url.Length == 0) url = "/";
-
-        HttpResponseMessage response;
-        if (method == "GET")
-        {
-            response = await browser.Client.GetAsync(url);
-        }
-        else
-        {
-            var token = (await browser.GetAsync("/Account/ChangePassword")).Document
-                .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
-            response = await browser.Client.PostAsync(url, new FormUrlEncodedContent(
-                new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        }
+        var response = await RouteTable.RequestAsync(browser, route, RouteValues);
         var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         return response.StatusCode == HttpStatusCode.Redirect
             ? $"{status}>{(response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.AbsolutePath : response.Headers.Location.OriginalString.Split('?')[0])}"
             : status;
     }
 
-    /// <summary>“METHOD /route[?handler=Name]” for every page handler and every other endpoint of the running portal.</summary>
-    private async Task<IReadOnlyList<string>> RouteTableAsync()
-    {
-        var services = fixture.Services;
-        var loader = services.GetRequiredService<PageLoader>();
-        var routes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                // Index pages answer at their folder too; the folder's address is the one people use.
-                if (pattern != "/Index" && (pattern.EndsWith("/Index", StringComparison.Ordinal) || pattern.Contains("/Index/", StringComparison.Ordinal))) continue;
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    var method = handler.HttpMethod.ToUpperInvariant();
-                    routes.Add($"{method} {pattern}{(handler.Name is { } name ? "?handler=" + name : "")}");
-                }
-                // A page without handler methods (the error page) is still a page to GET.
-                if (compiled.HandlerMethods.Count == 0) routes.Add($"GET {pattern}");
-            }
-            else
-            {
-                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
-                foreach (var method in methods) routes.Add($"{method} {pattern}");
-            }
-        }
-        return routes.ToList();
-    }
+    private Task<IReadOnlyList<string>> RouteTableAsync() => RouteTable.ReadAsync(fixture.Services);
 }

@@ -34,25 +34,48 @@ public sealed class PortalProcess : IDisposable
     public static PortalProcess Start(string databasePath)
     {
         var port = FreePort();
-        var folder = Path.GetDirectoryName(databasePath)!;
+        var portal = new PortalProcess(new Process { StartInfo = StartInfo(databasePath, "--urls", $"http://127.0.0.1:{port}") },
+            new Uri($"http://127.0.0.1:{port}"));
+        portal.Launch();
+        return portal;
+    }
+
+    /// <summary>
+    /// Runs an operator command (<c>dotnet BaZhouTalent.Web.dll audit-verify</c> …) on the SQLite file and waits for it to
+    /// end: its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string databasePath, params string[] arguments)
+    {
+        using var command = new PortalProcess(new Process { StartInfo = StartInfo(databasePath, arguments) }, new Uri("http://127.0.0.1"));
+        command.Launch();
+        var exitCode = await command.WaitForExitAsync();
+        return (exitCode, command.Output);
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"), "--urls", $"http://127.0.0.1:{port}" },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
-        start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
-        var portal = new PortalProcess(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}"));
-        portal.process.OutputDataReceived += (_, e) => portal.Append(e.Data);
-        portal.process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
-        portal.process.Start();
-        portal.process.BeginOutputReadLine();
-        portal.process.BeginErrorReadLine();
-        return portal;
+        start.Environment["Logs__Directory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "logs");
+        return start;
+    }
+
+    private void Launch()
+    {
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
 
     /// <summary>Waits until /healthz answers 200 (true) or the process has exited (false).</summary>

@@ -1,15 +1,56 @@
 using System.Net;
 using BaZhouTalent.Application.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BaZhouTalent.IntegrationTests.Support;
 
-/// <summary>The portal as installed: two-factor sign-in required for 市社科联 (Security:TwoFactor:RequiredRoles as shipped).</summary>
+/// <summary>
+/// The portal as installed: two-factor sign-in required for 市社科联 (Security:TwoFactor:RequiredRoles as shipped). The
+/// test server has no network; each request arrives from <see cref="ClientAddress"/>, as a browser's would from its
+/// address, so the security audit has one to record.
+/// </summary>
 public class SecurePortalFactory : PortalFactory
 {
+    public const string ClientAddress = "198.51.100.7";
+
     protected override bool RequireTwoFactor => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
+    }
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Parse(ClientAddress);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>The installed portal on a clock the test moves (sessions, password age, audit retention).</summary>
+public class ClockedSecurePortal : SecurePortalFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 }
 
 /// <summary>
@@ -62,10 +103,12 @@ public static class SecondFactor
     public static async Task<string> UnusedCodeAsync(PortalFactory portal, string userName, string key)
     {
         var last = await portal.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.AuthenticatorLastTimeStep).SingleAsync());
+        // The phone and the portal share the time: the portal's own clock (a test's fake one, where it has one).
+        var clock = portal.Services.GetRequiredService<TimeProvider>();
         // Bounded only so a fault fails the test instead of hanging it: a new step comes every 30 seconds.
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            var now = Totp.StepOf(DateTimeOffset.UtcNow);
+            var now = Totp.StepOf(clock.GetUtcNow());
             // The portal accepts the step before and after its own; the current and the next stay valid if its clock moves on.
             foreach (var step in new[] { now, now + 1 })
                 if (last is null || step > last)
