@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BaZhouTalent.Application.Audit;
@@ -24,13 +25,35 @@ public enum SecurityEventKind
 
 /// <summary>
 /// 安全审计: writes one <see cref="SecurityEvent"/> for the signed-in user (or the account named) from the request's
-/// client address. <see cref="Add"/> puts it into the context so the caller's save writes it together with the change it
-/// records (neither exists without the other); <see cref="RecordAsync"/> saves at once, for events with no change of
-/// their own (a sign-in, a refused page, an export). The save chains the record (see <see cref="SecurityEvent"/>).
+/// client address. <see cref="Add"/> puts it into the request's context so the caller's save writes it together with the
+/// change it records (neither exists without the other); <see cref="RecordAsync"/> saves it at once through a context of
+/// its own, for events with no change of their own or after a change already saved (a sign-in, a refused page, an
+/// export, an account saved by Identity) — so nothing else the request holds is saved with it, or stops it being saved.
+/// The save chains the record (see <see cref="SecurityEvent"/>).
 /// </summary>
-public sealed class SecurityAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ILogger<SecurityAudit> log)
+public sealed class SecurityAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IServiceScopeFactory scopes, ILogger<SecurityAudit> log)
 {
-    public void Add(string kind, SecurityOutcome outcome, string target, string detail = "", string? account = null, string? accountName = null)
+    public void Add(string kind, SecurityOutcome outcome, string target, string detail = "", string? account = null, string? accountName = null) =>
+        db.SecurityEvents.Add(Create(kind, outcome, target, detail, account, accountName));
+
+    public void Add(SecurityEventKind kind, SecurityOutcome outcome, string target, string detail = "", string? account = null, string? accountName = null) =>
+        Add(kind.ToString(), outcome, target, detail, account, accountName);
+
+    public Task RecordAsync(SecurityEventKind kind, SecurityOutcome outcome, string target, string detail = "",
+        string? account = null, string? accountName = null, CancellationToken cancellationToken = default) =>
+        RecordAsync(kind.ToString(), outcome, target, detail, account, accountName, cancellationToken);
+
+    public async Task RecordAsync(string kind, SecurityOutcome outcome, string target, string detail = "",
+        string? account = null, string? accountName = null, CancellationToken cancellationToken = default)
+    {
+        var record = Create(kind, outcome, target, detail, account, accountName);
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
+        own.SecurityEvents.Add(record);
+        await own.SaveChangesAsync(cancellationToken);
+    }
+
+    private SecurityEvent Create(string kind, SecurityOutcome outcome, string target, string detail, string? account, string? accountName)
     {
         var record = new SecurityEvent
         {
@@ -44,19 +67,9 @@ public sealed class SecurityAudit(IAppDbContext db, ICurrentUser currentUser, Ti
             Detail = detail,
         };
         record.Normalise();
-        db.SecurityEvents.Add(record);
         log.LogInformation("Security event {Kind} {Outcome} by {Account} from {Client} on {Target}",
             record.Kind, outcome, record.Account, record.ClientAddress, record.Target);
-    }
-
-    public void Add(SecurityEventKind kind, SecurityOutcome outcome, string target, string detail = "", string? account = null, string? accountName = null) =>
-        Add(kind.ToString(), outcome, target, detail, account, accountName);
-
-    public async Task RecordAsync(SecurityEventKind kind, SecurityOutcome outcome, string target, string detail = "",
-        string? account = null, string? accountName = null, CancellationToken cancellationToken = default)
-    {
-        Add(kind, outcome, target, detail, account, accountName);
-        await db.SaveChangesAsync(cancellationToken);
+        return record;
     }
 }
 

@@ -6,18 +6,15 @@ namespace BaZhouTalent.Application.Audit;
 /// Staff actions (accounts, register, units, expert pool, decisions) are security events too: each is one record of
 /// the security audit (<see cref="SecurityAudit"/>), written with the change it records so neither exists without the other.
 /// </summary>
-public sealed class StaffAudit(SecurityAudit audit, Abstractions.IAppDbContext db)
+public sealed class StaffAudit(SecurityAudit audit)
 {
     /// <summary>Adds the record to the context; the caller's SaveChanges writes it together with the change.</summary>
     public void Add(StaffAction action, string subject, string details = "") =>
         audit.Add(action.ToString(), SecurityOutcome.Success, subject, details);
 
-    /// <summary>Adds and saves at once, for changes saved by Identity's own store (accounts).</summary>
-    public async Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default)
-    {
-        Add(action, subject, details);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>Saves at once, for changes already saved by Identity's own store (accounts).</summary>
+    public Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default) =>
+        audit.RecordAsync(action.ToString(), SecurityOutcome.Success, subject, details, cancellationToken: cancellationToken);
 }
 
 /// <summary>The staff actions the audit records; the English name is stored, the Chinese one shown.</summary>

@@ -15,11 +15,15 @@ public static class AccessDeniedAudit
     {
         await next(context);
         var refused = context.Response.StatusCode == StatusCodes.Status403Forbidden
-            || (context.Response.StatusCode == StatusCodes.Status302Found
-                && context.Response.Headers.Location.ToString().StartsWith(IdentitySetup.AccessDeniedPath, StringComparison.OrdinalIgnoreCase));
+            || (context.Response.StatusCode == StatusCodes.Status302Found && IsAccessDeniedPage(context.Response.Headers.Location.ToString()));
         if (!refused || context.User.Identity?.IsAuthenticated != true) return;
         var target = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}";
         await context.RequestServices.GetRequiredService<SecurityAudit>().RecordAsync(
             SecurityEventKind.AccessDenied, SecurityOutcome.Refused, target, "无权访问", cancellationToken: CancellationToken.None);
     });
+
+    // The authorization handler's redirect is an absolute address; a page's own redirect may be a path.
+    private static bool IsAccessDeniedPage(string location) =>
+        (location.StartsWith('/') ? location : Uri.TryCreate(location, UriKind.Absolute, out var uri) ? uri.PathAndQuery : "")
+        .StartsWith(IdentitySetup.AccessDeniedPath, StringComparison.OrdinalIgnoreCase);
 }

@@ -43,7 +43,7 @@ public class SecurityAuditTests(SecurePortalFactory portal) : IClassFixture<Secu
             account, SecurityOutcome.Success, account, "密码");
         var change = await user.GetAsync("/Account/ChangePassword");
         AssertRecord((await OnlyAsync(() => user.SubmitAsync(change, Passwords("Start2026a", "Second2026b")), nameof(SecurityEventKind.PasswordChanged)))[0],
-            account, SecurityOutcome.Success, account, "首次登录修改初始密码");
+            account, SecurityOutcome.Success, account, "修改初始密码");
 
         // 退出
         AssertRecord((await OnlyAsync(() => SignOutAsync(user), nameof(SecurityEventKind.SignOut)))[0], account, SecurityOutcome.Success, account, "主动退出");

@@ -53,6 +53,8 @@ public sealed class ChangePasswordModel(
         var user = await userManager.GetUserAsync(User);
         if (user is null)
             return Challenge();
+        // Read before the new sign-in replaces the request's user.
+        var reason = IsForced ? "修改初始密码（首次登录或管理员重置后）" : IsExpired ? "密码到期后修改" : "本人修改密码";
 
         var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
@@ -70,8 +72,7 @@ public sealed class ChangePasswordModel(
         // ChangePasswordAsync rotated the security stamp, which ends every other session of the account;
         // this session gets a new cookie carrying the new stamp (and without the must-change claim).
         await signInManager.RefreshSignInAsync(user);
-        await audit.RecordAsync(SecurityEventKind.PasswordChanged, SecurityOutcome.Success, user.UserName!,
-            IsForced ? "首次登录修改初始密码" : IsExpired ? "密码到期后修改" : "本人修改密码");
+        await audit.RecordAsync(SecurityEventKind.PasswordChanged, SecurityOutcome.Success, user.UserName!, reason);
         log.LogInformation("User {UserName} changed their password", user.UserName);
 
         TempData[StatusMessages.Success] = Changed;
