@@ -1,7 +1,6 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BaZhouTalent.Application.Audit;
 
@@ -31,7 +30,7 @@ public enum SecurityEventKind
 /// export, an account saved by Identity) — so nothing else the request holds is saved with it, or stops it being saved.
 /// The save chains the record (see <see cref="SecurityEvent"/>).
 /// </summary>
-public sealed class SecurityAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IServiceScopeFactory scopes, ILogger<SecurityAudit> log)
+public sealed class SecurityAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public void Add(string kind, SecurityOutcome outcome, string target, string detail = "", string? account = null, string? accountName = null) =>
         db.SecurityEvents.Add(Create(kind, outcome, target, detail, account, accountName));
@@ -67,8 +66,6 @@ public sealed class SecurityAudit(IAppDbContext db, ICurrentUser currentUser, Ti
             Detail = detail,
         };
         record.Normalise();
-        log.LogInformation("Security event {Kind} {Outcome} by {Account} from {Client} on {Target}",
-            record.Kind, outcome, record.Account, record.ClientAddress, record.Target);
         return record;
     }
 }

@@ -1,5 +1,7 @@
 using BaZhouTalent.Application.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace BaZhouTalent.Infrastructure.Data;
 
@@ -35,13 +37,21 @@ internal static class SecurityAuditChain
         var head = await heads.AsNoTracking().SingleAsync(cancellationToken);
 
         var (sequence, hash) = (head.LastSequence, head.LastHash);
-        foreach (var record in db.ChangeTracker.Entries<SecurityEvent>().Where(e => e.State == EntityState.Added)
-                     .Select(e => e.Entity).OrderBy(e => e.At).ToList())
+        var records = db.ChangeTracker.Entries<SecurityEvent>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity).OrderBy(e => e.At).ToList();
+        foreach (var record in records)
         {
             record.Chain(++sequence, hash);
             hash = record.Hash;
         }
         await heads.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
-        return await save();
+        var saved = await save();
+
+        // A second copy of every link, outside the database: the log files an operator ships elsewhere.
+        var log = db.GetService<ILoggerFactory>().CreateLogger(typeof(SecurityAuditChain).FullName!);
+        foreach (var record in records)
+            log.LogInformation("Security record {Sequence} {Kind} {Outcome} {Account} {Client} {Target} hash {Hash}",
+                record.Sequence, record.Kind, record.Outcome, record.Account, record.ClientAddress, record.Target, record.Hash);
+        return saved;
     }
 }

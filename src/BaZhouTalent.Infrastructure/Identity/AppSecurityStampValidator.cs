@@ -23,8 +23,8 @@ namespace BaZhouTalent.Infrastructure.Identity;
 /// refreshes the cookie at once, so the authorization handler and the lists (which read the database) never disagree.</item>
 /// <item>Sessions: a session older than <c>Security:Sessions:AbsoluteHours</c> ends; with <c>Security:SingleSession</c>
 /// a session that is not the account's latest ends (the account signed in elsewhere); a session of a role that
-/// requires a second factor without having passed one ends. Every other request renews the cookie, so it expires after
-/// <c>IdleTimeoutMinutes</c> without a request (the idle timeout) — except the page's own probe of the time left.</item>
+/// requires a second factor without having passed one ends. A request renews the cookie (at most once a minute), so it
+/// expires after <c>IdleTimeoutMinutes</c> without a request (the idle timeout) — except the page's own probe of the time left.</item>
 /// <item>When the database does not answer, the request goes on as it came, and fails where it touches the data — the
 /// page with the Chinese error page, /healthz with 503 — instead of in sign-in handling, where even the error page
 /// would fail. Nothing is given away: without the database no page can read or write anything.</item>
@@ -37,6 +37,9 @@ public sealed class AppSecurityStampValidator(
 {
     /// <summary>Where the reason a session ended is left for the redirect to the sign-in page.</summary>
     public const string EndReasonKey = "BaZhouTalent.SessionEnded";
+
+    /// <summary>How stale the cookie's idle clock may be before a request restarts it.</summary>
+    public static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>The page's probe of the time left (it must not count as activity).</summary>
     public const string ProbePath = "/Account/Session";
@@ -66,7 +69,9 @@ public sealed class AppSecurityStampValidator(
                 return;
             }
             var request = context.HttpContext.Request;
-            context.ShouldRenew = !(request.Path.Equals(ProbePath, StringComparison.OrdinalIgnoreCase) && !request.Query.ContainsKey("handler"));
+            var probe = request.Path.Equals(ProbePath, StringComparison.OrdinalIgnoreCase) && !request.Query.ContainsKey("handler");
+            // Re-issued at most once a minute: the idle clock restarts with the request, and a burst of requests keeps its cookie.
+            context.ShouldRenew = !probe && (context.Properties.IssuedUtc is not { } issued || clock.GetUtcNow() - issued >= RenewAfter);
         }
         catch (Exception e) when (e is DbException or DatabaseFileException)
         {
