@@ -70,8 +70,9 @@ public sealed class AppSecurityStampValidator(
             }
             var request = context.HttpContext.Request;
             var probe = request.Path.Equals(ProbePath, StringComparison.OrdinalIgnoreCase) && !request.Query.ContainsKey("handler");
-            // Re-issued at most once a minute: the idle clock restarts with the request, and a burst of requests keeps its cookie.
-            context.ShouldRenew = !probe && (context.Properties.IssuedUtc is not { } issued || clock.GetUtcNow() - issued >= RenewAfter);
+            // Re-issued at most once a minute (and whenever the check above rebuilt it): the idle clock restarts with the
+            // request, and a burst of requests keeps its cookie.
+            context.ShouldRenew |= !probe && (context.Properties.IssuedUtc is not { } issued || clock.GetUtcNow() - issued >= RenewAfter);
         }
         catch (Exception e) when (e is DbException or DatabaseFileException)
         {
