@@ -1,50 +1,28 @@
-using System.ComponentModel.DataAnnotations;
-using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace BaZhouTalent.Web.Pages.Account;
 
 /// <summary>
-/// 双因素认证, the second step of signing in: the 6-digit code the account's authenticator app shows. Reached only with
-/// Identity's short-lived two-factor cookie that the right password leaves; an account that must enrol goes to enrolment.
+/// 双因素认证, the second step of signing in: the 6-digit code the account's authenticator app shows. An account that
+/// must enrol first goes to enrolment.
 /// </summary>
-[AllowAnonymous]
-public sealed class LoginWith2faModel(AppSignInManager signInManager) : PageModel
+public sealed class LoginWith2faModel(AppSignInManager signInManager) : SecondStepPageModel(signInManager)
 {
-    public const string WrongCode = "验证码不正确或已使用过。连续输错 5 次，账户将锁定 15 分钟。";
+    public const string Wrong = "验证码不正确或已使用过。连续输错 5 次，账户将锁定 15 分钟。";
 
-    [BindProperty]
-    [Display(Name = "动态验证码")]
-    public string? Code { get; set; }
+    protected override string MissingCode => "请输入身份验证器显示的 6 位验证码";
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    protected override string WrongCode => Wrong;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        var user = await SignIns.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage(IdentitySetup.LoginPath);
-        return await signInManager.MustEnrolAsync(user) ? RedirectToPage(IdentitySetup.EnrolPath, new { ReturnUrl }) : Page();
+        return await SignIns.MustEnrolAsync(user) ? RedirectToPage(IdentitySetup.EnrolPath, new { ReturnUrl }) : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
-            return RedirectToPage(IdentitySetup.LoginPath);
-        if (string.IsNullOrWhiteSpace(Code))
-        {
-            ModelState.AddModelError(nameof(Code), "请输入身份验证器显示的 6 位验证码");
-            return Page();
-        }
-        var result = await signInManager.TwoFactorAuthenticatorSignInAsync(Code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-            return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError(string.Empty, result.IsNotAllowed ? LoginModel.NotAllowed : WrongCode);
-        Code = null;
-        return Page();
-    }
+    protected override Task<SignInResult> SignInWithAsync(string code) =>
+        SignIns.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
 }
