@@ -12,13 +12,15 @@ namespace BaZhouTalent.Benchmarks;
 /// <summary>
 /// The seed application through the layout layer (compose, break lines, paginate, draw) against a baseline
 /// that draws the very same text runs, at the very same positions, with PDFsharp directly. The ratio is the
-/// cost of the layout layer; the goal is at most 1.5×.
+/// cost of the layout layer; the goal is at most 1.5×. Both end with the finishing pass (PDF/A-2b, zlib
+/// trailers), measured alone too.
 /// </summary>
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
     private ApplicationPrintModel _model = null!;
     private List<DrawnText> _lines = null!;
+    private byte[] _saved = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,7 +28,7 @@ public class RenderBenchmarks
         _model = SeedPrint.Model();
         _lines = [];
         // Warm the bundled fonts once, as a running web process has them.
-        new ClosureFormDocument(_model).RenderA4(_lines);
+        _saved = new ClosureFormDocument(_model).RenderA4(_lines);
     }
 
     [Benchmark(Baseline = true, Description = "Baseline: PDFsharp draws pre-positioned text")]
@@ -54,8 +56,12 @@ public class RenderBenchmarks
         }
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        // Every PDF the portal sends gets the finishing pass, so the baseline pays it too.
+        return PdfFinisher.Finish(stream.ToArray());
     }
+
+    [Benchmark(Description = "Finishing pass alone: PDF/A-2b and zlib trailers over the seed's A4")]
+    public byte[] Finisher() => PdfFinisher.Finish(_saved);
 
     [Benchmark(Description = "Layout layer: seed application, A4")]
     public byte[] A4() => PrintService.RenderA4(_model);

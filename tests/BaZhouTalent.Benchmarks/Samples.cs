@@ -1,11 +1,12 @@
 using BaZhouTalent.Typesetting;
+using BaZhouTalent.Typesetting.Documents;
 using BaZhouTalent.Typesetting.PrintModel;
 using BaZhouTalent.UnitTests.Typesetting;
 
 namespace BaZhouTalent.Benchmarks;
 
 /// <summary>
-/// Writes the seed's PDFs for docs/print-samples (rendered to PNG with pdftoppm afterwards):
+/// Writes the seed's PDFs, and the longest texts the forms accept, for docs/print-samples (rendered to PNG with pdftoppm afterwards):
 /// <c>dotnet run -c Release --project tests/BaZhouTalent.Benchmarks -- samples /tmp/samples</c>.
 /// </summary>
 internal static class Samples
@@ -19,6 +20,13 @@ internal static class Samples
         File.WriteAllBytes(Path.Combine(directory, "seed-a3-booklet.pdf"), PrintService.RenderA3Booklet(model));
         File.WriteAllBytes(Path.Combine(directory, "seed-report.pdf"), PrintService.RenderReport(model));
         File.WriteAllBytes(Path.Combine(directory, "recorded-a4.pdf"), PrintService.RenderA4(WithOpinions(model)));
+        // The longest texts the forms accept (docs/print-rules.md).
+        File.WriteAllBytes(Path.Combine(directory, "opinions-800-a4.pdf"), PrintService.RenderA4(LongModels.Recorded(800)));
+        File.WriteAllBytes(Path.Combine(directory, "opinions-2000-a4.pdf"), PrintService.RenderA4(LongModels.Recorded(PrintLimits.Opinion)));
+        File.WriteAllBytes(Path.Combine(directory, "certificate-longest.pdf"),
+            new CertificateDocument(LongModels.Certificate(PrintLimits.Title, PrintLimits.Title, 40, 3)).Render());
+        File.WriteAllBytes(Path.Combine(directory, "certificate-exempted.pdf"),
+            new CertificateDocument(LongModels.Certificate(24, 0, 11, 3, exempted: true, grade: CertificatePrintModel.NoGrade)).Render());
         Console.WriteLine($"A4 application: {a4.Length:N0} bytes");
     }
 

@@ -12,7 +12,8 @@ public static partial class FieldRules
 {
     public const int PersonName = 50;
     public const int UnitName = 100;
-    public const int Title = 200;
+    /// <summary>项目名称 and 结项成果名称: as long as the certificate holds on one page.</summary>
+    public const int Title = BaZhouTalent.Typesetting.PrintLimits.Title;
     public const int ShortText = 50;
     public const int Ethnicity = 20;
     public const int Gender = 8;

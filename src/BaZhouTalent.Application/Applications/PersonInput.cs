@@ -83,17 +83,19 @@ public sealed class ParticipantInput
         Phone = FieldRules.Clip(Phone, FieldRules.Phone),
     };
 
-    /// <summary>A row that is started must be complete: all four columns are printed.</summary>
+    /// <summary>A row that is started must be complete: all four columns are printed. Messages name the row.</summary>
     public sealed class Validator : AbstractValidator<ParticipantInput>
     {
-        public Validator()
+        /// <param name="row">The row's number on the form (1-based), or null for a row on its own.</param>
+        public Validator(int? row = null)
         {
+            var who = row is { } n ? $"参与人员（第 {n} 行）" : "参与人员";
             When(x => !x.IsBlank, () =>
             {
-                RuleFor(x => x.Name).Required("参与人员姓名").MaxChars(FieldRules.PersonName, "姓名").Printable("参与人员姓名");
-                RuleFor(x => x.Unit).Required("参与人员单位").MaxChars(FieldRules.UnitName, "单位").Printable("参与人员单位");
-                RuleFor(x => x.Title).Required("参与人员职称").MaxChars(FieldRules.ShortText, "职称").Printable("参与人员职称");
-                RuleFor(x => x.Phone).Cascade(CascadeMode.Stop).Required("参与人员联系电话").MaxChars(FieldRules.Phone, "联系电话").ValidPhone();
+                RuleFor(x => x.Name).Required(who + "姓名").MaxChars(FieldRules.PersonName, who + "姓名").Printable(who + "姓名");
+                RuleFor(x => x.Unit).Required(who + "单位").MaxChars(FieldRules.UnitName, who + "单位").Printable(who + "单位");
+                RuleFor(x => x.Title).Required(who + "职称").MaxChars(FieldRules.ShortText, who + "职称").Printable(who + "职称");
+                RuleFor(x => x.Phone).Cascade(CascadeMode.Stop).Required(who + "联系电话").MaxChars(FieldRules.Phone, who + "联系电话").ValidPhone();
             });
         }
     }

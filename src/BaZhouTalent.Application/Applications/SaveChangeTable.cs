@@ -41,7 +41,7 @@ public static class SaveChangeTable
                 .Must(d => d is null || d.Value <= today).WithMessage("实际完成时间不能晚于今天。")
                 .Must(d => d is null || d.Value.Year >= 2000).WithMessage("实际完成时间不在合理范围内，请核对。");
             RuleFor(x => x.Leader).SetValidator(new PersonInput.Validator(clock));
-            RuleForEach(x => x.Participants).SetValidator(new ParticipantInput.Validator());
+            RuleForEach(x => x.Participants).SetValidator((command, row) => new ParticipantInput.Validator(command.Participants.IndexOf(row) + 1));
         }
     }
 

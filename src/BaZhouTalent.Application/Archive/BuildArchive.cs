@@ -83,7 +83,7 @@ public static class BuildArchive
         {
             var options = typesetting.Value;
             var application = loaded.Entity;
-            var print = ApplicationPrintMapper.Map(loaded.View);
+            var print = ApplicationPrintMapper.Map(loaded.View) with { VerifyAddress = baseUrl.TrimEnd('/') + "/verify" };
             var missing = PrintService.FindMissingCharacters(print, options);
             if (missing.Count > 0)
             {

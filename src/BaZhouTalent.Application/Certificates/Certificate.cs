@@ -22,21 +22,28 @@ public static class Certificate
             : a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Federation && o.Agrees == true)
                 .OrderByDescending(o => o.SignedAt).FirstOrDefault();
 
-    /// <summary>The grade of the final round: the chief expert's combined appraisal, or the grade the federation set when it granted 免于鉴定.</summary>
-    public static AppraisalGrade? GradeOf(ClosureApplication a) =>
+    /// <summary>The opinion that set the final round's grade: the chief expert's combined appraisal, or the federation's grant of 免于鉴定.</summary>
+    private static ReviewOpinion? GradingOpinion(ClosureApplication a) =>
         a.Opinions.Where(o => o.Round == a.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption))
-            .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault();
+            .OrderByDescending(o => o.SignedAt).FirstOrDefault();
+
+    /// <summary>The grade of the final round: the chief expert's combined appraisal, or the grade the federation set when it granted 免于鉴定.</summary>
+    public static AppraisalGrade? GradeOf(ClosureApplication a) => GradingOpinion(a)?.Grade;
 
     /// <summary>The address a certificate's QR code opens: /verify with the concluding signature's code.</summary>
     public static string VerifyUrl(string baseUrl, string verificationCode) => $"{baseUrl.TrimEnd('/')}/verify/{verificationCode}";
 
-    /// <summary>The print model, or null when the application has no certificate.</summary>
+    /// <summary>
+    /// What a certificate states, as printed and as /verify confirms it, or null when the application has none.
+    /// An exempted project's grade is the one the federation set, or 免鉴.
+    /// </summary>
     /// <remarks>Requires Project (Category, Unit) and Opinions loaded.</remarks>
-    public static CertificatePrintModel? Model(ClosureApplication a, string baseUrl)
+    public static CertificateFacts? Facts(ClosureApplication a)
     {
         if (a.CertificateNumber is null || ConcludingOpinion(a) is not { } concluding) return null;
-        var url = VerifyUrl(baseUrl, concluding.VerificationCode);
-        return new CertificatePrintModel(
+        var grading = GradingOpinion(a);
+        var exempted = grading?.Stage == ReviewStage.Exemption;
+        return new CertificateFacts(
             a.CertificateNumber,
             a.Project.Code,
             a.Project.Title,
@@ -44,11 +51,21 @@ public static class Certificate
             a.Project.Category.Name,
             a.CurrentLeader.Name,
             a.Project.Unit.Name,
-            ReviewText.GradeName(GradeOf(a)),
+            exempted ? ClosureApplication.ExemptionGradeName(grading!.Grade) : ReviewText.GradeName(grading?.Grade),
+            exempted,
             concluding.SignedAt.ChinaDate(),
-            Issuer,
-            url,
-            QrModules(url));
+            concluding.VerificationCode);
+    }
+
+    /// <summary>The print model, or null when the application has no certificate.</summary>
+    /// <remarks>Requires Project (Category, Unit) and Opinions loaded.</remarks>
+    public static CertificatePrintModel? Model(ClosureApplication a, string baseUrl)
+    {
+        if (Facts(a) is not { } facts) return null;
+        var url = VerifyUrl(baseUrl, facts.VerificationCode);
+        return new CertificatePrintModel(
+            facts.Number, facts.ProjectCode, facts.ProjectTitle, facts.ResultTitle, facts.Category,
+            facts.LeaderName, facts.UnitName, facts.Grade, facts.IssuedOn, Issuer, url, QrModules(url), facts.Exempted);
     }
 
     /// <summary>The QR code (error correction M) of <paramref name="text"/> as rows of modules, quiet zone included.</summary>
@@ -68,3 +85,17 @@ public static class Certificate
 
     public static string FileName(string projectCode) => $"{projectCode}-结项证书.pdf";
 }
+
+/// <summary>What a 结项证书 states: printed on it and shown by /verify, so a reader can compare paper and screen.</summary>
+public sealed record CertificateFacts(
+    string Number,
+    string ProjectCode,
+    string ProjectTitle,
+    string ResultTitle,
+    string Category,
+    string LeaderName,
+    string UnitName,
+    string Grade,
+    bool Exempted,
+    DateOnly IssuedOn,
+    string VerificationCode);

@@ -23,7 +23,7 @@ public static class ApproveByCounty
             RuleFor(c => c.Agrees).NotNull().WithMessage("请选择是否同意结项。")
                 .NotEqual(false).WithMessage("不同意结项时，请退回修改并说明理由。");
             RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写审核意见。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"审核意见不能超过 {ReviewLimits.Opinion} 字。")
+                .WithinOpinionLimit("审核意见")
                 .Printable("审核意见", multiLine: true);
             RuleFor(c => c.PersonInCharge).NotEmpty().WithMessage("请填写负责人姓名。")
                 .MaximumLength(ReviewLimits.PersonName).WithMessage($"负责人姓名不能超过 {ReviewLimits.PersonName} 字。")

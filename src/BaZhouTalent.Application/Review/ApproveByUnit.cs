@@ -21,7 +21,7 @@ public static class ApproveByUnit
             RuleFor(c => c.MeetsGoals).NotNull().WithMessage("请选择最终结果的内容质量是否符合预期研究目标。")
                 .NotEqual(false).WithMessage("内容质量不符合预期研究目标时，请退回修改并说明理由。");
             RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写审核意见。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"审核意见不能超过 {ReviewLimits.Opinion} 字。")
+                .WithinOpinionLimit("审核意见")
                 .Printable("审核意见", multiLine: true);
         }
     }

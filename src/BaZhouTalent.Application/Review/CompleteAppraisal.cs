@@ -20,7 +20,7 @@ public static class CompleteAppraisal
                 .NotEqual(true).When(c => c.HasProblem == true).WithMessage("成果存在意识形态方面的问题时不能同意结项。");
             RuleFor(c => c.Grade).NotNull().When(c => c.Agrees == true).WithMessage("同意结项时请选择鉴定等级。");
             RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写综合鉴定意见。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"综合鉴定意见不能超过 {ReviewLimits.Opinion} 字。")
+                .WithinOpinionLimit("综合鉴定意见")
                 .Printable("综合鉴定意见", multiLine: true);
         }
     }

@@ -19,7 +19,7 @@ public static class DecideClosure
         {
             RuleFor(c => c.Approve).NotNull().WithMessage("请选择同意结项或不予结项。");
             RuleFor(c => c.Opinion).NotEmpty().When(c => c.Approve == false).WithMessage("不予结项须填写理由。");
-            RuleFor(c => c.Opinion).MaximumLength(ReviewLimits.Opinion).WithMessage($"审核意见不能超过 {ReviewLimits.Opinion} 字。")
+            RuleFor(c => c.Opinion).WithinOpinionLimit("审核意见")
                 .Printable("审核意见", multiLine: true);
         }
     }

@@ -23,7 +23,7 @@ public static class DecideExemption
             RuleFor(c => c.Grant).NotNull().WithMessage("请选择同意或不同意免于鉴定。");
             RuleFor(c => c.Opinion).NotEmpty().When(c => c.Grant == false).WithMessage("不同意免于鉴定须填写理由。");
             RuleFor(c => c.Grade).IsInEnum().WithMessage("请选择有效的鉴定等级。");
-            RuleFor(c => c.Opinion).MaximumLength(ReviewLimits.Opinion).WithMessage($"审核意见不能超过 {ReviewLimits.Opinion} 字。")
+            RuleFor(c => c.Opinion).WithinOpinionLimit("审核意见")
                 .Printable("审核意见", multiLine: true);
         }
     }

@@ -20,7 +20,7 @@ public static class DeferClosure
         {
             var max = options.Value.MaxDeferralDays;
             RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写暂缓结项的理由和修改要求。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"暂缓理由不能超过 {ReviewLimits.Opinion} 字。")
+                .WithinOpinionLimit("暂缓理由")
                 .Printable("暂缓理由", multiLine: true);
             RuleFor(c => c.Days).NotNull().WithMessage("请填写修改期限（天数）。")
                 .InclusiveBetween(1, max).WithMessage($"修改期限须在 1 至 {max} 天之间。");

@@ -21,7 +21,7 @@ public static class RecordAppraisal
             RuleFor(c => c.Agrees).NotNull().WithMessage("请选择是否同意结项。");
             RuleFor(c => c.Grade).NotNull().When(c => c.Agrees == true).WithMessage("同意结项时请选择鉴定等级。");
             RuleFor(c => c.Opinion).NotEmpty().WithMessage("请填写鉴定意见。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"鉴定意见不能超过 {ReviewLimits.Opinion} 字。")
+                .WithinOpinionLimit("鉴定意见")
                 .Printable("鉴定意见", multiLine: true);
         }
     }

@@ -15,7 +15,7 @@ public static class ReturnApplication
         public Validator()
         {
             RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写退回理由，便于申请人修改。")
-                .MaximumLength(ReviewLimits.Opinion).WithMessage($"退回理由不能超过 {ReviewLimits.Opinion} 字。")
+                .WithinOpinionLimit("退回理由")
                 .Printable("退回理由", multiLine: true);
         }
     }

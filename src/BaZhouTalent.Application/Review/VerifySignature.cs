@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Certificates;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
@@ -29,9 +30,11 @@ public static class VerifySignature
         string Decision,
         string Fingerprint,
         bool ContentMatches,
-        string? CertificateNumber)
+        CertificateFacts? Certificate)
     {
         public string StageName => ReviewText.StageName(Stage);
+
+        public string? CertificateNumber => Certificate?.Number;
     }
 
     public sealed class Handler(IAppDbContext db)
@@ -51,7 +54,10 @@ public static class VerifySignature
             if (opinion is null)
                 return null;
             var application = await db.ClosureApplications.AsNoTracking()
-                .Include(a => a.Project)
+                .Include(a => a.Project).ThenInclude(p => p.Unit)
+                .Include(a => a.Project).ThenInclude(p => p.Category)
+                .Include(a => a.Opinions)
+                .AsSplitQuery()
                 .SingleAsync(a => a.Id == opinion.ApplicationId, cancellationToken);
 
             var (signer, unit) = DisclosurePolicy.Anonymous(application)
@@ -69,8 +75,9 @@ public static class VerifySignature
                 Decision(opinion),
                 opinion.ContentFingerprint,
                 opinion.ContentFingerprint == ApplicationSnapshot.Fingerprint(application),
+                // What the certificate states, for 五 of a concluded application only: it is public once issued.
                 opinion.Stage == ReviewStage.Federation && opinion.Agrees == true && opinion.Round == application.Round
-                    && application.Status == ApplicationStatus.Concluded ? application.CertificateNumber : null);
+                    ? Certificate.Facts(application) : null);
         }
 
         private static string Decision(ReviewOpinion o) => o.Stage switch

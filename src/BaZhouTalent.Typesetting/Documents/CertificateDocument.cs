@@ -33,67 +33,98 @@ public sealed class CertificateDocument
     public byte[] Render()
     {
         if (MissingCharacters.Count > 0) throw new MissingCharactersException(MissingCharacters);
-        return PdfRenderer.Render(Paginator.Paginate(_composer.Composed, CertificateComposer.Page), CertificateComposer.Page,
-            _composer.TextShaper, $"结项证书 {_model.CertificateNumber}");
+        return PdfRenderer.Render(_composer.Pages, CertificateComposer.Page, _composer.TextShaper, $"结项证书 {_model.CertificateNumber}");
     }
 
+    /// <summary>Whether the certificate fits its one page (every title the register accepts does).</summary>
+    public bool FitsOnePage => _composer.Pages.Count == 1;
+
+    /// <summary>
+    /// Lays the certificate out in the largest of a few type scales with which everything — statement, table and
+    /// the foot with the QR code and issuer — fits one framed page; the foot never moves up into the table.
+    /// </summary>
     private sealed class CertificateComposer : Composer
     {
         private const double Mm = PageTemplate.Millimetre;
 
         public static readonly PageTemplate Page = new(595.28, 841.89, Left: 30 * Mm, Top: 38 * Mm, Right: 30 * Mm, Bottom: 28 * Mm);
 
+        /// <summary>Statement (3 号 on the grid, then smaller) and table sizes, largest first.</summary>
+        private static readonly (double Body, double BodyLine, double Table, double TableLine)[] Scales =
+        [
+            (Styles.Size3Hao, Styles.GridPitch, Styles.Size4Hao, 22),
+            (15, 26, 13, 20),
+            (Styles.Size4Hao, 24, 12, 18),
+            (13, 21, Styles.Size5Hao, 16),
+            (12, 18, 10, 14),
+        ];
+
         public CertificateComposer(CertificatePrintModel model, FontCatalog catalog) : base(catalog)
+        {
+            foreach (var scale in Scales)
+            {
+                Elements.Clear();
+                Compose(model, scale);
+                Pages = Paginator.Paginate(Elements, Page);
+                if (Pages.Count == 1) break;
+            }
+        }
+
+        public List<PageContent> Pages { get; private set; } = [];
+
+        public Shaper TextShaper => Shaper;
+
+        private void Compose(CertificatePrintModel model, (double Body, double BodyLine, double Table, double TableLine) scale)
         {
             Elements.Add(SuppressPageNumber.Instance);
             Elements.Add(new Figure(0, (g, _, _, _) => DrawFrame(g)));
             Elements.Add(Fixed("结项证书", new TextStyle(FontRole.XiaoBiaoSong, Styles.SizeXiaoChu), new ParagraphFormat(60, TextAlign.Center)));
             Elements.Add(Text("证书编号", "证书编号：" + model.CertificateNumber, new TextStyle(FontRole.Fang, Styles.Size4Hao),
-                new ParagraphFormat(24, TextAlign.Right, SpaceBefore: 18, SpaceAfter: 18)));
-            ComposeStatement(model);
-            ComposeTable(model);
+                new ParagraphFormat(24, TextAlign.Right, SpaceBefore: 12, SpaceAfter: 12)));
+            ComposeStatement(model, new TextStyle(FontRole.Fang, scale.Body), scale.BodyLine);
+            ComposeTable(model, scale.Table, scale.TableLine);
             ComposeFoot(model);
         }
 
-        public IReadOnlyList<IElement> Composed => Elements;
-
-        public Shaper TextShaper => Shaper;
-
-        private void ComposeStatement(CertificatePrintModel model)
+        private void ComposeStatement(CertificatePrintModel model, TextStyle style, double line)
         {
-            var body = new ParagraphFormat(Styles.GridPitch, TextAlign.Justify, FirstLineIndent: 2 * Styles.Size3Hao);
+            var body = new ParagraphFormat(line, TextAlign.Justify, FirstLineIndent: 2 * style.Size);
+            var outcome = model.Exempted
+                ? model.Grade == CertificatePrintModel.NoGrade ? "经审核免于鉴定，准予结项。" : $"经审核免于鉴定，鉴定等级为“{model.Grade}”，准予结项。"
+                : $"经专家鉴定，鉴定等级为“{model.Grade}”，准予结项。";
             Elements.Add(Text("证书正文",
-                $"{model.LeaderName}同志（{model.UnitName}）主持的巴中市哲学社会科学规划项目《{model.ProjectTitle}》" +
-                $"（立项编号：{model.ProjectCode}），经专家鉴定，鉴定等级为“{model.Grade}”，准予结项。", Styles.Body, body));
-            Elements.Add(Fixed("特发此证。", Styles.Body, body with { SpaceAfter = 18 }));
+                $"{model.LeaderName}同志主持的巴中市哲学社会科学规划项目《{model.ProjectTitle}》" +
+                $"（立项编号：{model.ProjectCode}），{outcome}", style, body));
+            Elements.Add(Fixed("特发此证。", style, body with { SpaceAfter = line / 2 }));
         }
 
-        private void ComposeTable(CertificatePrintModel model)
+        private void ComposeTable(CertificatePrintModel model, double size, double line)
         {
-            var label = new TextStyle(FontRole.Hei, Styles.Size4Hao);
-            var value = new TextStyle(FontRole.Fang, Styles.Size4Hao);
-            (string Label, string Field, string Value)[] rows =
+            var label = new TextStyle(FontRole.Hei, size);
+            var value = new TextStyle(FontRole.Fang, size);
+            (string Label, string Value)[] rows =
             [
-                ("立项编号", "立项编号", model.ProjectCode),
-                ("项目类别", "项目类别", model.Category),
-                ("项目名称", "项目名称", model.ProjectTitle),
+                ("立项编号", model.ProjectCode),
+                ("项目类别", model.Category),
+                ("项目名称", model.ProjectTitle),
                 .. model.ResultTitle.Length > 0 && model.ResultTitle != model.ProjectTitle
-                    ? new[] { ("结项成果名称", "结项成果名称", model.ResultTitle) } : [],
-                ("项目负责人", "项目负责人", model.LeaderName),
-                ("所在单位", "所在单位", model.UnitName),
-                ("鉴定等级", "鉴定等级", model.Grade),
+                    ? new[] { ("结项成果名称", model.ResultTitle) } : [],
+                ("项目负责人", model.LeaderName),
+                ("所在单位", model.UnitName),
+                ("鉴定等级", model.Exempted && model.Grade != CertificatePrintModel.NoGrade ? model.Grade + "（免于鉴定）" : model.Grade),
             ];
-            var table = new TableBuilder(110, Page.ContentWidth - 110);
-            foreach (var row in rows)
+            var labelWidth = 7.5 * size + 16;
+            var table = new TableBuilder(labelWidth, Page.ContentWidth - labelWidth);
+            foreach (var (text, field) in rows)
             {
-                table.Row(30,
-                    new CellSpec([Fixed(row.Label, label, new ParagraphFormat(22, TextAlign.Distribute))]),
-                    new CellSpec([Text(row.Field, row.Value, value, new ParagraphFormat(22, TextAlign.Left))]));
+                table.Row(line + 8,
+                    new CellSpec([Fixed(text, label, new ParagraphFormat(line, TextAlign.Distribute, ShrinkToFit: true))]),
+                    new CellSpec([Text(text, field, value, new ParagraphFormat(line, TextAlign.Left))]));
             }
             Elements.Add(table.Build(paddingX: 8, paddingY: 4));
         }
 
-        /// <summary>The QR code at the left, the issuer and date at the right over a round seal area, at the page's foot.</summary>
+        /// <summary>The QR code at the left, the issuer and date at the right, at the page's foot.</summary>
         private void ComposeFoot(CertificatePrintModel model)
         {
             var issuer = new TextStyle(FontRole.Fang, Styles.Size3Hao);
@@ -134,18 +165,31 @@ public sealed class CertificateDocument
         }
     }
 
-    /// <summary>Takes the rest of the page: the QR code and its caption bottom left, the seal area, issuer and date bottom right.</summary>
+    /// <summary>
+    /// Takes the rest of the page: the QR code and its caption bottom left, the issuer and date bottom right level
+    /// with it (where the seal is stamped). Where less room is left than it needs, it goes to the next page, so the
+    /// composer knows the scale was too large.
+    /// </summary>
     private sealed class FootElement(IReadOnlyList<IReadOnlyList<bool>> modules, IReadOnlyList<Paragraph> right, IReadOnlyList<Paragraph> caption) : IElement
     {
         private const double Mm = PageTemplate.Millimetre;
         private const double QrSize = 32 * Mm;
-        private const double SealRadius = 21 * Mm;
+        private const double CaptionWidth = QrSize + 40 * Mm;
+        private const double BlockWidth = 80 * Mm;
+
+        /// <summary>White space kept between the table and the QR code or the issuer block.</summary>
+        private const double Clearance = 6 * Mm;
 
         private IReadOnlyList<IReadOnlyList<bool>> Modules { get; } = modules;
         private IReadOnlyList<Paragraph> Right { get; } = right;
         private IReadOnlyList<Paragraph> Caption { get; } = caption;
 
-        public LayoutSlice Layout(double width, double available, bool atPageTop) => new(new Placed(this, width, available), null);
+        private double CaptionHeight => Caption.Sum(p => p.Measure(p == Caption[^1] ? CaptionWidth : QrSize));
+
+        private double Needed => Clearance + CaptionHeight + Math.Max(QrSize, Right.Sum(p => p.Measure(BlockWidth)));
+
+        public LayoutSlice Layout(double width, double available, bool atPageTop) =>
+            available + 0.01 >= Needed || atPageTop ? new(new Placed(this, width, available), null) : LayoutSlice.Defer(this);
 
         private sealed class Placed(FootElement foot, double width, double available) : IPlaced
         {
@@ -154,33 +198,18 @@ public sealed class CertificateDocument
             public void Draw(DrawContext context, double x, double y)
             {
                 var bottom = y + available;
-                var captionWidth = QrSize + 40 * Mm;
-                var captionHeight = foot.Caption.Sum(p => p.Measure(QrSize));
+                var captionHeight = foot.CaptionHeight;
                 var qrTop = bottom - captionHeight - QrSize;
                 DrawModules(context.Graphics, x, qrTop);
                 var top = qrTop + QrSize;
                 foreach (var paragraph in foot.Caption)
                 {
-                    var placed = paragraph.Layout(paragraph == foot.Caption[^1] ? captionWidth : QrSize, double.MaxValue, atPageTop: true).Placed!;
+                    var placed = paragraph.Layout(paragraph == foot.Caption[^1] ? CaptionWidth : QrSize, double.MaxValue, atPageTop: true).Placed!;
                     placed.Draw(context, x, top);
                     top += placed.Height;
                 }
-
-                // The issuer's block sits right, level with the QR code; the seal area circles it as a stamp would.
-                var blockWidth = 80 * Mm;
-                var blockLeft = x + width - blockWidth;
-                var blockHeight = foot.Right.Sum(p => p.Measure(blockWidth));
-                var blockTop = bottom - captionHeight - blockHeight;
-                var centreX = blockLeft + blockWidth / 2;
-                var centreY = blockTop + blockHeight / 2;
-                var sealPen = new XPen(XColors.Gray, 0.8) { DashStyle = XDashStyle.Dash };
-                context.Graphics.DrawEllipse(sealPen, centreX - SealRadius, centreY - SealRadius, 2 * SealRadius, 2 * SealRadius);
-                foreach (var paragraph in foot.Right)
-                {
-                    var placed = paragraph.Layout(blockWidth, double.MaxValue, atPageTop: true).Placed!;
-                    placed.Draw(context, blockLeft, blockTop);
-                    blockTop += placed.Height;
-                }
+                var blockLeft = x + width - BlockWidth;
+                Paragraph.DrawStack(context, foot.Right, BlockWidth, blockLeft, bottom - captionHeight - foot.Right.Sum(p => p.Measure(BlockWidth)));
             }
 
             /// <summary>Each dark module as a filled square; runs along a row are merged so the code stays a few hundred rectangles.</summary>

@@ -18,21 +18,28 @@ internal sealed partial class ClosureFormComposer
     private const double SignIndent = 180;
     private const double NotesWidth = SignIndent - 8;
 
-    // Two sections share a page (二+三, 四+五) and fill it: 638 pt less the gap between the boxes. Each leaves
-    // at least 60 mm between its review items and its signature for six hand-written lines and a 42 mm seal;
-    // 四 is the taller of its pair because its three ticked items come first.
-    private const double PairHeight = 638 - SectionGap;
+    /// <summary>
+    /// Room kept between the last line of a section and its signature block, recorded or blank: six hand-written
+    /// lines, or a 42 mm round seal with its clearance (docs/print-rules.md).
+    /// </summary>
+    public const double SigningRoom = 60 * PageTemplate.Millimetre;
+
+    // Two sections share a page (二+三, 四+五) while both fit it with their signing room: 638 pt less the gap
+    // between the boxes, split as on the paper form; 四 is the taller of its pair because its three items come first.
+    private const double PageHeight = 638;
+    private const double PairHeight = PageHeight - SectionGap;
     private const double UnitHeight = PairHeight / 2;
-    private const double CountyHeight = PairHeight - UnitHeight;
     private const double FederationHeight = 271;
     private const double ExpertHeight = PairHeight - FederationHeight;
 
-    /// <summary>Sizes a recorded opinion is tried in, largest first, until it fits the room above the signature.</summary>
+    /// <summary>
+    /// Sizes a recorded opinion is set in: 4 号 while its section fits one page, else 小四, which keeps a
+    /// maximum-length opinion to two pages.
+    /// </summary>
     private static readonly (TextStyle Style, double Line)[] OpinionSizes =
     [
         (Styles.SectionBody, SectionLine),
         (Styles.SectionBody with { Size = 12 }, 20),
-        (Styles.Small, 16),
     ];
 
     private static ParagraphFormat Line => new(SectionLine, TextAlign.Justify);
@@ -43,7 +50,7 @@ internal sealed partial class ClosureFormComposer
 
     private static ParagraphFormat TitleLine => new(Styles.GridPitch, TextAlign.Left);
 
-    private void ComposeUnitOpinion()
+    private OpinionBox UnitOpinionBox()
     {
         var opinion = _model.UnitOpinion;
         var body = Styles.SectionBody;
@@ -60,14 +67,13 @@ internal sealed partial class ClosureFormComposer
         var signature = opinion?.Signature;
         var sign = new List<Paragraph>
         {
-            Inlines("二·签章", SignLine, new TextInline(FormTexts.Seal, body), SignedText(signature?.UnitName, Signer(signature), body)),
+            Inlines("二·签章", SignLine, [new TextInline(FormTexts.Seal, body), .. SignedText(signature?.UnitName, Signer(signature), body)]),
             Inlines("二·日期", SignLine, DateInlines(signature?.Date, body)),
         };
-        AddSection(content, sign, Verification("二", signature?.VerificationCode), UnitHeight, "二·审核意见", opinion?.Opinion);
-        Elements.Add(new Spacer(SectionGap));
+        return Section(FormTexts.UnitTitle, content, sign, Verification("二", signature?.VerificationCode), "二·审核意见", opinion?.Opinion);
     }
 
-    private void ComposeCountyOpinion()
+    private OpinionBox CountyOpinionBox()
     {
         var opinion = _model.CountyOpinion;
         var body = Styles.SectionBody;
@@ -79,9 +85,7 @@ internal sealed partial class ClosureFormComposer
         if (opinion is { IsNotApplicable: true })
         {
             content.Add(Fixed(FormTexts.NotApplicable, Styles.Body, new ParagraphFormat(3 * SectionLine, TextAlign.Center)));
-            AddSection(content, [], [], CountyHeight);
-            Elements.Add(PageBreak.Instance);
-            return;
+            return Section(FormTexts.CountyTitle, content, [], []);
         }
         if (opinion is not null)
         {
@@ -91,22 +95,17 @@ internal sealed partial class ClosureFormComposer
         var signature = opinion?.Signature;
         var sign = new List<Paragraph>
         {
-            Inlines("三·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(signature?.UnitName, null, body)),
-            Inlines("三·负责人签字", SignLine, new TextInline(FormTexts.HeadSignature, body), SignedText(Signer(signature), null, body)),
+            Inlines("三·单位", SignLine, [new TextInline(FormTexts.UnitSeal, body), .. SignedText(signature?.UnitName, null, body)]),
+            Inlines("三·负责人签字", SignLine, [new TextInline(FormTexts.HeadSignature, body), .. SignedText(Signer(signature), null, body)]),
             Inlines("三·日期", SignLine, DateInlines(signature?.Date, body)),
         };
-        AddSection(content, sign, Verification("三", signature?.VerificationCode), CountyHeight, "三·审核意见", opinion?.Opinion);
-        Elements.Add(PageBreak.Instance);
+        return Section(FormTexts.CountyTitle, content, sign, Verification("三", signature?.VerificationCode), "三·审核意见", opinion?.Opinion);
     }
 
-    private void ComposeExpertOpinion()
+    private OpinionBox ExpertOpinionBox()
     {
         var opinion = _model.ExpertOpinion;
-        if (opinion?.Exemption is { } exemption)
-        {
-            ComposeExemption(opinion, exemption);
-            return;
-        }
+        if (opinion?.Exemption is { } exemption) return ExemptionBox(opinion, exemption);
         var body = Styles.SectionBody;
         var grade = opinion?.Grade;
         var content = new List<Paragraph>
@@ -123,15 +122,14 @@ internal sealed partial class ClosureFormComposer
         };
         var sign = new List<Paragraph>
         {
-            Inlines("四·主审专家签字", SignLine, new TextInline(FormTexts.ChiefExpertSignature, body), SignedText(opinion?.ChiefExpertName, null, body)),
+            Inlines("四·主审专家签字", SignLine, [new TextInline(FormTexts.ChiefExpertSignature, body), .. SignedText(opinion?.ChiefExpertName, null, body)]),
             Inlines("四·日期", SignLine, DateInlines(opinion?.Date, body)),
         };
-        AddSection(content, sign, Verification("四", opinion?.VerificationCode), ExpertHeight, "四·鉴定意见", opinion?.Opinion);
-        Elements.Add(new Spacer(SectionGap));
+        return Section(FormTexts.ExpertTitle, content, sign, Verification("四", opinion?.VerificationCode), "四·鉴定意见", opinion?.Opinion);
     }
 
     /// <summary>四 when the federation granted 免于鉴定: its statement and grade in the same box, signed by the federation.</summary>
-    private void ComposeExemption(ExpertOpinionPrint opinion, ExemptionPrint exemption)
+    private OpinionBox ExemptionBox(ExpertOpinionPrint opinion, ExemptionPrint exemption)
     {
         var body = Styles.SectionBody;
         var grade = opinion.Grade;
@@ -148,14 +146,13 @@ internal sealed partial class ClosureFormComposer
         };
         var sign = new List<Paragraph>
         {
-            Inlines("四·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(exemption.Signature.UnitName, Signer(exemption.Signature), body)),
+            Inlines("四·单位", SignLine, [new TextInline(FormTexts.UnitSeal, body), .. SignedText(exemption.Signature.UnitName, Signer(exemption.Signature), body)]),
             Inlines("四·日期", SignLine, DateInlines(opinion.Date, body)),
         };
-        AddSection(content, sign, Verification("四", opinion.VerificationCode), ExpertHeight, "四·审核意见", opinion.Opinion);
-        Elements.Add(new Spacer(SectionGap));
+        return Section(FormTexts.ExpertTitle, content, sign, Verification("四", opinion.VerificationCode), "四·审核意见", opinion.Opinion);
     }
 
-    private void ComposeFederationOpinion()
+    private OpinionBox FederationOpinionBox()
     {
         var opinion = _model.FederationOpinion;
         var body = Styles.SectionBody;
@@ -163,17 +160,24 @@ internal sealed partial class ClosureFormComposer
         {
             Fixed(FormTexts.FederationTitle, Styles.SectionTitle, TitleLine),
         };
-        if (opinion?.Agreed is { } agreed)
+        // The decision in words, unless the opinion itself opens with it (“同意结项。” typed as the opinion prints once).
+        if (opinion?.Agreed is { } agreed && !OpensWithDecision(opinion.Reason, agreed))
             content.Add(Fixed(agreed ? FormTexts.FederationAgreed : FormTexts.FederationRejected, body, Indented));
         if (!string.IsNullOrWhiteSpace(opinion?.CertificateNumber))
             content.Add(Text("五·结项证书编号", FormTexts.CertificateLabel + opinion.CertificateNumber, body, Indented));
         var signature = opinion?.Signature;
         var sign = new List<Paragraph>
         {
-            Inlines("五·单位", SignLine, new TextInline(FormTexts.UnitSeal, body), SignedText(signature?.UnitName, Signer(signature), body)),
+            Inlines("五·单位", SignLine, [new TextInline(FormTexts.UnitSeal, body), .. SignedText(signature?.UnitName, Signer(signature), body)]),
             Inlines("五·日期", SignLine, DateInlines(signature?.Date, body)),
         };
-        AddSection(content, sign, Verification("五", signature?.VerificationCode), FederationHeight, "五·审核意见", opinion?.Reason);
+        return Section(FormTexts.FederationTitle, content, sign, Verification("五", signature?.VerificationCode), "五·审核意见", opinion?.Reason);
+    }
+
+    private static bool OpensWithDecision(string? opinion, bool agreed)
+    {
+        var decision = (agreed ? FormTexts.FederationAgreed : FormTexts.FederationRejected).TrimEnd('。');
+        return opinion is not null && opinion.TrimStart().StartsWith(decision, StringComparison.Ordinal);
     }
 
     private List<Paragraph> OpinionParagraphs(string field, string? opinion, TextStyle style, double line)
@@ -199,11 +203,11 @@ internal sealed partial class ClosureFormComposer
     }
 
     /// <summary>A recorded name (and unit signer), or blank room to sign by hand.</summary>
-    private static Inline SignedText(string? primary, string? secondary, TextStyle style)
+    private static IEnumerable<Inline> SignedText(string? primary, string? secondary, TextStyle style)
     {
-        if (string.IsNullOrWhiteSpace(primary)) return new GapInline(6, style);
-        var text = " " + primary + (string.IsNullOrWhiteSpace(secondary) ? "" : "（" + secondary + "）");
-        return new TextInline(text, style);
+        if (string.IsNullOrWhiteSpace(primary)) return [new GapInline(6, style)];
+        if (string.IsNullOrWhiteSpace(secondary)) return [new TextInline(" " + primary, style)];
+        return [new TextInline(" " + primary, style), new TextInline("（" + secondary + "）", style, KeepTogether: true)];
     }
 
     /// <summary>The signer as printed: post (for staff) before the real name.</summary>
@@ -211,19 +215,47 @@ internal sealed partial class ClosureFormComposer
         signature is null ? null : string.Join(" ", new[] { signature.SignerPost, signature.SignerName }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>
-    /// One ruled box per section, of the height <paramref name="height"/>: review items at the top, the signature
-    /// block at the bottom, and room between for a hand-written opinion and a round seal. A recorded opinion too
-    /// long for that room is set smaller before the box is allowed to grow.
+    /// 二+三 or 四+五: on one page while both fit it with their signing room, the upper box taking its share of the
+    /// paper form's page unless the lower needs it; otherwise each section on a page of its own, ruled to its foot.
     /// </summary>
-    private void AddSection(List<Paragraph> content, List<Paragraph> signature, List<Paragraph> notes, double height, string? opinionField = null, string? opinion = null)
+    private void AddPair(OpinionBox upper, OpinionBox lower, double upperShare)
     {
+        var width = PageTemplate.A4Official.ContentWidth;
+        var upperHeight = upper.NaturalHeight(width);
+        var lowerHeight = lower.NaturalHeight(width);
+        if (upperHeight + lowerHeight <= PairHeight + 0.01)
+        {
+            var height = Math.Max(upperHeight, Math.Min(upperShare, PairHeight - lowerHeight));
+            Elements.Add(upper.WithMinHeight(height));
+            Elements.Add(new Spacer(SectionGap));
+            Elements.Add(lower.WithMinHeight(PairHeight - height));
+        }
+        else
+        {
+            Elements.Add(upper.WithMinHeight(PageHeight));
+            Elements.Add(PageBreak.Instance);
+            Elements.Add(lower.WithMinHeight(PageHeight));
+        }
+        Elements.Add(PageBreak.Instance);
+    }
+
+    /// <summary>
+    /// One section's ruled box: heading and items, the recorded opinion (in the largest size with which the section
+    /// fits one page), the signing room and the signature block.
+    /// </summary>
+    private OpinionBox Section(string title, List<Paragraph> content, List<Paragraph> signature, List<Paragraph> notes, string opinionField = "", string? opinion = null)
+    {
+        var parts = new OpinionBox.Parts(signature, notes, NotesWidth,
+            Fixed(title + "（续）", Styles.SectionTitle, TitleLine),
+            Fixed("（转下页）", Styles.Small, new ParagraphFormat(16, TextAlign.Right)),
+            SigningRoom, PageHeight, SectionPadding);
         var width = PageTemplate.A4Official.ContentWidth;
         OpinionBox? box = null;
         foreach (var (style, line) in OpinionSizes)
         {
-            box = new OpinionBox([.. content, .. OpinionParagraphs(opinionField ?? "", opinion, style, line)], signature, notes, height, NotesWidth, SectionPadding);
-            if (box.FreeHeight(width) >= 0) break;
+            box = new OpinionBox([.. content, .. OpinionParagraphs(opinionField, opinion, style, line)], parts);
+            if (box.NaturalHeight(width) <= PageHeight) break;
         }
-        Elements.Add(box!);
+        return box!;
     }
 }

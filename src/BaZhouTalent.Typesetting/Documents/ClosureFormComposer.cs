@@ -22,10 +22,8 @@ internal sealed partial class ClosureFormComposer : Composer
         ComposeDeclaration();
         ComposeInstructions();
         ComposeChangeTable();
-        ComposeUnitOpinion();
-        ComposeCountyOpinion();
-        ComposeExpertOpinion();
-        ComposeFederationOpinion();
+        AddPair(UnitOpinionBox(), CountyOpinionBox(), UnitHeight);
+        AddPair(ExpertOpinionBox(), FederationOpinionBox(), ExpertHeight);
         ComposeFinalReport();
     }
 
@@ -40,8 +38,42 @@ internal sealed partial class ClosureFormComposer : Composer
         Elements.Add(new Spacer(Styles.GridPitch));
         Elements.Add(Fixed(FormTexts.Programme, new TextStyle(FontRole.XiaoBiaoSong, Styles.Size2Hao), new ParagraphFormat(48, TextAlign.Center)));
         Elements.Add(Fixed(FormTexts.FormTitle, new TextStyle(FontRole.XiaoBiaoSong, Styles.SizeXiaoChu), new ParagraphFormat(72, TextAlign.Center, SpaceBefore: 12)));
-        Elements.Add(new Spacer(3 * Styles.GridPitch));
+        // Long titles and unit names: the gap under the title closes first, then the values are set smaller,
+        // so the issuing line always stays at the foot of the cover.
+        var issuerHeight = 2 * Styles.GridPitch;
+        var room = PageTemplate.A4Official.ContentHeight - Styles.GridPitch - 48 - 84 - issuerHeight;
+        Table table = null!;
+        foreach (var (gap, size, line) in CoverScales)
+        {
+            table = CoverTable(cover, new TextStyle(FontRole.Fang, size), line);
+            if (gap + table.Layout(PageTemplate.A4Official.ContentWidth, double.MaxValue, atPageTop: true).Placed!.Height <= room)
+            {
+                Elements.Add(new Spacer(gap));
+                break;
+            }
+        }
+        Elements.Add(table);
 
+        var issuer = new TextStyle(FontRole.Kai, Styles.Size3Hao);
+        Elements.Add(new FillToBottom(
+        [
+            Fixed(FormTexts.Issuer, issuer, new ParagraphFormat(Styles.GridPitch, TextAlign.Center)),
+            Text("封面·制表年月", cover.FormEdition, issuer, new ParagraphFormat(Styles.GridPitch, TextAlign.Center)),
+        ]));
+        Elements.Add(PageBreak.Instance);
+    }
+
+    /// <summary>The gap under the cover's title and the size of its values, largest first.</summary>
+    private static readonly (double Gap, double Size, double Line)[] CoverScales =
+    [
+        (3 * Styles.GridPitch, Styles.Size3Hao, Styles.GridPitch),
+        (Styles.GridPitch, Styles.Size3Hao, Styles.GridPitch),
+        (Styles.GridPitch, Styles.Size4Hao, 24),
+        (0, 12, 20),
+    ];
+
+    private Table CoverTable(CoverPrint cover, TextStyle style, double line)
+    {
         string[] values =
         [
             cover.ProjectCode, cover.Category, cover.ProjectTitle, cover.LeaderName, cover.UnitName,
@@ -52,10 +84,10 @@ internal sealed partial class ClosureFormComposer : Composer
         for (var i = 0; i < FormTexts.CoverLabels.Length; i++)
         {
             var (text, field) = FormTexts.CoverLabels[i];
-            var valueFormat = new ParagraphFormat(Styles.GridPitch, TextAlign.Center);
+            var valueFormat = new ParagraphFormat(line, TextAlign.Center);
             var value = i < values.Length
-                ? Text(field, values[i], Styles.Body, valueFormat)
-                : Inlines(field, valueFormat, DateInlines(cover.FillDate, Styles.Body));
+                ? Text(field, values[i], style, valueFormat)
+                : Inlines(field, valueFormat, DateInlines(cover.FillDate, style));
             table.Row(44,
                 new CellSpec([], Borders: Borders.None),
                 new CellSpec([Fixed(text, label, new ParagraphFormat(Styles.GridPitch, TextAlign.Distribute))], Borders: Borders.None, Align: CellAlign.Top),
@@ -63,15 +95,7 @@ internal sealed partial class ClosureFormComposer : Composer
                 new CellSpec([value], Borders: Borders.Bottom, Align: CellAlign.Top),
                 new CellSpec([], Borders: Borders.None));
         }
-        Elements.Add(table.Build(paddingX: 0, paddingY: 6));
-
-        var issuer = new TextStyle(FontRole.Kai, Styles.Size3Hao);
-        Elements.Add(new FillToBottom(
-        [
-            Fixed(FormTexts.Issuer, issuer, new ParagraphFormat(Styles.GridPitch, TextAlign.Center)),
-            Text("封面·制表年月", cover.FormEdition, issuer, new ParagraphFormat(Styles.GridPitch, TextAlign.Center)),
-        ]));
-        Elements.Add(PageBreak.Instance);
+        return table.Build(paddingX: 0, paddingY: 6);
     }
 
     private void ComposeDeclaration()

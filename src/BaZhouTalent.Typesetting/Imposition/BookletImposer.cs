@@ -1,3 +1,4 @@
+using BaZhouTalent.Typesetting.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -55,7 +56,7 @@ public static class BookletImposer
         }
         using var output = new MemoryStream();
         booklet.Save(output, closeStream: false);
-        return output.ToArray();
+        return PdfFinisher.Finish(output.ToArray());
     }
 
     private static void Place(XGraphics graphics, XPdfForm form, int? page, double x)

@@ -18,7 +18,6 @@ internal sealed class DrawContext(XGraphics graphics, FontCache fonts, int page 
     public void DrawText(string text, TrueTypeFace face, TextStyle style, double x, double baseline)
     {
         Graphics.DrawString(text, Font(face, style), Ink, x, baseline, XStringFormats.BaseLineLeft);
-        if (!fonts.DrewBeyondBmp && ToUnicodeRepair.NeedsRepair(text)) fonts.DrewBeyondBmp = true;
         recorder?.Add(new DrawnText(page, text, face.Key, style.Size, style.Bold, x, baseline));
     }
 
@@ -39,9 +38,6 @@ internal sealed class FontCache
 {
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     private readonly Dictionary<(string, double, bool), XFont> _fonts = [];
-
-    /// <summary>Whether any text drawn with these fonts lies outside the BMP (its ToUnicode map needs repair).</summary>
-    public bool DrewBeyondBmp { get; set; }
 
     public XFont Get(TrueTypeFace face, TextStyle style)
     {

@@ -105,9 +105,9 @@ internal sealed class Paragraph : IElement
         })];
     }
 
-    /// <summary>Height of the whole paragraph at a width, spacing included.</summary>
+    /// <summary>Height of the paragraph (of its lines from the first not yet placed, for a continuation) at a width, spacing included.</summary>
     public double Measure(double width) =>
-        Format.SpaceBefore + LinesFor(width).Count * Format.LineHeight + Format.SpaceAfter;
+        (_origin is null ? Format.SpaceBefore : 0) + (LinesFor(width).Count - _firstLine) * Format.LineHeight + Format.SpaceAfter;
 
     public LayoutSlice Layout(double width, double available, bool atPageTop)
     {

@@ -30,7 +30,7 @@ internal static class PdfRenderer
         }
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return fonts.DrewBeyondBmp ? ToUnicodeRepair.Repair(stream.ToArray()) : stream.ToArray();
+        return PdfFinisher.Finish(stream.ToArray());
     }
 
     /// <summary>

@@ -22,12 +22,15 @@ internal sealed class Shaper(FontCatalog catalog)
     public List<Atom> Shape(IEnumerable<Inline> inlines)
     {
         var atoms = new List<Atom>();
+        var unbroken = new List<(int Start, int End)>();
         foreach (var inline in inlines)
         {
             switch (inline)
             {
                 case TextInline text:
+                    var start = atoms.Count;
                     AddText(atoms, text.Text, text.Style);
+                    if (text.KeepTogether) unbroken.Add((start, atoms.Count));
                     break;
                 case CheckboxInline box:
                     atoms.Add(new Atom { Kind = AtomKind.Checkbox, Text = box.Ticked ? "√" : "", Style = box.Style, Width = box.Style.Size, Ticked = box.Ticked, Face = TickFace(box.Style) });
@@ -38,6 +41,9 @@ internal sealed class Shaper(FontCatalog catalog)
             }
         }
         MarkBreaks(atoms);
+        foreach (var (start, end) in unbroken)
+            for (var k = start + 1; k < end; k++)
+                atoms[k].NoBreakBefore = true;
         return atoms;
     }
 

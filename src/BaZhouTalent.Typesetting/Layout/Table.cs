@@ -123,7 +123,9 @@ internal sealed class Table : IElement
             var need = ContentHeight(cell, width) + 2 * PaddingY;
             var have = 0.0;
             for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++) have += heights[r];
-            if (need > have) heights[cell.Row + cell.RowSpan - 1] += need - have;
+            // Spread evenly, so a tall merged label (原参与人员 set vertically) leaves its rows alike.
+            if (need > have)
+                for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++) heights[r] += (need - have) / cell.RowSpan;
         }
         _rowHeights = heights;
         _measuredWidth = width;

@@ -12,7 +12,10 @@ internal readonly record struct TextStyle(FontRole Role, double Size, bool Bold 
 internal abstract record Inline;
 
 /// <summary>Text in one style.</summary>
-internal sealed record TextInline(string Text, TextStyle Style) : Inline;
+/// <param name="Text">The characters.</param>
+/// <param name="Style">Font role and size.</param>
+/// <param name="KeepTogether">Set on one line whenever it fits one (a bracketed signer such as “（教研室主任 李明）”).</param>
+internal sealed record TextInline(string Text, TextStyle Style, bool KeepTogether = false) : Inline;
 
 /// <summary>A checkbox drawn as a vector square one em wide, ticked with “√” when chosen.</summary>
 internal sealed record CheckboxInline(bool Ticked, TextStyle Style) : Inline;

@@ -8,11 +8,12 @@ namespace BaZhouTalent.Typesetting.PrintModel;
 /// <param name="Category">项目类别.</param>
 /// <param name="LeaderName">项目负责人.</param>
 /// <param name="UnitName">所在单位.</param>
-/// <param name="Grade">鉴定等级 in Chinese (优秀、良好、合格).</param>
+/// <param name="Grade">鉴定等级 in Chinese (优秀、良好、合格), or <see cref="NoGrade"/> for a project exempted without one.</param>
 /// <param name="IssuedOn">The date of the federation's approval, in China.</param>
 /// <param name="Issuer">The issuing federation's name.</param>
 /// <param name="VerifyUrl">The address the QR code encodes, printed beneath it too.</param>
 /// <param name="QrModules">The QR code's module matrix, quiet zone included: rows of dark (true) and light modules.</param>
+/// <param name="Exempted">True when the federation granted 免于鉴定: the statement says so instead of 经专家鉴定.</param>
 public sealed record CertificatePrintModel(
     string CertificateNumber,
     string ProjectCode,
@@ -25,4 +26,9 @@ public sealed record CertificatePrintModel(
     DateOnly IssuedOn,
     string Issuer,
     string VerifyUrl,
-    IReadOnlyList<IReadOnlyList<bool>> QrModules);
+    IReadOnlyList<IReadOnlyList<bool>> QrModules,
+    bool Exempted = false)
+{
+    /// <summary>The grade printed for a project exempted from appraisal without one.</summary>
+    public const string NoGrade = "免鉴";
+}

@@ -17,6 +17,7 @@ public static class PortalStartup
         {
             // Settings first, so a missing one is named before anything tries to use it.
             _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

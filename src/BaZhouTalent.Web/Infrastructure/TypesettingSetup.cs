@@ -14,8 +14,8 @@ public static class TypesettingSetup
             .ValidateOnStart();
         services.AddOptions<PortalOptions>()
             .Bind(configuration.GetSection(PortalOptions.SectionName))
-            .Validate(options => string.IsNullOrWhiteSpace(options.PublicBaseUrl) || Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _),
-                "Portal:PublicBaseUrl must be an absolute address such as https://skl.bazhong.gov.cn.")
+            .Validate(options => options.IsValid,
+                "Portal:PublicBaseUrl must be set to the portal's public address, such as https://skl.bazhong.gov.cn: it is printed under every verification code and in every certificate's QR code.")
             .ValidateOnStart();
         return services;
     }

@@ -68,7 +68,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
 
         var url = DeskKit.DecodeQr(pdf);
         var concluding = (await LoadAsync(fixture, Concluded)).Opinions.Single(o => o.Stage == ReviewStage.Federation);
-        Assert.Equal($"http://localhost/verify/{concluding.VerificationCode}", url);
+        Assert.Equal($"http://localhost:5080/verify/{concluding.VerificationCode}", url);
 
         // Anyone scanning it, signed in or not, sees the certificate confirmed.
         var visitor = new Browser(fixture.CreateBrowser());
@@ -83,6 +83,34 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         Assert.Contains(concluding.VerificationCode, byNumber.Text);
         var unknown = await visitor.GetAsync("/verify?q=" + Uri.EscapeDataString("巴社科结〔2025〕999号"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+
+        // The screen states what the paper states, so an edited name, unit, title, grade or date shows.
+        string Fact(string id) => verify.Document.QuerySelector($"[data-testid={id}]")!.TextContent.Trim();
+        var application = await LoadAsync(fixture, Concluded);
+        var issued = concluding.SignedAt.ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal("杨卓", Fact("certificate-leader"));
+        Assert.Equal(PartySchoolBazhou, Fact("certificate-unit"));
+        Assert.Equal(application.Project.Title, Fact("certificate-title"));
+        Assert.Equal("良好", Fact("certificate-grade"));
+        Assert.Equal($"{issued.Year} 年 {issued.Month} 月 {issued.Day} 日", Fact("certificate-date"));
+        foreach (var fact in new[] { "杨卓", PartySchoolBazhou, application.Project.Title, "良好", $"{issued.Year}年{issued.Month}月{issued.Day}日" })
+            Assert.Contains(fact, text);
+    }
+
+    [Fact]
+    public async Task The_printed_verify_address_is_the_configured_one_whatever_host_the_request_names()
+    {
+        var admin = await SignInAsync(fixture, "admin");
+        foreach (var url in new[] { $"/applications/{Concluded}/certificate.pdf", $"/applications/{Concluded}/print/a4.pdf" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Host = "evil.example";
+            var response = await admin.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = PdfText(await response.Content.ReadAsByteArrayAsync());
+            Assert.DoesNotContain("evil.example", text);
+            Assert.Contains("http://localhost:5080/verify", text);
+        }
     }
 
     [Theory]
@@ -153,6 +181,13 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
             ["manifest.txt", "审核历史.csv", "最终成果.pdf", "结项申请书-A3双面对折.pdf", "结项申请书-A4.pdf", "结项证书.pdf"],
             entries.Keys.Order(StringComparer.Ordinal).ToArray());
         AssertManifestMatches(entries);
+        // The archive's copies are kept as PDF/A-2b, each passing qpdf's check.
+        foreach (var (name, bytes) in entries.Where(e => e.Key.EndsWith(".pdf", StringComparison.Ordinal)))
+        {
+            PdfA.AssertArchivable(bytes, name);
+            Qpdf.AssertClean(bytes, name);
+        }
+        Assert.Contains("核验网址：http://localhost:5080/verify", PdfText(entries["结项申请书-A4.pdf"]));
         Assert.Contains(fixture.CertificateNumber, PdfText(entries["结项证书.pdf"]));
         Assert.Contains(Concluded, PdfText(entries["结项申请书-A4.pdf"]));
         var history = Encoding.UTF8.GetString(entries["审核历史.csv"]);

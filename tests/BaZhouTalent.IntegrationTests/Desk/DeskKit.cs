@@ -38,8 +38,8 @@ internal static class DeskKit
         return records.Select(e => new StaffRecord(e.Kind, e.Detail.Length == 0 ? e.Target : $"{e.Target}：{e.Detail}", e.AccountName, e.Account, e.At)).ToList();
     }
 
-    /// <summary>Renders the PDF's first page with poppler (pdftoppm, grey, 300 dpi) and decodes the QR code on it with ZXing.</summary>
-    public static string DecodeQr(byte[] pdf)
+    /// <summary>Renders the PDF's first page with poppler (pdftoppm, grey, at <paramref name="dpi"/>) and decodes the QR code on it with ZXing.</summary>
+    public static string DecodeQr(byte[] pdf, int dpi = 300)
     {
         var folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-qr", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -47,7 +47,7 @@ internal static class DeskKit
         {
             var pdfPath = Path.Combine(folder, "certificate.pdf");
             File.WriteAllBytes(pdfPath, pdf);
-            using (var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-gray", "-r", "300", "-f", "1", "-l", "1", pdfPath, Path.Combine(folder, "page")])
+            using (var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", pdfPath, Path.Combine(folder, "page")])
                    { RedirectStandardError = true })!)
             {
                 process.WaitForExit();
@@ -59,7 +59,7 @@ internal static class DeskKit
             var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
             var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints)
                 ?? new QRCodeReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints);
-            Assert.True(result is not null, "no QR code could be decoded from the rendered page");
+            Assert.True(result is not null, $"no QR code could be decoded from the page rendered at {dpi} dpi");
             return result.Text;
         }
         finally

@@ -1,4 +1,5 @@
 using System.Net;
+using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 
 namespace BaZhouTalent.IntegrationTests.Hardening;
@@ -51,6 +52,7 @@ public class ProductionProxyTests(ProductionProxyTests.ProductionPortal portal) 
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.UseSetting("Portal:PublicBaseUrl", "https://skl.bazhong.example.cn");
         }
     }
 

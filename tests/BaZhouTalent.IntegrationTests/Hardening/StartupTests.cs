@@ -53,6 +53,21 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(bytes, new FileInfo(DatabasePath).Length);
     }
 
+    [Fact]
+    public async Task Outside_development_the_start_refuses_without_the_public_address_printed_under_every_code()
+    {
+        using var portal = PortalProcess.Start(DatabasePath, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "",
+        });
+
+        Assert.Equal(1, await portal.WaitForExitAsync());
+        var failure = Assert.Single(portal.Output.Split('\n'), l => l.StartsWith("BaZhouTalent could not start:", StringComparison.Ordinal));
+        Assert.Contains("Portal:PublicBaseUrl", failure);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

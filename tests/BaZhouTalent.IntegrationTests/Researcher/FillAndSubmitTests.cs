@@ -54,7 +54,7 @@ public class FillAndSubmitTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.OK, invalid.Status);
         Assert.Contains("草稿已保存", invalid.Text);
         Assert.Contains("11 位手机号码", Forms.ErrorFor(invalid, "Input.Leader.Phone"));
-        Assert.Equal("请填写参与人员联系电话。", Forms.ErrorFor(invalid, "Input.Participants[2].Phone"));
+        Assert.Equal("请填写参与人员（第 3 行）联系电话。", Forms.ErrorFor(invalid, "Input.Participants[2].Phone"));
         Assert.Equal("12345", invalid.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Leader_Phone")!.Value);
         var draft = await Researchers.LoadAsync(portal);
         Assert.Equal("12345", draft.CurrentLeader.Phone);

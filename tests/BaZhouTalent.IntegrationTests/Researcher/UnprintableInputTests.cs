@@ -29,11 +29,17 @@ public class UnprintableInputTests(PortalFactory portal) : IClassFixture<PortalF
 
         // A character no font has is refused, by field, character and place, and what was typed stays in the box.
         var changes = await browser.GetAsync(Base + "/edit/changes");
+        var participant = changes.Document.QuerySelector<IHtmlInputElement>("[name='Input.Participants[1].Name']")!.Value;
         var refused = await Forms.PostAsync(browser, changes, new Dictionary<string, string?>
         {
-            ["Input.Leader.Name"] = "王\u200B龑", ["Input.ResultTitle"] = "巴州区人才研究😀", ["Input.ActualCompletion"] = "2025-10-01", ["next"] = "false",
+            ["Input.Leader.Name"] = "王\u200B龑", ["Input.ResultTitle"] = "巴州区人才研究😀", ["Input.ActualCompletion"] = "2025-10-01",
+            ["Input.Participants[1].Name"] = "李😀", ["next"] = "false",
         });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
+        // The draft is kept as typed, and the page says so above what must change before submitting.
+        Assert.Contains(BaZhouTalent.Web.Pages.Applications.ApplicationPageModel.SavedIncompleteMessage, refused.Text);
+        Assert.Equal("巴州区人才研究😀", (await Researchers.LoadAsync(portal)).ResultTitle);
+        Assert.StartsWith("参与人员（第 2 行）姓名第 2 个字“😀”（U+1F600）无法打印", Forms.ErrorFor(refused, "Input.Participants[1].Name"));
         Assert.Equal("姓名第 2 个字“龑”（U+9F91）无法打印：印刷字体中没有这个字符，请改用规范汉字或删去。", Forms.ErrorFor(refused, "Input.Leader.Name"));
         Assert.Contains("结项成果名称第 8 个字“😀”（U+1F600）无法打印", Forms.ErrorFor(refused, "Input.ResultTitle"));
         Assert.Equal("王\u200B龑", refused.Document.QuerySelector<IHtmlInputElement>("#Input_Leader_Name")!.Value);
@@ -44,7 +50,8 @@ public class UnprintableInputTests(PortalFactory portal) : IClassFixture<PortalF
         // Invisible characters are harmless: removed on save, and decomposed text is composed (NFC).
         var fixedChanges = await Forms.PostAsync(browser, refused, new Dictionary<string, string?>
         {
-            ["Input.Leader.Name"] = "\uFEFF杨\u200B𬌗", ["Input.ResultTitle"] = "巴州区人才\u00AD创新集聚地研究（Cafe\u0301）", ["next"] = "false",
+            ["Input.Leader.Name"] = "\uFEFF杨\u200B𬌗", ["Input.ResultTitle"] = "巴州区人才\u00AD创新集聚地研究（Cafe\u0301）",
+            ["Input.Participants[1].Name"] = participant, ["next"] = "false",
         });
         Assert.Null(Forms.ErrorFor(fixedChanges, "Input.Leader.Name"));
         Assert.Null(Forms.ErrorFor(fixedChanges, "Input.ResultTitle"));
@@ -59,6 +66,8 @@ public class UnprintableInputTests(PortalFactory portal) : IClassFixture<PortalF
             ["Input.ReportText"] = "题目\n正文𠀀。", ["next"] = "false",
         });
         Assert.Contains("最终成果第 2 段第 3 个字“𠀀”（U+20000）无法打印", badReport.Text);
+        Assert.Contains(BaZhouTalent.Web.Pages.Applications.ApplicationPageModel.SavedIncompleteMessage, badReport.Text);
+        Assert.Equal("题目\n正文𠀀。", (await Researchers.LoadAsync(portal)).ReportText);
         var goodReport = await Forms.PostAsync(browser, badReport, new Dictionary<string, string?>
         {
             ["Input.ReportText"] = Researchers.SeedReportText() + "\n附注：赵孟𫖯\u200D书法。\u2060", ["next"] = "true",

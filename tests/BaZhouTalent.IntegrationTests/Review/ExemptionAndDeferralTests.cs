@@ -88,6 +88,12 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         Assert.DoesNotContain("3.鉴定等级", four);
         Assert.Contains(application.CertificateNumber!, form);
 
+        // The certificate says how the project was closed, with the grade the federation set.
+        var certificate = PdfText(await researcher.Client.GetByteArrayAsync($"/applications/{code}/certificate.pdf"));
+        Assert.Contains("经审核免于鉴定，鉴定等级为“良好”，准予结项。", certificate);
+        Assert.Contains("鉴定等级良好（免于鉴定）", certificate);
+        Assert.DoesNotContain("经专家鉴定", certificate);
+
         // The leader was told of the exemption (站内通知).
         Assert.Contains($"结项申请 {code} 已同意免于鉴定", (await researcher.GetAsync("/Notices")).Text);
 
@@ -100,16 +106,7 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
     public async Task A_refused_exemption_goes_to_the_experts_who_see_nothing_of_the_request_and_concludes_as_usual()
     {
         const string code = "BZ25YB932";
-        await ReadyDraftAsync(code);
-        var researcher = await SignInAsync(portal, "yangzhuo");
-        var page = await researcher.GetAsync($"/applications/{code}/edit/exemption");
-        Assert.Equal(HttpStatusCode.Redirect, (await researcher.SubmitAsync(page, new Dictionary<string, string>
-        {
-            ["Input.Requested"] = "true", ["Input.Ground"] = Award, ["Input.Description"] = AwardDetail,
-        })).Status);
-        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.pdf", AttachmentTests.Pdf("award"));
-        await SubmitThroughThePageAsync(researcher, code);
-        await ToIntakeAsync(portal, code);
+        var researcher = await RequestExemptionToIntakeAsync(code);
 
         var admin = await SignInAsync(portal, "admin");
         var decide = await admin.GetAsync($"/Review/Exemption/{code}");
@@ -247,6 +244,50 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
     /// <summary>A complete draft of yangzhuo's at the Bazhou party school (the reference application's content).</summary>
     private Task ReadyDraftAsync(string code) =>
         portal.WithDbAsync(async db => { await ReadyDrafts.AddAsync(db, [code]); return 0; });
+
+    [Fact]
+    public async Task An_exemption_granted_without_a_grade_certifies_with_its_own_wording_and_verify_states_it()
+    {
+        const string code = "BZ25YB935";
+        var researcher = await RequestExemptionToIntakeAsync(code);
+        var admin = await SignInAsync(portal, "admin");
+        var decide = await admin.GetAsync($"/Review/Exemption/{code}");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, decide, "exemption", new Dictionary<string, string>
+        {
+            ["Input.Grant"] = "true", ["Input.Grade"] = "",
+        })).Status);
+        await ActOkAsync(admin, code, "decide", new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "" });
+
+        var form = PdfText(await researcher.Client.GetByteArrayAsync($"/applications/{code}/print/a4.pdf"));
+        var four = form[form.IndexOf("四、专家鉴定意见", StringComparison.Ordinal)..form.IndexOf("五、市社科联审核意见", StringComparison.Ordinal)];
+        Assert.Contains("经市社科联审核同意免于鉴定（鉴定等级：免鉴）。", four);
+
+        var certificate = PdfText(await researcher.Client.GetByteArrayAsync($"/applications/{code}/certificate.pdf"));
+        Assert.Contains("经审核免于鉴定，准予结项。", certificate);
+        Assert.Contains("鉴定等级免鉴", certificate);
+        Assert.DoesNotContain("经专家鉴定", certificate);
+        Assert.DoesNotContain("—", certificate);
+
+        var application = await LoadAsync(portal, code);
+        var verify = await new Browser(portal.CreateBrowser()).GetAsync($"/verify?q={Uri.EscapeDataString(application.CertificateNumber!)}");
+        Assert.Equal("免鉴（免于鉴定）", verify.Document.QuerySelector("[data-testid=certificate-grade]")!.TextContent.Trim());
+    }
+
+    /// <summary>A ready draft asks for 免于鉴定 with its evidence, is submitted and signed to the federation's intake.</summary>
+    private async Task<Browser> RequestExemptionToIntakeAsync(string code)
+    {
+        await ReadyDraftAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var page = await researcher.GetAsync($"/applications/{code}/edit/exemption");
+        Assert.Equal(HttpStatusCode.Redirect, (await researcher.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Input.Requested"] = "true", ["Input.Ground"] = Award, ["Input.Description"] = AwardDetail,
+        })).Status);
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.pdf", AttachmentTests.Pdf("award"));
+        await SubmitThroughThePageAsync(researcher, code);
+        await ToIntakeAsync(portal, code);
+        return researcher;
+    }
 
     /// <summary>The researcher opens 检查并提交 and presses 提交结项申请.</summary>
     private static async Task SubmitThroughThePageAsync(Browser researcher, string code)

@@ -107,7 +107,7 @@ public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Contains("科研规划科科长王建华", sections);
         Assert.Contains("结项证书编号：" + done.CertificateNumber, sections);
         Assert.Contains("核验码：", sections);
-        Assert.Contains("核验网址：http://localhost/verify", sections);
+        Assert.Contains("核验网址：http://localhost:5080/verify", sections);
         Assert.DoesNotContain("验证码", sections);
         foreach (var opinion in signed.Where(o => o.Stage != ReviewStage.Expert))
         {

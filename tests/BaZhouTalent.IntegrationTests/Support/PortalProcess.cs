@@ -31,11 +31,15 @@ public sealed class PortalProcess : IDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    public static PortalProcess Start(string databasePath)
+    /// <param name="databasePath">The SQLite file the portal runs on.</param>
+    /// <param name="settings">Environment variables that override the Development defaults (e.g. ASPNETCORE_ENVIRONMENT).</param>
+    public static PortalProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        var portal = new PortalProcess(new Process { StartInfo = StartInfo(databasePath, "--urls", $"http://127.0.0.1:{port}") },
-            new Uri($"http://127.0.0.1:{port}"));
+        var start = StartInfo(databasePath, "--urls", $"http://127.0.0.1:{port}");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        var portal = new PortalProcess(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}"));
         portal.Launch();
         return portal;
     }

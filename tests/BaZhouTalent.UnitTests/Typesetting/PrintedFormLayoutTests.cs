@@ -70,13 +70,10 @@ public class PrintedFormLayoutTests
             .Single();
     }
 
-    public static TheoryData<bool> BlankAndRecorded => [false, true];
-
-    [Theory]
-    [MemberData(nameof(BlankAndRecorded))]
-    public void Sections_two_to_five_leave_60_mm_to_write_and_seal_and_pair_on_full_pages(bool recorded)
+    [Fact]
+    public void Blank_sections_two_to_five_leave_60_mm_to_write_and_seal_and_pair_on_full_pages()
     {
-        var model = recorded ? Recorded(SeedPrint.Model()) : SeedPrint.Model();
+        var model = SeedPrint.Model();
         var pages = new Pages(PrintService.RenderA4(model));
 
         var unitItems = pages.Find("结果的内容质量是否符合预期研究目标。）");
@@ -95,29 +92,14 @@ public class PrintedFormLayoutTests
         Assert.Equal(expertTitle.Page, federationTitle.Page);
         Assert.Equal(countyTitle.Page + 1, expertTitle.Page);
 
-        if (recorded)
-        {
-            // The ticks and opinions sit in that room; a 42 mm round seal still fits between the last recorded
-            // line and the bottom of the box, beside the signature.
-            foreach (var (text, from) in new[] { ("对策可行。", unitItems.Page), ("同意结项。", countyItems.Page), ("研究扎实，建议结项。", expertItems.Page), ("巴社科结〔2025〕001号", federationTitle.Page) })
-            {
-                var last = pages.Find(text, from);
-                var bottom = BoxBottomBelow(pages.Pdf, last.Page, last.Letters[0].StartBaseLine.Y);
-                var room = (last.Letters.Min(l => l.StartBaseLine.Y - 0.12 * l.PointSize) - bottom) / Mm;
-                Assert.True(room >= 42, $"{text}: {room:F1} mm to the box's bottom");
-            }
-        }
-        else
-        {
-            var unitFree = GapMm(unitItems.Letters, unitSign.Letters);
-            var countyFree = GapMm(countyItems.Letters, countySign.Letters);
-            var expertFree = GapMm(expertItems.Letters, expertSign.Letters);
-            var federationFree = GapMm(federationTitle.Letters, federationSign.Letters);
-            Assert.True(unitFree >= 60, $"二: {unitFree:F1} mm");
-            Assert.True(countyFree >= 60, $"三: {countyFree:F1} mm");
-            Assert.True(federationFree >= 60, $"五: {federationFree:F1} mm");
-            Assert.True(expertFree >= 60, $"四: {expertFree:F1} mm");
-        }
+        var unitFree = GapMm(unitItems.Letters, unitSign.Letters);
+        var countyFree = GapMm(countyItems.Letters, countySign.Letters);
+        var expertFree = GapMm(expertItems.Letters, expertSign.Letters);
+        var federationFree = GapMm(federationTitle.Letters, federationSign.Letters);
+        Assert.True(unitFree >= 60, $"二: {unitFree:F1} mm");
+        Assert.True(countyFree >= 60, $"三: {countyFree:F1} mm");
+        Assert.True(federationFree >= 60, $"五: {federationFree:F1} mm");
+        Assert.True(expertFree >= 60, $"四: {expertFree:F1} mm");
 
         // Neither page is left mostly blank: the lower section's date line sits in the last tenth of the type area
         // (the type area ends 99 pt above the paper's edge, 638 pt below its top).
@@ -129,21 +111,16 @@ public class PrintedFormLayoutTests
     }
 
     [Fact]
-    public void Recorded_opinions_fill_the_same_boxes_without_moving_the_signature_lines()
+    public void Recorded_sections_sign_at_the_foot_of_their_page_and_print_codes_signers_and_the_certificate_number()
     {
-        var blank = new Pages(PrintService.RenderA4(SeedPrint.Model()));
         var recorded = new Pages(PrintService.RenderA4(Recorded(SeedPrint.Model())));
-        Assert.Equal(blank.All.Count, recorded.All.Count);
-        foreach (var (title, anchor) in new[] { ("二、申请人所在单位审核意见", "年"), ("三、县（区）社科联意见", "年"), ("四、专家鉴定意见", "年"), ("五、市社科联审核意见", "年") })
+        foreach (var title in new[] { "二、申请人所在单位审核意见", "三、县（区）社科联意见", "四、专家鉴定意见", "五、市社科联审核意见" })
         {
-            // The date line is the last of each signature block: 年 月 日 blank, 2025 年 11 月 3 日 recorded.
-            double DateLine(Pages pages)
-            {
-                var (page, letters) = pages.Find(title);
-                var next = pages.All[page].SkipWhile(l => l != letters[0]).Where(l => l.Value == anchor).First();
-                return next.StartBaseLine.Y;
-            }
-            Assert.Equal(DateLine(blank), DateLine(recorded), 0.5);
+            // Each recorded section keeps its 60 mm and so takes its own page, ruled to the type area's foot: the
+            // date line, the last of the signature block, sits just above it.
+            var (page, letters) = recorded.Find(title);
+            var date = recorded.All[page].SkipWhile(l => l != letters[0]).Last(l => l.Value == "年");
+            Assert.InRange(date.StartBaseLine.Y, 99, 99 + 24);
         }
         var text = string.Concat(recorded.All.SelectMany(p => p).Select(l => l.Value));
         foreach (var expected in new[] { "核验码：U7K2-9QXD", "核验码：U7K2-9QXD核验网址：https://skl.bazhong.example/verify", "结项证书编号：巴社科结〔2025〕001号", "科研科科长张三", "主席赵六", "科研规划科科长王五" })
@@ -151,17 +128,16 @@ public class PrintedFormLayoutTests
         Assert.DoesNotContain("验证码", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_long_recorded_opinion_is_set_smaller_before_the_box_grows()
+    [Theory]
+    [InlineData(300, 14)]
+    [InlineData(800, 12)]
+    public void An_opinion_is_set_in_4_hao_while_its_section_fits_a_page_and_in_xiao_si_beyond(int length, double size)
     {
         var model = Recorded(SeedPrint.Model());
-        var opinion = string.Concat(Enumerable.Repeat("成果紧扣巴州区人才工作实际，数据翔实，对策可行。", 8));
+        var opinion = LongText.Opinion(length, "成果紧扣");
         model = model with { UnitOpinion = model.UnitOpinion! with { Opinion = opinion } };
         var pages = new Pages(PrintService.RenderA4(model));
-        var first = pages.Find("成果紧扣");
-        Assert.True(first.Letters[0].PointSize < 14);
-        Assert.Equal(first.Page, pages.Find("三、县（区）社科联意见").Page);
-        Assert.Contains(opinion, string.Concat(pages.All[first.Page].Select(l => l.Value)), StringComparison.Ordinal);
+        Assert.Equal(size, pages.Find("成果紧扣").Letters[0].PointSize, 0.1);
     }
 
     [Fact]
@@ -182,6 +158,26 @@ public class PrintedFormLayoutTests
             Assert.Equal(24, Y("所在单位") - Y("通讯地址"), 0.5);
             Assert.Contains("常务副校长", joined, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Participant_rows_stay_alike_when_the_vertical_side_label_needs_more_room()
+    {
+        var model = SeedPrint.Model();
+        model = model with
+        {
+            Changes = model.Changes with
+            {
+                CurrentParticipants = [new ParticipantPrint("甲某某", "巴中市委党校", "讲师", "13800000001"), new ParticipantPrint("乙某某", "巴中市委党校", "讲师", "13800000002")],
+            },
+        };
+        var pages = new Pages(PrintService.RenderA4(model));
+        double Y(string text) => pages.Find(text).Letters[0].StartBaseLine.Y;
+        // Header row, first and last participant: 现参与人员 (five characters set vertically) spans the three.
+        var header = pages.All[pages.Find("现参").Page].Where(l => l.Value == "姓").Min(l => l.StartBaseLine.Y);
+        var first = Y("甲某某");
+        var last = Y("乙某某");
+        Assert.Equal(header - first, first - last, 0.5);
     }
 
     [Fact]

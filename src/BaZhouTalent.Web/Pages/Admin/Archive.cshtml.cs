@@ -6,13 +6,15 @@ using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using BaZhouTalent.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
 /// <summary>归档: download one project's archive by 立项编号, or a funding year's.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
-public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, SecurityAudit audit) : PageModel
+public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, IOptions<PortalOptions> portal, SecurityAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")]
     public string? Code { get; set; }
@@ -56,7 +58,7 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
         audit.RecordAsync(SecurityEventKind.ArchiveDownloaded, SecurityOutcome.Success, $"归档包 {what}",
             "含个人信息（申请书全文、附件）", cancellationToken: cancellationToken);
 
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+    private string BaseUrl => portal.Value.BaseUrl;
 
     // The zip is written to a temporary file (ZipArchive writes synchronously) and deleted when the response is sent.
     private static FileStream TemporaryZip() => new(Path.Combine(Path.GetTempPath(), $"bazhoutalent-archive-{Guid.NewGuid():N}.zip"),

@@ -17,6 +17,8 @@ public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthor
 {
     public const string NoticeKey = "ApplicationNotice";
     public const string NotEditableMessage = "申请书已提交，进入审核流程后不能再修改。";
+    /// <summary>A draft is saved as typed; what must change before submission (a missing value, a character no font has) is listed.</summary>
+    public const string SavedIncompleteMessage = "草稿已保存，但以下内容还需完善后才能提交。";
     public const string TooLongMessage = "未保存：有内容超过了长度上限。您填写的内容仍保留在下方，请按提示删减后再保存。";
     public const string ConflictMessage = "保存失败：此申请书已在其他页面或窗口中被修改。您填写的内容仍保留在下方，请复制留存后刷新页面，核对后重新填写保存。";
 

@@ -67,7 +67,7 @@ public sealed class ChangesModel(
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.ConcurrencyStamp)}");
             Input.ConcurrencyStamp = Application.ConcurrencyStamp;
             ModelState.AddErrors(result, nameof(Input));
-            ModelState.AddModelError("", "草稿已保存，但以下内容还需完善后才能提交。");
+            ModelState.AddModelError("", SavedIncompleteMessage);
             return Page();
         }
         TempData[StatusMessages.Success] = "项目变更情况已保存。";

@@ -37,7 +37,7 @@ public sealed class CoverModel(
         {
             await ReloadStampAsync(code, cancellationToken);
             ModelState.AddErrors(result, nameof(Input));
-            ModelState.AddModelError("", "草稿已保存，但以下内容还需完善后才能提交。");
+            ModelState.AddModelError("", SavedIncompleteMessage);
             return Page();
         }
         TempData[StatusMessages.Success] = "封面与声明已保存。";

@@ -148,6 +148,7 @@ public sealed class ReportModel(
             ModelState.Remove($"{nameof(Input)}.{nameof(Input.ConcurrencyStamp)}");
             Input.ConcurrencyStamp = Application.ConcurrencyStamp;
             ModelState.AddErrors(result, nameof(Input));
+            ModelState.AddModelError("", SavedIncompleteMessage);
             return Page();
         }
         TempData[StatusMessages.Success] = message;

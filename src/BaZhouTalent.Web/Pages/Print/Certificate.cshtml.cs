@@ -14,7 +14,7 @@ namespace BaZhouTalent.Web.Pages.Print;
 
 /// <summary>结项证书 PDF of a concluded application, for the city federation, the leader and the unit; 404 for anyone else.</summary>
 [EnableRateLimiting(Throttling.PdfPolicy)]
-public sealed class CertificateModel(GetCertificate.Handler handler, IOptions<TypesettingOptions> typesetting) : PageModel
+public sealed class CertificateModel(GetCertificate.Handler handler, IOptions<TypesettingOptions> typesetting, IOptions<PortalOptions> portal) : PageModel
 {
     public string ProjectCode { get; private set; } = "";
 
@@ -22,8 +22,7 @@ public sealed class CertificateModel(GetCertificate.Handler handler, IOptions<Ty
 
     public async Task<IActionResult> OnGetAsync(string projectCode, CancellationToken cancellationToken)
     {
-        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        var model = await handler.HandleAsync(new GetCertificate.Query(projectCode, baseUrl), User, cancellationToken);
+        var model = await handler.HandleAsync(new GetCertificate.Query(projectCode, portal.Value.BaseUrl), User, cancellationToken);
         if (model is null) return NotFound();
 
         ProjectCode = model.ProjectCode;

@@ -44,7 +44,7 @@ public sealed class DocumentModel(GetPrintModel.Handler printModels, IOptions<Ty
             return Page();
         }
 
-        var pdf = kind.Render(print.Model with { VerifyAddress = portal.Value.VerifyAddress(Request) }, typesetting.Value);
+        var pdf = kind.Render(print.Model with { VerifyAddress = portal.Value.VerifyAddress }, typesetting.Value);
         var fileName = $"{print.ProjectCode}-{kind.Title}{(print.Blind ? "-盲审" : "")}.pdf";
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(fileName); // filename* carries the Chinese name, filename an ASCII fallback

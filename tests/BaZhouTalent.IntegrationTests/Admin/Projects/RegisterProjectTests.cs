@@ -51,7 +51,20 @@ public class RegisterProjectTests(PortalFactory portal) : IClassFixture<PortalFa
         { "Input.Participants[0].Phone", "827-5261234", "（YB）", "Input.Participants[0].Phone", "请填写 11 位手机号码" },
         { "Input.Leader.BirthYear", "1900", "（YB）", "Input.Leader.BirthYear", "出生年份应在" },
         { "Input.Title", "", "（YB）", "Input.Title", "请填写项目名称。" },
+        // Longer than the certificate holds on its one page (docs/print-rules.md).
+        { "Input.Title", LongText.Title(BaZhouTalent.Typesetting.PrintLimits.Title + 1, "项目"), "（YB）", "Input.Title", $"项目名称不能超过 {BaZhouTalent.Typesetting.PrintLimits.Title} 个字。" },
     };
+
+    [Fact]
+    public async Task A_title_of_the_longest_length_the_certificate_holds_is_registered()
+    {
+        var browser = await RegisterKit.SignInAsAdminAsync(portal);
+        var form = await browser.GetAsync(RegisterKit.CreatePage);
+        var title = LongText.Title(BaZhouTalent.Typesetting.PrintLimits.Title, "项目");
+        var page = await Forms.PostAsync(browser, form, RegisterKit.ValidForm(form, "BZ26YB104", title));
+        Assert.Equal("/Admin/Projects", page.RedirectTarget);
+        Assert.Equal(title, await portal.WithDbAsync(db => db.FundedProjects.Where(p => p.Code == "BZ26YB104").Select(p => p.Title).SingleAsync()));
+    }
 
     [Theory]
     [MemberData(nameof(InvalidInputs))]
