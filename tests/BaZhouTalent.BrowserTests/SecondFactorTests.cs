@@ -51,6 +51,12 @@ public class SecondFactorTests(SecureLivePortal portal) : IClassFixture<SecureLi
         await page.GotoAsync("/Account/Security");
         await Expect(page.GetByTestId("two-factor-status")).ToContainTextAsync("已绑定身份验证器");
         await portal.ScreenshotAsync(page, "account-security-1280");
+
+        // The audit holds the enrolment and both sign-ins, newest first.
+        await page.GotoAsync("/Admin/Audit?account=admin");
+        await Expect(page.Locator("tbody tr[data-action=SignIn]").First).ToContainTextAsync("密码＋动态验证码");
+        await Expect(page.Locator("tbody tr[data-action=TwoFactorEnrolled]")).ToHaveCountAsync(1);
+        await portal.ScreenshotAsync(page, "security-audit-1280");
     }
 
     [Fact]

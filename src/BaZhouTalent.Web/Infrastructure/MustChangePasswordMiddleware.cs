@@ -9,7 +9,7 @@ namespace BaZhouTalent.Web.Infrastructure;
 public sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
     private static readonly string[] AllowedPaths =
-        [IdentitySetup.ChangePasswordPath, IdentitySetup.LogoutPath, "/Error", "/healthz", "/lib", "/css", "/js"];
+        [IdentitySetup.ChangePasswordPath, IdentitySetup.LogoutPath, AppSecurityStampValidator.ProbePath, "/Error", "/healthz", "/lib", "/css", "/js"];
 
     public Task InvokeAsync(HttpContext context)
     {
