@@ -20,6 +20,9 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>The longest any wait may take before the test fails: far beyond a slow machine, short of CI's limit.</summary>
+    private const float GuardMilliseconds = 120_000;
+
     public LivePortal() => UseKestrel(0);
 
     /// <summary>
@@ -43,6 +46,9 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         using (var client = CreateClient()) BaseAddress = client.BaseAddress!;
         playwright = await Playwright.CreateAsync();
+        // Every wait is for a condition (an element, a navigation, a text); the bound only ends a wedged run. Playwright's
+        // 5 s and 30 s defaults are exceeded by a busy 2-core machine, so they are raised, not relied on.
+        Assertions.SetDefaultExpectTimeout(GuardMilliseconds);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
@@ -63,6 +69,8 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        context.SetDefaultTimeout(GuardMilliseconds);
+        context.SetDefaultNavigationTimeout(GuardMilliseconds);
         return await context.NewPageAsync();
     }
 

@@ -39,4 +39,17 @@ public interface IAppDbContext
 
     /// <summary>Forgets every tracked change, so a use case can start over after a refused save.</summary>
     void DiscardChanges();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns (and retried whole where the provider
+    /// retries transient failures, so the work must be repeatable).
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inside <see cref="InTransactionAsync{T}"/>: takes the application's write lock until the transaction ends (an
+    /// UPDATE of its lock counter), so writers of its attachments pass one at a time and each counts what the others
+    /// committed. A row lock on SQL Server and PostgreSQL, the database's write lock on SQLite.
+    /// </summary>
+    Task LockApplicationAsync(int applicationId, CancellationToken cancellationToken = default);
 }

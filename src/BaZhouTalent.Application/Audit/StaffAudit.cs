@@ -3,14 +3,20 @@ using BaZhouTalent.Application.Domain;
 namespace BaZhouTalent.Application.Audit;
 
 /// <summary>
-/// Staff actions (accounts, register, units, expert pool, decisions) are security events too: each is one record of
-/// the security audit (<see cref="SecurityAudit"/>), written with the change it records so neither exists without the other.
+/// Staff actions and decisions (accounts, register, units, expert pool, windows, and the federation's decisions on
+/// requests and applications: extension, termination, exemption, deferral, expert assignment, conclusion) are security
+/// events too: each is one record of the security audit (<see cref="SecurityAudit"/>), written with the change it records
+/// so neither exists without the other.
 /// </summary>
 public sealed class StaffAudit(SecurityAudit audit)
 {
     /// <summary>Adds the record to the context; the caller's SaveChanges writes it together with the change.</summary>
     public void Add(StaffAction action, string subject, string details = "") =>
         audit.Add(action.ToString(), SecurityOutcome.Success, subject, details);
+
+    /// <summary>A decision on a project's closure application, named by the project (立项编号 and title).</summary>
+    public void AddFor(StaffAction action, FundedProject project, string details = "") =>
+        Add(action, $"{project.Code} {project.Title}", details);
 
     /// <summary>Saves at once, for changes already saved by Identity's own store (accounts).</summary>
     public Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default) =>
@@ -43,6 +49,16 @@ public enum StaffAction
     AccountRoleChanged,
     AccountScopeChanged,
     TwoFactorReset,
+    AccountEdited,
+    ExtensionApproved,
+    ExtensionRefused,
+    TerminationRefused,
+    ExemptionGranted,
+    ExemptionRefused,
+    ClosureDeferred,
+    ExpertsAssigned,
+    ClosureConcluded,
+    ClosureRejected,
 }
 
 public static class StaffActionNames
@@ -72,6 +88,16 @@ public static class StaffActionNames
         StaffAction.AccountRoleChanged => "调整账户角色",
         StaffAction.AccountScopeChanged => "调整账户单位或区域",
         StaffAction.TwoFactorReset => "重置双因素认证",
+        StaffAction.AccountEdited => "修改账户资料",
+        StaffAction.ExtensionApproved => "批准延期",
+        StaffAction.ExtensionRefused => "不批准延期",
+        StaffAction.TerminationRefused => "不批准撤项申请",
+        StaffAction.ExemptionGranted => "同意免于鉴定",
+        StaffAction.ExemptionRefused => "不同意免于鉴定",
+        StaffAction.ClosureDeferred => "暂缓结项",
+        StaffAction.ExpertsAssigned => "分配鉴定专家",
+        StaffAction.ClosureConcluded => "同意结项",
+        StaffAction.ClosureRejected => "不予结项",
         _ => action,
     } : action;
 }

@@ -177,7 +177,8 @@ public sealed record DisclosedApplication(
         {
             if (!policy.SeesAttachment(a.BlindSafe, a.FrozenRound)) continue;
             numbers[a.Kind] = numbers.GetValueOrDefault(a.Kind) + 1;
-            var name = policy.IsBlind ? $"{a.Kind.ToChinese()}-{numbers[a.Kind]}{Path.GetExtension(a.FileName).ToLowerInvariant()}" : a.FileName;
+            var stored = UploadAttachment.CleanFileName(a.FileName);
+            var name = policy.IsBlind ? $"{a.Kind.ToChinese()}-{numbers[a.Kind]}{Path.GetExtension(stored).ToLowerInvariant()}" : stored;
             shown.Add(new DisclosedAttachment(a.Id, a.Kind, name, a.ContentType, a.Size, a.Sha256, a.BlindSafe, a.FrozenRound, a.UploadedAt));
         }
         return shown;

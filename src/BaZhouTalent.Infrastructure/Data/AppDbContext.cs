@@ -2,6 +2,7 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using BaZhouTalent.Infrastructure.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Infrastructure.Data;
@@ -70,4 +71,22 @@ public abstract class AppDbContext(DbContextOptions options)
             : base.SaveChanges(acceptAllChangesOnSuccess);
 
     public void DiscardChanges() => ChangeTracker.Clear();
+
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+
+    public async Task LockApplicationAsync(int applicationId, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("The application's lock is held by a transaction: take it inside InTransactionAsync.");
+        await ClosureApplications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(
+            a => EF.Property<long>(a, ClosureApplicationConfiguration.LockCounter),
+            a => EF.Property<long>(a, ClosureApplicationConfiguration.LockCounter) + 1), cancellationToken);
+    }
 }

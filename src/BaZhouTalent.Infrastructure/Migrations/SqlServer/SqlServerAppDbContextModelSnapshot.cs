@@ -349,6 +349,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("LockCounter")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
@@ -891,7 +894,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProjectRequests_OneOpenPerKind")
+                        .HasFilter("\"Status\" IN ('Requested', 'UnitAgreed')");
 
                     b.HasIndex("Status", "ProjectId");
 

@@ -335,6 +335,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LockCounter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -860,7 +863,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProjectRequests_OneOpenPerKind")
+                        .HasFilter("\"Status\" IN ('Requested', 'UnitAgreed')");
 
                     b.HasIndex("Status", "ProjectId");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261206210950_InitialCreate")]
+    [Migration("20261206232311_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -351,6 +351,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("date");
+
+                    b.Property<long>("LockCounter")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -894,7 +897,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProjectRequests_OneOpenPerKind")
+                        .HasFilter("\"Status\" IN ('Requested', 'UnitAgreed')");
 
                     b.HasIndex("Status", "ProjectId");
 

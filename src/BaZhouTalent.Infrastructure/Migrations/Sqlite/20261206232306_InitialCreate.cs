@@ -490,7 +490,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     ExemptionDecision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ProjectTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LockCounter = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1022,9 +1023,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRequests_ProjectId",
+                name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
-                column: "ProjectId");
+                columns: new[] { "ProjectId", "Kind" },
+                unique: true,
+                filter: "\"Status\" IN ('Requested', 'UnitAgreed')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_Status_ProjectId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206210940_InitialCreate")]
+    [Migration("20261206232306_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -337,6 +337,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LockCounter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
@@ -863,7 +866,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("ProjectId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProjectRequests_OneOpenPerKind")
+                        .HasFilter("\"Status\" IN ('Requested', 'UnitAgreed')");
 
                     b.HasIndex("Status", "ProjectId");
 

@@ -490,7 +490,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     ExemptionDecision = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LockCounter = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1025,9 +1026,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRequests_ProjectId",
+                name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
-                column: "ProjectId");
+                columns: new[] { "ProjectId", "Kind" },
+                unique: true,
+                filter: "\"Status\" IN ('Requested', 'UnitAgreed')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_Status_ProjectId",
