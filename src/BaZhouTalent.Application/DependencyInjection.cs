@@ -111,14 +111,19 @@ public static class DependencyInjection
         services.AddScoped<Accounts.EditAccountProfile.Handler>();
         services.AddScoped<Accounts.ResetPassword.Handler>();
         services.AddScoped<Accounts.UnlockAccount.Handler>();
+        services.AddScoped<Accounts.ResetTwoFactor.Handler>();
+        services.AddScoped<Accounts.SetAccountDisabled.Handler>();
+        services.AddScoped<Accounts.ChangeAccountRole.Handler>();
         return services;
     }
 
     // The city federation's desk: staff audit trail, units, expert pool, certificates, announcements, archive.
     private static IServiceCollection AddDeskHandlers(this IServiceCollection services)
     {
+        services.AddScoped<Audit.SecurityAudit>();
         services.AddScoped<Audit.StaffAudit>();
-        services.AddScoped<Audit.ListStaffAudit.Handler>();
+        services.AddScoped<Audit.ListSecurityEvents.Handler>();
+        services.AddScoped<Audit.VerifySecurityAudit.Handler>();
         services.AddScoped<Units.AddUnit.Handler>();
         services.AddScoped<Units.RenameUnit.Handler>();
         services.AddScoped<Units.MoveUnit.Handler>();

@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddAppIdentity(configuration);
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SecurityAuditArchive>();
         services.AddNoticeDelivery();
         services.AddBackups(configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")

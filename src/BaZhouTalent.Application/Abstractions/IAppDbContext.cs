@@ -31,6 +31,9 @@ public interface IAppDbContext
     DbSet<JobLease> JobLeases { get; }
     DbSet<ReminderRecord> ReminderRecords { get; }
     DbSet<BackupRun> BackupRuns { get; }
+    /// <summary>The security audit: only ever added to (see <see cref="SecurityEvent"/>); the save chains each new record.</summary>
+    DbSet<SecurityEvent> SecurityEvents { get; }
+    DbSet<SecurityAuditHead> SecurityAuditHeads { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -1,11 +1,15 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace BaZhouTalent.Application.Experts;
 
-/// <summary>专家库: every expert account with its pool entry, searchable by name, unit or field, one page at a time.</summary>
+/// <summary>
+/// 专家库: every expert account with its pool entry, searchable by name, unit or field, one page at a time. A list needs
+/// no one's contact details in full: phones and e-mail addresses are masked here and shown on the expert's own page.
+/// </summary>
 public static class ListExperts
 {
     public sealed record Query(ListRequest List);
@@ -41,7 +45,7 @@ public static class ListExperts
             var load = await ExpertPool.OpenLoadAsync(db, cancellationToken);
             var rows = page.Rows.Select(e => new Row(
                 e.Id, e.UserName!, e.DisplayName, e.UnitName ?? e.Profile?.WorkUnit ?? "",
-                e.Profile?.ProfessionalTitle ?? "", e.Profile?.Fields ?? "", e.Profile?.Phone ?? "", e.Profile?.Email ?? "",
+                e.Profile?.ProfessionalTitle ?? "", e.Profile?.Fields ?? "", PersonalData.MaskPhone(e.Profile?.Phone), PersonalData.MaskEmail(e.Profile?.Email),
                 e.Profile?.DeclaredConflicts ?? "", e.Profile?.IsDisabled == true, e.HasPassword, load.GetValueOrDefault(e.Id))).ToList();
             return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
         }

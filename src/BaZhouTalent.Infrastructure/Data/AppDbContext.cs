@@ -34,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<SecurityAuditHead> SecurityAuditHeads => Set<SecurityAuditHead>();
 
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
     public DbSet<Files.StoredBlob> StoredBlobs => Set<Files.StoredBlob>();
@@ -58,7 +60,9 @@ public abstract class AppDbContext(DbContextOptions options)
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return ChangeTracker.Entries<SecurityEvent>().Any(e => e.State == EntityState.Added)
+                ? await SecurityAuditChain.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
@@ -66,8 +70,11 @@ public abstract class AppDbContext(DbContextOptions options)
         }
     }
 
+    /// <summary>Only the asynchronous save chains security records; nothing in the portal saves synchronously.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (ChangeTracker.Entries<SecurityEvent>().Any(e => e.State == EntityState.Added))
+            throw new InvalidOperationException("Security events are saved with SaveChangesAsync, which chains them.");
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }

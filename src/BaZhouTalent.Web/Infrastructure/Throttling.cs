@@ -62,7 +62,8 @@ public static class Throttling
     /// The pages a POST to which is a sign-in attempt, limited per client and per account. A new sign-in step (a
     /// second factor's code) is covered by adding its page here; its account is the one the pending sign-in holds.
     /// </summary>
-    public static readonly IReadOnlyList<string> SignInPages = [IdentitySetup.LoginPath];
+    public static readonly IReadOnlyList<string> SignInPages =
+        [IdentitySetup.LoginPath, IdentitySetup.SecondFactorPath, IdentitySetup.RecoveryCodePath, IdentitySetup.EnrolPath];
 
     public static IServiceCollection AddThrottling(this IServiceCollection services, IConfiguration configuration)
     {

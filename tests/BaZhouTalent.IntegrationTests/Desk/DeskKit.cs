@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,16 @@ internal static class DeskKit
             new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
     }
 
-    /// <summary>The staff audit entries (no application) recorded so far, oldest first.</summary>
-    public static Task<List<AuditEntry>> StaffAuditAsync(PortalFactory portal) =>
-        portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == null).OrderBy(e => e.Id).ToListAsync());
+    /// <summary>A staff action as the security audit holds it: the action, its subject and details, who and when.</summary>
+    public sealed record StaffRecord(string Action, string Note, string ActorName, string Account, DateTimeOffset At);
+
+    /// <summary>The staff actions of the security audit recorded so far, oldest first.</summary>
+    public static async Task<List<StaffRecord>> StaffAuditAsync(PortalFactory portal)
+    {
+        var staff = Enum.GetNames<StaffAction>();
+        var records = await portal.WithDbAsync(db => db.SecurityEvents.AsNoTracking().Where(e => staff.Contains(e.Kind)).OrderBy(e => e.Sequence).ToListAsync());
+        return records.Select(e => new StaffRecord(e.Kind, e.Detail.Length == 0 ? e.Target : $"{e.Target}：{e.Detail}", e.AccountName, e.Account, e.At)).ToList();
+    }
 
     /// <summary>Renders the PDF's first page with poppler (pdftoppm, grey, at <paramref name="dpi"/>) and decodes the QR code on it with ZXing.</summary>
     public static string DecodeQr(byte[] pdf, int dpi = 300)

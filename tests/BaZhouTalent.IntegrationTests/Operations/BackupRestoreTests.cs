@@ -136,7 +136,7 @@ public class BackupRestoreTests : IDisposable
         var target = NewDatabase("restored");
         var (restored, refusal) = await PortalProcess.RunCommandAsync(target, Path.Combine(folder, "restored"), null, "restore", "--from", backup);
 
-        Assert.Equal(1, restored);
+        Assert.Equal(3, restored);
         Assert.Contains("恢复被拒绝：备份已损坏：文件 " + Path.GetFileName(database), refusal);
         if (Provider == DatabaseProvider.PostgreSql)
         {

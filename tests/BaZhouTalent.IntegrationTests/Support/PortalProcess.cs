@@ -51,6 +51,10 @@ public sealed class PortalProcess : IDisposable
         return portal;
     }
 
+    /// <summary>Runs an operator command (<c>audit-verify</c> …) on the SQLite file to its end: its exit code and console.</summary>
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string databasePath, params string[] command) =>
+        RunCommandAsync(TestDatabase.SqliteFile(databasePath), Path.GetDirectoryName(databasePath)!, null, command);
+
     /// <summary>Runs one of the portal's commands (<c>backup</c>, <c>restore</c>) to its end: its exit code and console.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(TestDatabase database, string folder,
         IReadOnlyDictionary<string, string>? settings, params string[] command)

@@ -31,6 +31,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<long?>("AuthenticatorLastTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)")
@@ -48,6 +51,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
@@ -69,6 +75,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Chinese_PRC_BIN2");
 
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)")
                         .UseCollation("Chinese_PRC_BIN2");
@@ -86,6 +95,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(50)")
                         .UseCollation("Chinese_PRC_BIN2");
 
+                    b.PrimitiveCollection<string>("PreviousPasswordHashes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("RealName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -97,6 +111,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
                         .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SortName")
@@ -1180,6 +1199,121 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt");
 
                     b.ToTable("ReviewOpinions");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.SecurityAuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ArchivedThroughHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<long>("ArchivedThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityAuditHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ArchivedThroughHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            ArchivedThroughSequence = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.SecurityEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Account", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("SecurityEvents");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Unit", b =>

@@ -170,6 +170,43 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityAuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ArchivedThroughSequence = table.Column<long>(type: "bigint", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityAuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Account = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    AccountName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Target = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredBlobs",
                 columns: table => new
                 {
@@ -234,6 +271,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     UnitId = table.Column<int>(type: "int", nullable: true),
                     RegionId = table.Column<int>(type: "int", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "bigint", nullable: true),
+                    SessionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false, collation: "Chinese_PRC_BIN2"),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
@@ -795,6 +837,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 columns: new[] { "Id", "Version" },
                 values: new object[] { 1, 0L });
 
+            migrationBuilder.InsertData(
+                table: "SecurityAuditHeads",
+                columns: new[] { "Id", "ArchivedThroughHash", "ArchivedThroughSequence", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
                 table: "ApplicationParticipants",
@@ -1077,6 +1124,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 column: "VerificationCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Account_At",
+                table: "SecurityEvents",
+                columns: new[] { "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_At",
+                table: "SecurityEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Kind_At",
+                table: "SecurityEvents",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -1165,6 +1227,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SecurityAuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");

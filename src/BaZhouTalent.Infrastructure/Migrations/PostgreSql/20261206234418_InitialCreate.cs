@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -171,6 +172,43 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityAuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ArchivedThroughSequence = table.Column<long>(type: "bigint", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityAuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
+                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    AccountName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Target = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredBlobs",
                 columns: table => new
                 {
@@ -235,6 +273,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     UnitId = table.Column<int>(type: "integer", nullable: true),
                     RegionId = table.Column<int>(type: "integer", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PreviousPasswordHashes = table.Column<List<string>>(type: "text[]", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "bigint", nullable: true),
+                    SessionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     SortName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN \"RealName\" <> '' THEN \"RealName\" ELSE \"DisplayName\" END", stored: true, collation: "C"),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
@@ -796,6 +839,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: new[] { "Id", "Version" },
                 values: new object[] { 1, 0L });
 
+            migrationBuilder.InsertData(
+                table: "SecurityAuditHeads",
+                columns: new[] { "Id", "ArchivedThroughHash", "ArchivedThroughSequence", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
                 table: "ApplicationParticipants",
@@ -1075,6 +1123,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 column: "VerificationCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Account_At",
+                table: "SecurityEvents",
+                columns: new[] { "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_At",
+                table: "SecurityEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Kind_At",
+                table: "SecurityEvents",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -1163,6 +1226,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SecurityAuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");

@@ -170,6 +170,43 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityAuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ArchivedThroughSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityAuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredBlobs",
                 columns: table => new
                 {
@@ -234,6 +271,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     UnitId = table.Column<int>(type: "INTEGER", nullable: true),
                     RegionId = table.Column<int>(type: "INTEGER", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     SortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -795,6 +837,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 columns: new[] { "Id", "Version" },
                 values: new object[] { 1, 0L });
 
+            migrationBuilder.InsertData(
+                table: "SecurityAuditHeads",
+                columns: new[] { "Id", "ArchivedThroughHash", "ArchivedThroughSequence", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
                 table: "ApplicationParticipants",
@@ -1074,6 +1121,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 column: "VerificationCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Account_At",
+                table: "SecurityEvents",
+                columns: new[] { "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_At",
+                table: "SecurityEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Kind_At",
+                table: "SecurityEvents",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -1162,6 +1224,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SecurityAuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");

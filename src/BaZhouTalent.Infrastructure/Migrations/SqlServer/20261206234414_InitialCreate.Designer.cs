@@ -3,16 +3,16 @@ using System;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
+namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
-    [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261206232945_InitialCreate")]
+    [DbContext(typeof(SqlServerAppDbContext))]
+    [Migration("20261206234414_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -21,104 +21,123 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
+
+                    b.Property<long?>("AuthenticatorLastTimeStep")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Post")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.PrimitiveCollection<string>("PreviousPasswordHashes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("RealName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int?>("RegionId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SortName")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasComputedColumnSql("CASE WHEN \"RealName\" <> '' THEN \"RealName\" ELSE \"DisplayName\" END", true)
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", false)
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<int?>("UnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -127,7 +146,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                        .HasDatabaseName("UserNameIndex")
+                        .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.HasIndex("RegionId");
 
@@ -142,35 +162,35 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SubmittedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -184,41 +204,41 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<bool>("BlindSafe")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int?>("FrozenRound")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -226,17 +246,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("UploadedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -254,48 +274,48 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ActorUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int?>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("ToStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
 
@@ -308,42 +328,42 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<long>("Bytes")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Files")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("Succeeded")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -356,56 +376,56 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<DateOnly?>("ActualCompletion")
                         .HasColumnType("date");
 
                     b.Property<string>("CertificateNumber")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool?>("Classified")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("CurrentOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("DeclarationConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly?>("DeferredUntil")
                         .HasColumnType("date");
 
                     b.Property<string>("ExemptionDecision")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("ExemptionDescription")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ExemptionGround")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("ExemptionRequested")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly>("FillDate")
                         .HasColumnType("date");
@@ -414,44 +434,45 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("ProjectTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ResultTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<bool?>("Sensitive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTimeOffset?>("StatusSince")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CertificateNumber] IS NOT NULL");
 
                     b.HasIndex("ProjectId")
                         .IsUnique();
@@ -473,21 +494,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<DateOnly>("Closes")
                         .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateOnly>("Opens")
                         .HasColumnType("date");
@@ -503,33 +524,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("AssignedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("AssignedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("IsChief")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<int>("Round")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -545,50 +566,50 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("DeclaredConflicts")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(500)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(30)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ProfessionalTitle")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("WorkUnit")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("UserId");
 
@@ -599,31 +620,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("CategoryId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateOnly?>("ExtendedCompletion")
                         .HasColumnType("date");
 
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Lifecycle")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateOnly>("PlannedCompletion")
                         .HasColumnType("date");
@@ -631,38 +652,38 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<string>("PlannedOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("TerminatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("TerminatedByName")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("TerminationGround")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("Year")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -693,36 +714,36 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ImportedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("Pending")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -730,8 +751,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -748,17 +769,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Name");
 
@@ -771,36 +792,36 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Link")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -817,56 +838,56 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -882,27 +903,27 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(8)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("SortOrder")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -919,61 +940,61 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateOnly?>("CompletionBefore")
                         .HasColumnType("date");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("FederationDecidedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("FederationDecidedByName")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("FederationOpinion")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("ProjectId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RequestedByName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RequestedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateOnly?>("RequestedCompletion")
                         .HasColumnType("date");
@@ -981,20 +1002,20 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTimeOffset?>("UnitDecidedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("UnitDecidedByName")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("UnitOpinion")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1012,23 +1033,23 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("SortOrder")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1044,7 +1065,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -1052,11 +1073,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
@@ -1070,26 +1091,26 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("ReplacedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ReplacedBy")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1102,75 +1123,75 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<bool?>("Agrees")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<int>("ApplicationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("ContentFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Grade")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<bool?>("HasProblem")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("OpinionText")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("Round")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("SignedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SignerName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SignerPost")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SignerUnit")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("SignerUserId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("VerificationCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1183,25 +1204,140 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.ToTable("ReviewOpinions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.SecurityAuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ArchivedThroughHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<long>("ArchivedThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityAuditHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ArchivedThroughHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            ArchivedThroughSequence = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.SecurityEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Account", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("SecurityEvents");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Unit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<int>("RegionId")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1216,7 +1352,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("BaZhouTalent.Infrastructure.Data.DataStamp", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -1237,12 +1373,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("varbinary(max)");
 
                     b.HasKey("Key");
 
@@ -1253,17 +1389,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1273,29 +1409,30 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
                         .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
+                        .HasDatabaseName("RoleNameIndex")
+                        .HasFilter("[NormalizedName] IS NOT NULL");
 
                     b.ToTable("AspNetRoles", (string)null);
                 });
@@ -1304,22 +1441,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1332,22 +1469,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("Id");
 
@@ -1359,21 +1496,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -1385,12 +1522,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -1402,20 +1539,20 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -1475,13 +1612,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.OwnsOne("BaZhouTalent.Application.Domain.ApplicationReport", "Report", b1 =>
                         {
                             b1.Property<int>("ApplicationId")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Text")
                                 .IsRequired()
-                                .HasColumnType("text")
+                                .HasColumnType("nvarchar(max)")
                                 .HasColumnName("Text")
-                                .UseCollation("C");
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("ApplicationId");
 
@@ -1494,61 +1631,61 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.OwnsOne("BaZhouTalent.Application.Domain.PersonDetails", "CurrentLeader", b1 =>
                         {
                             b1.Property<int>("ClosureApplicationId")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(200)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("AdministrativePost")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int?>("BirthMonth")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<int?>("BirthYear")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Ethnicity")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(20)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Gender")
                                 .IsRequired()
                                 .HasMaxLength(8)
-                                .HasColumnType("character varying(8)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(8)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("ProfessionalTitle")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("ClosureApplicationId");
 
@@ -1562,39 +1699,39 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("OwnerId")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("SortOrder")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("Id");
 
@@ -1659,61 +1796,61 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.OwnsOne("BaZhouTalent.Application.Domain.PersonDetails", "OriginalLeader", b1 =>
                         {
                             b1.Property<int>("FundedProjectId")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(200)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("AdministrativePost")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int?>("BirthMonth")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<int?>("BirthYear")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Ethnicity")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(20)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Gender")
                                 .IsRequired()
                                 .HasMaxLength(8)
-                                .HasColumnType("character varying(8)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(8)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("ProfessionalTitle")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("FundedProjectId");
 
@@ -1727,39 +1864,39 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("OwnerId")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(30)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<int>("SortOrder")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(50)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.Property<string>("Unit")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .UseCollation("C");
+                                .HasColumnType("nvarchar(100)")
+                                .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("Id");
 
