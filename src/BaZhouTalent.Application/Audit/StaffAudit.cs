@@ -59,6 +59,12 @@ public enum StaffAction
     ExpertsAssigned,
     ClosureConcluded,
     ClosureRejected,
+    RegisterCorrected,
+    ChangeApproved,
+    ChangeRefused,
+    ObjectionRecorded,
+    ObjectionUpheld,
+    ObjectionDismissed,
 }
 
 public static class StaffActionNames
@@ -98,6 +104,12 @@ public static class StaffActionNames
         StaffAction.ExpertsAssigned => "分配鉴定专家",
         StaffAction.ClosureConcluded => "同意结项",
         StaffAction.ClosureRejected => "不予结项",
+        StaffAction.RegisterCorrected => "更正登记",
+        StaffAction.ChangeApproved => "批准项目变更",
+        StaffAction.ChangeRefused => "不批准项目变更",
+        StaffAction.ObjectionRecorded => "登记公示异议",
+        StaffAction.ObjectionUpheld => "异议成立（撤销结项）",
+        StaffAction.ObjectionDismissed => "异议不成立",
         _ => action,
     } : action;
 }

@@ -39,14 +39,17 @@ public sealed class ApplicationAuthorizationHandler
         return operation switch
         {
             nameof(ApplicationOperations.View) => CanView(actor, application),
-            // The researcher edits wherever they may submit.
-            nameof(ApplicationOperations.Edit) => WorkflowActions.Of(ReviewTrigger.Submit).Allows(actor, application),
+            // The researcher edits wherever they may submit, never once the project is terminated (closed everywhere).
+            nameof(ApplicationOperations.Edit) => WorkflowActions.Of(ReviewTrigger.Submit).Allows(actor, application)
+                && Projects.ProjectLifecycle.RefusalFor(application.Project) is null,
             // Experts appraise independently: only the chief, once every opinion is in, reads the others'.
             nameof(ApplicationOperations.SeeExpertAppraisals) => CanView(actor, application)
                 && (actor.Is(Roles.MunicipalFederation)
                     || (actor.AssignmentInCurrentRound(application)?.IsChief == true
                         && (status != ApplicationStatus.ExpertReview || ReviewWorkflow.AllExpertsAppraised(application)))),
+            // Issued: at 同意结项 without 结项公示, else once the period ended with no objection standing.
             nameof(ApplicationOperations.DownloadCertificate) => status == ApplicationStatus.Concluded && application.CertificateNumber is not null
+                && application.CertificateIssuedAt is not null
                 && (actor.Is(Roles.MunicipalFederation) || actor.IsLeaderOf(application) || actor.IsUnitReviewerOf(application)),
             _ => false,
         };
