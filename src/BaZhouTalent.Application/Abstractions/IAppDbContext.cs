@@ -26,8 +26,6 @@ public interface IAppDbContext
     DbSet<IdentityRole> Roles { get; }
     DbSet<ProjectRequest> ProjectRequests { get; }
     DbSet<ProjectCorrection> ProjectCorrections { get; }
-    DbSet<AnnouncementObjection> AnnouncementObjections { get; }
-    DbSet<KeptDocument> KeptDocuments { get; }
     DbSet<ClosureWindow> ClosureWindows { get; }
     DbSet<Notice> Notices { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }

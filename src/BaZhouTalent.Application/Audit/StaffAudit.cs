@@ -62,9 +62,6 @@ public enum StaffAction
     RegisterCorrected,
     ChangeApproved,
     ChangeRefused,
-    ObjectionRecorded,
-    ObjectionUpheld,
-    ObjectionDismissed,
 }
 
 public static class StaffActionNames
@@ -107,9 +104,6 @@ public static class StaffActionNames
         StaffAction.RegisterCorrected => "更正登记",
         StaffAction.ChangeApproved => "批准项目变更",
         StaffAction.ChangeRefused => "不批准项目变更",
-        StaffAction.ObjectionRecorded => "登记公示异议",
-        StaffAction.ObjectionUpheld => "异议成立（撤销结项）",
-        StaffAction.ObjectionDismissed => "异议不成立",
         _ => action,
     } : action;
 }

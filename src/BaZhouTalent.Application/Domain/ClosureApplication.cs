@@ -49,17 +49,8 @@ public class ClosureApplication
     /// where it is. A column of its own so that queues count, sort and page by it in the database.
     /// </summary>
     public DateTimeOffset? StatusSince { get; private set; }
-    /// <summary>结项证书编号, e.g. 巴社科结〔2025〕027号, given with 同意结项 (printed in 五).</summary>
+    /// <summary>结项证书编号, e.g. 巴社科结〔2025〕027号, issued on approval.</summary>
     public string? CertificateNumber { get; private set; }
-    /// <summary>
-    /// The last China day of 结项公示 (<c>Closure:Announcement:WorkingDays</c> after 同意结项); null when concluded without one.
-    /// </summary>
-    public DateOnly? AnnouncementEndsOn { get; private set; }
-    /// <summary>When the 结项证书 was issued: at 同意结项 without 公示, else once the period ended with no objection standing.</summary>
-    public DateTimeOffset? CertificateIssuedAt { get; private set; }
-
-    /// <summary>公示中: concluded, the certificate not yet issued because the announcement period runs or an objection stands.</summary>
-    public bool IsInAnnouncement => Status == ApplicationStatus.Concluded && CertificateIssuedAt is null && AnnouncementEndsOn is not null;
 
     /// <summary>申请免于鉴定: the researcher asks the federation to conclude without expert appraisal.</summary>
     public bool ExemptionRequested { get; private set; }
@@ -178,31 +169,20 @@ public class ClosureApplication
     /// 受理: FederationIntake → ExpertReview with one or more experts, exactly one of them chief, none in
     /// conflict of interest (<see cref="ConflictOfInterest"/>). Requires Project.Unit loaded.
     /// </summary>
-    /// <remarks>
-    /// After an expert declined (<see cref="DeclineAssignment"/>) the round keeps its other experts (and their appraisals):
-    /// <paramref name="experts"/> are then the replacements, and the chief is named among the kept experts and the new
-    /// ones (<paramref name="chiefUserId"/>, or the new one marked <see cref="ExpertCandidate.IsChief"/>).
-    /// </remarks>
-    public void AssignExperts(ReviewActor actor, IReadOnlyList<ExpertCandidate> experts, DateTimeOffset now, string? chiefUserId = null)
+    public void AssignExperts(ReviewActor actor, IReadOnlyList<ExpertCandidate> experts, DateTimeOffset now)
     {
         EnsureCanFire(ReviewTrigger.AssignExperts);
-        var kept = ExpertAssignments.Where(e => e.Round == Round).ToList();
         if (experts.Count == 0)
-            throw new ReviewRuleException(kept.Count == 0 ? "请至少选择一位鉴定专家。" : "请至少选择一位替换的鉴定专家。");
-        if (experts.Select(e => e.UserId).Distinct().Count() != experts.Count || experts.Any(e => kept.Any(k => k.ExpertUserId == e.UserId)))
+            throw new ReviewRuleException("请至少选择一位鉴定专家。");
+        if (experts.Select(e => e.UserId).Distinct().Count() != experts.Count)
             throw new ReviewRuleException("同一位专家不能重复选择。");
-        var chief = chiefUserId ?? experts.FirstOrDefault(e => e.IsChief)?.UserId;
-        if (experts.Count(e => e.IsChief) > 1 || chief is null
-            || !(experts.Any(e => e.UserId == chief) || kept.Any(k => k.ExpertUserId == chief)))
+        if (experts.Count(e => e.IsChief) != 1)
             throw new ReviewRuleException("请在所选专家中指定一位主审专家。");
         foreach (var expert in experts)
         {
             if (ConflictOfInterest.ReasonFor(this, expert) is { } reason)
                 throw new ReviewRuleException(reason);
         }
-        experts = experts.Select(e => e with { IsChief = e.UserId == chief }).ToList();
-        foreach (var assignment in kept)
-            assignment.IsChief = assignment.ExpertUserId == chief;
         foreach (var expert in experts)
         {
             ExpertAssignments.Add(new ExpertAssignment
@@ -305,70 +285,18 @@ public class ClosureApplication
         return signed;
     }
 
-    /// <summary>五、同意结项: FederationReview → Concluded with <paramref name="certificateNumber"/> (see <see cref="CertificateNumbers"/>).
-    /// Without 公示 (<paramref name="announcementEndsOn"/> null) the certificate issues at once; with one it issues when the
-    /// period has ended and no objection stands (<see cref="IssueCertificateAfterAnnouncement"/>).</summary>
-    public ReviewOpinion Conclude(ReviewActor actor, string opinionText, string certificateNumber, DateTimeOffset now, DateOnly? announcementEndsOn = null)
+    /// <summary>五、同意结项: FederationReview → Concluded, issuing <paramref name="certificateNumber"/>
+    /// (see <see cref="CertificateNumbers"/>).</summary>
+    public ReviewOpinion Conclude(ReviewActor actor, string opinionText, string certificateNumber, DateTimeOffset now)
     {
         EnsureCanFire(ReviewTrigger.Conclude);
         if (string.IsNullOrWhiteSpace(certificateNumber))
             throw new ReviewRuleException("结项证书编号不能为空。");
         var signed = Sign(ReviewStage.Federation, actor, new OpinionInput(null, true, null, opinionText), now);
         IssueCertificate(certificateNumber);
-        AnnouncementEndsOn = announcementEndsOn;
-        CertificateIssuedAt = announcementEndsOn is null ? now : null;
-        Fire(ReviewTrigger.Conclude, actor, now,
-            announcementEndsOn is { } ends ? $"{certificateNumber}；结项公示至 {ends:yyyy年M月d日}" : certificateNumber);
+        Fire(ReviewTrigger.Conclude, actor, now, certificateNumber);
         Project?.MarkConcluded();
         return signed;
-    }
-
-    /// <summary>
-    /// 公示期满: issues the certificate of an application whose announcement ended before <paramref name="today"/> with no
-    /// objection standing (the caller counts them). Returns false when it is not due.
-    /// </summary>
-    public bool IssueCertificateAfterAnnouncement(DateOnly today, bool objectionStands, DateTimeOffset now)
-    {
-        if (!IsInAnnouncement || objectionStands || today <= AnnouncementEndsOn) return false;
-        CertificateIssuedAt = now;
-        UpdatedAt = now;
-        ConcurrencyStamp = Guid.NewGuid();
-        return true;
-    }
-
-    /// <summary>
-    /// 撤销结项: an objection raised during 公示 was upheld. Concluded → FederationReview, where the federation decides
-    /// again (不予结项, 暂缓结项, 退回修改, or 同意结项 with a new number); the number given is void, the project active again.
-    /// </summary>
-    public void RevokeConclusion(ReviewActor actor, string reason, DateTimeOffset now)
-    {
-        EnsureCanFire(ReviewTrigger.RevokeConclusion);
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new ReviewRuleException("撤销结项须写明异议成立的理由。");
-        var voided = CertificateNumber;
-        Fire(ReviewTrigger.RevokeConclusion, actor, now, $"{PrintableText.Normalize(reason).Trim()}（原结项证书编号 {voided} 作废）");
-        CertificateNumber = null;
-        AnnouncementEndsOn = null;
-        Project?.ReopenAfterRevocation();
-    }
-
-    /// <summary>
-    /// 谢绝鉴定: an expert of the current round who has not appraised declines (回避 or 无法按期): ExpertReview →
-    /// FederationIntake. Their assignment is removed (the history line keeps who and why); the others keep theirs and
-    /// their appraisals, and the federation assigns a replacement.
-    /// </summary>
-    public void DeclineAssignment(ReviewActor actor, string reason, DateTimeOffset now)
-    {
-        var assignment = ExpertAssignments.FirstOrDefault(e => e.Round == Round && e.ExpertUserId == actor.UserId)
-            ?? throw new ReviewRuleException("您不是本轮的鉴定专家。");
-        if (Opinions.Any(o => o.Round == Round && o.Stage == ReviewStage.Expert && o.SignerUserId == actor.UserId))
-            throw new ReviewRuleException("您已提交本轮鉴定意见，不能再谢绝鉴定。");
-        EnsureCanFire(ReviewTrigger.DeclineAssignment);
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new ReviewRuleException("请说明谢绝鉴定的原因。");
-        // Fired first: the guard asks whether an appraisal is still missing, which this expert's was.
-        Fire(ReviewTrigger.DeclineAssignment, actor, now, $"{actor.Name}{(assignment.IsChief ? "（主审）" : "")}谢绝鉴定：{PrintableText.Normalize(reason).Trim()}");
-        ExpertAssignments.Remove(assignment);
     }
 
     /// <summary>A register correction of the project's title (更正登记) reaches the copy the queues sort by.</summary>

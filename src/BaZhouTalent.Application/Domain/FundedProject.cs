@@ -69,13 +69,6 @@ public class FundedProject
             Lifecycle = ProjectLifecycleStatus.Concluded;
     }
 
-    /// <summary>An objection upheld during 结项公示 revoked the conclusion: the project is active again.</summary>
-    public void ReopenAfterRevocation()
-    {
-        if (Lifecycle == ProjectLifecycleStatus.Concluded)
-            Lifecycle = ProjectLifecycleStatus.Active;
-    }
-
     /// <summary>An approved change of unit (项目变更) moves the project, and with it the review route, to <paramref name="unit"/>.</summary>
     internal void MoveTo(Unit unit)
     {

@@ -45,15 +45,18 @@ public static class RegisterProject
                     return !await db.FundedProjects.AnyAsync(p => p.Code == code, ct);
                 })
                 .WithMessage(x => $"立项编号 {ProjectCode.Normalize(x.Code)} 已登记，不能重复登记。");
-            Include(new FieldsValidator(db, users, clock));
+            Include(new FieldsValidator<Command>(db, users, clock));
         }
     }
 
-    /// <summary>Every field of a register entry; registering adds that the code is new, correcting that it exists.</summary>
-    public sealed class FieldsValidator : AbstractValidator<Command>
-    {
-        public const int MaxFundingYuan = 100_000_000;
+    public const int MaxFundingYuan = 100_000_000;
 
+    /// <summary>
+    /// Every field of a register entry; registering adds that the code is new (<see cref="Validator"/>), correcting
+    /// (<see cref="CorrectProject"/>) the reason. Generic so that the assembly scan does not register it on its own.
+    /// </summary>
+    public sealed class FieldsValidator<T> : AbstractValidator<T> where T : Command
+    {
         public FieldsValidator(IAppDbContext db, UserManager<AppUser> users, TimeProvider clock)
         {
             RuleFor(x => x.Code).Required("立项编号")

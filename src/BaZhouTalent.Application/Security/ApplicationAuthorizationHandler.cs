@@ -47,9 +47,7 @@ public sealed class ApplicationAuthorizationHandler
                 && (actor.Is(Roles.MunicipalFederation)
                     || (actor.AssignmentInCurrentRound(application)?.IsChief == true
                         && (status != ApplicationStatus.ExpertReview || ReviewWorkflow.AllExpertsAppraised(application)))),
-            // Issued: at 同意结项 without 结项公示, else once the period ended with no objection standing.
             nameof(ApplicationOperations.DownloadCertificate) => status == ApplicationStatus.Concluded && application.CertificateNumber is not null
-                && application.CertificateIssuedAt is not null
                 && (actor.Is(Roles.MunicipalFederation) || actor.IsLeaderOf(application) || actor.IsUnitReviewerOf(application)),
             _ => false,
         };

@@ -29,11 +29,6 @@ public enum ReviewTrigger
     Return,
     /// <summary>暂缓结项 (section 五): the researcher revises within a period and resubmits into a new round.</summary>
     Defer,
-    /// <summary>谢绝鉴定: an assigned expert declines (回避 or 无法按期) before appraising; the application goes back to
-    /// intake for a replacement.</summary>
-    DeclineAssignment,
-    /// <summary>撤销结项: an objection (异议) raised during 结项公示 is upheld; the application returns to the federation's review.</summary>
-    RevokeConclusion,
 }
 
 public static class ReviewTriggerNames

@@ -18,7 +18,6 @@ public static class ReviewWorkflow
     public const string AppraisalPendingGuard = "尚有专家未鉴定";
     public const string ExemptionPendingGuard = "申请免于鉴定";
     public const string NoExemptionPendingGuard = "未申请或不同意免于鉴定";
-    public const string InAnnouncementGuard = "公示期内异议成立";
 
     /// <summary>A machine bound to <paramref name="application"/>, which must be loaded with Project.Unit.Region,
     /// ExpertAssignments and Opinions (the guards read them).</summary>

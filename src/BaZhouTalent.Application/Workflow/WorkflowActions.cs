@@ -8,13 +8,11 @@ namespace BaZhouTalent.Application.Workflow;
 /// <param name="CityLevel">The applicant's unit is 市本级 (no county step).</param>
 /// <param name="AllExpertsAppraised">Every expert of the current round has recorded an appraisal.</param>
 /// <param name="ExemptionPending">The researcher asked for 免于鉴定 and the federation has not answered in this round.</param>
-/// <param name="InAnnouncement">Concluded and in 结项公示: the certificate has not issued.</param>
-public sealed record WorkflowFacts(bool CityLevel, bool AllExpertsAppraised, bool ExemptionPending, bool InAnnouncement = false)
+public sealed record WorkflowFacts(bool CityLevel, bool AllExpertsAppraised, bool ExemptionPending)
 {
     /// <summary>Requires Project.Unit.Region, ExpertAssignments and Opinions loaded.</summary>
     public static WorkflowFacts Of(ClosureApplication application) =>
-        new(ReviewWorkflow.IsCityLevel(application), ReviewWorkflow.AllExpertsAppraised(application), application.ExemptionPending,
-            application.IsInAnnouncement);
+        new(ReviewWorkflow.IsCityLevel(application), ReviewWorkflow.AllExpertsAppraised(application), application.ExemptionPending);
 
     /// <summary>No guard holds: enough to draw the diagram.</summary>
     public static WorkflowFacts None { get; } = new(false, false, false);
@@ -74,7 +72,6 @@ public static class WorkflowActions
     public static readonly WorkflowGuard AppraisalPending = new(ReviewWorkflow.AppraisalPendingGuard, f => !f.AllExpertsAppraised);
     public static readonly WorkflowGuard ExemptionRequested = new(ReviewWorkflow.ExemptionPendingGuard, f => f.ExemptionPending);
     public static readonly WorkflowGuard NoExemptionPending = new(ReviewWorkflow.NoExemptionPendingGuard, f => !f.ExemptionPending);
-    public static readonly WorkflowGuard InAnnouncement = new(ReviewWorkflow.InAnnouncementGuard, f => f.InAnnouncement);
 
     private const string ActPage = "/Review/Act";
 
@@ -142,12 +139,6 @@ public static class WorkflowActions
                 _ => false,
             },
             null, null, ActPage),
-        new(ReviewTrigger.DeclineAssignment, "谢绝鉴定",
-            [new(ApplicationStatus.ExpertReview, ApplicationStatus.FederationIntake, AppraisalPending)],
-            (actor, a) => actor.AssignmentInCurrentRound(a) is not null && !actor.HasAppraised(a), null, null, "/Review/Decline"),
-        new(ReviewTrigger.RevokeConclusion, "撤销结项",
-            [new(ApplicationStatus.Concluded, ApplicationStatus.FederationReview, InAnnouncement)],
-            (actor, a) => actor.Is(Roles.MunicipalFederation), null, null, "/Admin/Objections"),
     ];
 
     private static readonly Dictionary<ReviewTrigger, WorkflowAction> ByTrigger = All.ToDictionary(a => a.Trigger);

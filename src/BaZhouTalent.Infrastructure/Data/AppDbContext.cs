@@ -27,8 +27,6 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
     public DbSet<ProjectRequest> ProjectRequests => Set<ProjectRequest>();
     public DbSet<ProjectCorrection> ProjectCorrections => Set<ProjectCorrection>();
-    public DbSet<AnnouncementObjection> AnnouncementObjections => Set<AnnouncementObjection>();
-    public DbSet<KeptDocument> KeptDocuments => Set<KeptDocument>();
     public DbSet<ClosureWindow> ClosureWindows => Set<ClosureWindow>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ImportedReport> ImportedReports => Set<ImportedReport>();

@@ -38,11 +38,6 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.ExemptionDescription).HasMaxLength(FieldLengths.LongText);
         application.Property(a => a.ExemptionDecision).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
         application.Ignore(a => a.ExemptionPending);
-        application.Ignore(a => a.IsInAnnouncement);
-        // 结项公示: the issuing pass reads the applications whose period ended without a certificate.
-        application.HasIndex(a => new { a.Status, a.CertificateIssuedAt, a.AnnouncementEndsOn });
-        application.HasMany<AnnouncementObjection>().WithOne().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        application.HasMany<KeptDocument>().WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         application.OwnsOne(a => a.CurrentLeader, PeopleMapping.MapLeader);
         application.Navigation(a => a.CurrentLeader).IsRequired();
         // The report lives in its own table (keyed by the application) so that list queries never read through it.
