@@ -69,7 +69,7 @@ public class CorrectionTests(PortalFactory portal) : IClassFixture<PortalFactory
         // The page read before the submission posts into the refusal; a fresh read shows it instead of the form.
         var refused = await PostAsync(admin, form, new() { ["Input.Title"] = "改过的名称", ["Input.Reason"] = "录入有误。" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("正在审核中（单位审核中）", refused.Text);
+        Assert.Contains("正在审核中（待单位审核）", refused.Text);
         var again = await admin.GetAsync(CorrectPage("BZ25YB742"));
         Assert.Contains("不能更正", again.Document.QuerySelector("[data-testid=refusal]")!.TextContent);
         Assert.Null(again.Document.QuerySelector("main form[method=post]"));
