@@ -112,6 +112,7 @@ public static class CorrectProject
             foreach (var (label, before, after) in LeaderFields(project.OriginalLeader).Zip(LeaderFields(corrected.OriginalLeader),
                          (b, a) => (b.Label, b.Value, a.Value)))
                 Field("原负责人" + label, before, after);
+            var membersChanged = Members(project.OriginalParticipants) != Members(corrected.OriginalParticipants);
             Field("原参与人员", Members(project.OriginalParticipants), Members(corrected.OriginalParticipants));
             Field("项目负责人账户", accountBefore ?? "", accountAfter ?? "");
             if (lines.Count == 0) return new Result(Outcome.Refused, NothingChangedMessage);
@@ -125,8 +126,11 @@ public static class CorrectProject
             project.PlannedCompletion = corrected.PlannedCompletion;
             project.FundingYuan = corrected.FundingYuan;
             command.Leader.ApplyTo(project.OriginalLeader);
-            project.OriginalParticipants.Clear();
-            project.OriginalParticipants.AddRange(corrected.OriginalParticipants);
+            if (membersChanged)
+            {
+                project.OriginalParticipants.Clear();
+                project.OriginalParticipants.AddRange(corrected.OriginalParticipants);
+            }
             project.LeaderUserId = corrected.LeaderUserId;
             project.RegisterStamp = Guid.NewGuid();
             if (project.Application is { } application)

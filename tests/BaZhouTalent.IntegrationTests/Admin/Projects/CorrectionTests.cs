@@ -98,7 +98,8 @@ public class CorrectionTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Simultaneous_corrections_of_one_entry_save_exactly_one()
     {
-        await AddProjectAsync(portal, "BZ25YB744", Planned);
+        // Without an application: only the register's own stamp stands between the corrections.
+        await AddProjectAsync(portal, "BZ25YB744", Planned, withDraft: false);
         var browsers = new List<Browser>();
         var forms = new List<Browser.Page>();
         for (var i = 0; i < 4; i++)
