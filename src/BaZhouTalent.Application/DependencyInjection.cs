@@ -95,6 +95,8 @@ public static class DependencyInjection
                 "Closure:Termination:Grounds needs at least one ground; extension limits must be positive.")
             .ValidateOnStart();
         services.AddScoped<Projects.RequestExtension.Handler>();
+        services.AddScoped<Projects.RequestChange.Handler>();
+        services.AddScoped<Register.CorrectProject.Handler>();
         services.AddScoped<Projects.DecideRequest.Handler>();
         services.AddScoped<Projects.RequestTermination.Handler>();
         services.AddScoped<Projects.TerminateProject.Handler>();

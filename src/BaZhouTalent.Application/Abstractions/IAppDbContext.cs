@@ -25,6 +25,7 @@ public interface IAppDbContext
     DbSet<IdentityUserRole<string>> UserRoles { get; }
     DbSet<IdentityRole> Roles { get; }
     DbSet<ProjectRequest> ProjectRequests { get; }
+    DbSet<ProjectCorrection> ProjectCorrections { get; }
     DbSet<ClosureWindow> ClosureWindows { get; }
     DbSet<Notice> Notices { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }

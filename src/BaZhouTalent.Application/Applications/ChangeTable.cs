@@ -15,11 +15,15 @@ public sealed record ChangeTable(
     IReadOnlyList<ChangeTable.Member> OriginalMembers,
     IReadOnlyList<ChangeTable.Member> CurrentMembers)
 {
-    public sealed record Field(string Label, string Original, string Current, bool Changed);
+    /// <param name="Approval">For a changed field that needs approval: the approval's date, or that none covers it.</param>
+    public sealed record Field(string Label, string Original, string Current, bool Changed, string? Approval = null);
 
     public sealed record Member(string Name, string Unit, string Title, string Phone, bool Changed);
 
     public bool IsChanged => Lines.Count > 0;
+
+    /// <summary>The mark of the members' change (approved on a date, or none), when who takes part changed.</summary>
+    public string? MembersApproval { get; init; }
 
     /// <param name="blind">
     /// For a viewer who appraises blind (see Disclosure.DisclosurePolicy): every value of a person — name, gender,
@@ -63,9 +67,13 @@ public sealed record ChangeTable(
             && ChangeRecord.SameText(was.Unit, now.Unit) && ChangeRecord.SameText(was.Title, now.Title)
             && ChangeRecord.SameText(was.Phone, now.Phone));
 
+        fields = fields.Select(f => f.Changed && record.Approvals.TryGetValue(f.Label, out var mark) ? f with { Approval = mark } : f).ToList();
         return new ChangeTable(record.Choice, record.Lines, fields,
             original.Select(p => Show(p, false)).ToList(),
-            current.Select(p => Show(p, !Unchanged(p))).ToList());
+            current.Select(p => Show(p, !Unchanged(p))).ToList())
+        {
+            MembersApproval = record.Approvals.GetValueOrDefault("参与人员"),
+        };
 
         static Field Plain(string label, string was, string now) =>
             new(label, was, now, ChangeRecord.Normalize(now).Length > 0 && !ChangeRecord.SameText(was, now));

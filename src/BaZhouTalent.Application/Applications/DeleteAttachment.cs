@@ -22,10 +22,10 @@ public static class DeleteAttachment
         public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             var found = await db.Attachments
-                .Join(db.ClosureApplications, f => f.ApplicationId, a => a.Id, (f, a) => new { File = f, a.Status, a.Project.Code })
+                .Join(db.ClosureApplications, f => f.ApplicationId, a => a.Id, (f, a) => new { File = f, a.Status, a.Project.Code, a.Project.Lifecycle })
                 .SingleOrDefaultAsync(x => x.File.Id == command.AttachmentId && x.Code == command.ProjectCode, cancellationToken);
             if (found is null) return Outcome.NotFound;
-            if (found.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned)) return Outcome.NotEditable;
+            if (!found.Status.IsWithResearcher() || found.Lifecycle == ProjectLifecycleStatus.Terminated) return Outcome.NotEditable;
             if (found.File.FrozenRound is not null) return Outcome.Frozen;
 
             db.Attachments.Remove(found.File);

@@ -24,6 +24,8 @@ public static class FindApplication
                 .Include(a => a.Opinions)
                 .Include(a => a.History)
                 .Include(a => a.Attachments)
+                // Approved change requests mark the change table's 现 side (ChangeTable.Build).
+                .Include(a => a.Project).ThenInclude(p => p.Requests)
                 .FirstOrDefaultAsync(a => a.Project.Code == query.ProjectCode, cancellationToken);
     }
 }
@@ -49,7 +51,8 @@ internal static class DraftStore
             .Include(a => a.Project)
             .FirstOrDefaultAsync(a => a.Project.Code == projectCode, cancellationToken);
         if (application is null) return SaveOutcome.NotFound;
-        if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned or ApplicationStatus.Deferred)) return SaveOutcome.NotEditable;
+        if (!application.Status.IsWithResearcher() || Projects.ProjectLifecycle.RefusalFor(application.Project) is not null)
+            return SaveOutcome.NotEditable;
         if (application.ConcurrencyStamp != concurrencyStamp) return SaveOutcome.Conflict;
 
         apply(application);

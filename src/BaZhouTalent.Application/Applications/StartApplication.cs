@@ -21,12 +21,16 @@ public static class StartApplication
             // A project that is not yours is answered as if it did not exist.
             var project = currentUser.UserId is not { } userId ? null : await db.FundedProjects
                 .Include(p => p.Application)
+                .Include(p => p.Requests)
                 .FirstOrDefaultAsync(p => p.Code == command.ProjectCode && p.LeaderUserId == userId, cancellationToken);
             if (project is null) return Outcome.NotFound;
             if (Projects.ProjectLifecycle.RefusalFor(project) is not null) return Outcome.Terminated;
             if (project.Application is not null) return Outcome.AlreadyExists;
 
-            db.ClosureApplications.Add(ClosureApplication.StartFor(project, clock.GetUtcNow()));
+            var application = ClosureApplication.StartFor(project, clock.GetUtcNow());
+            // Changes approved during the research (项目变更) are the “现” side from the start.
+            Projects.ApprovedChanges.ApplyAll(application, project);
+            db.ClosureApplications.Add(application);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

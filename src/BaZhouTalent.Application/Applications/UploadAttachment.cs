@@ -45,10 +45,12 @@ public static class UploadAttachment
 
             var application = await db.ClosureApplications.AsNoTracking()
                 .Where(a => a.Project.Code == command.ProjectCode)
-                .Select(a => new { a.Id, a.Status })
+                .Select(a => new { a.Id, a.Status, a.Project.Lifecycle })
                 .SingleOrDefaultAsync(cancellationToken);
             if (application is null || currentUser.UserId is not { } userId) return new Result(Outcome.NotFound);
-            if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned)) return new Result(Outcome.NotEditable);
+            // With the researcher: a draft, a returned or a deferred application (a deferral asks for more material).
+            if (!application.Status.IsWithResearcher() || application.Lifecycle == ProjectLifecycleStatus.Terminated)
+                return new Result(Outcome.NotEditable);
 
             // An early answer before the file is read; the answer that counts is given under the lock below.
             var (count, existingTotal) = await UsageAsync(application.Id, cancellationToken);

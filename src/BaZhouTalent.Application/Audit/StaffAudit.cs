@@ -59,6 +59,9 @@ public enum StaffAction
     ExpertsAssigned,
     ClosureConcluded,
     ClosureRejected,
+    RegisterCorrected,
+    ChangeApproved,
+    ChangeRefused,
 }
 
 public static class StaffActionNames
@@ -98,6 +101,9 @@ public static class StaffActionNames
         StaffAction.ExpertsAssigned => "分配鉴定专家",
         StaffAction.ClosureConcluded => "同意结项",
         StaffAction.ClosureRejected => "不予结项",
+        StaffAction.RegisterCorrected => "更正登记",
+        StaffAction.ChangeApproved => "批准项目变更",
+        StaffAction.ChangeRefused => "不批准项目变更",
         _ => action,
     } : action;
 }

@@ -18,6 +18,15 @@ public enum ApplicationStatus
 
 public static class ApplicationStatusNames
 {
+    /// <summary>The states in which the application is with the researcher: they may edit it and (re)submit.</summary>
+    public static bool IsWithResearcher(this ApplicationStatus status) =>
+        status is ApplicationStatus.Draft or ApplicationStatus.Returned or ApplicationStatus.Deferred;
+
+    /// <summary>Submitted and not yet back with the researcher nor decided: a reviewer holds it.</summary>
+    public static bool IsInReview(this ApplicationStatus status) =>
+        status is ApplicationStatus.UnitReview or ApplicationStatus.CountyReview or ApplicationStatus.FederationIntake
+            or ApplicationStatus.ExpertReview or ApplicationStatus.FederationReview;
+
     public static string ToChinese(this ApplicationStatus status) => status switch
     {
         ApplicationStatus.Draft => "草稿",

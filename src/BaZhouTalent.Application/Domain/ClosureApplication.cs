@@ -299,6 +299,9 @@ public class ClosureApplication
         return signed;
     }
 
+    /// <summary>A register correction of the project's title (更正登记) reaches the copy the queues sort by.</summary>
+    internal void RenameProject(string title) => ProjectTitle = title;
+
     /// <summary>五、不予结项 with a reason: FederationReview → Rejected.</summary>
     public ReviewOpinion Reject(ReviewActor actor, string reason, DateTimeOffset now)
     {

@@ -38,6 +38,15 @@ public class FundedProject
 
     public List<ProjectRequest> Requests { get; set; } = [];
 
+    /// <summary>资助经费 in yuan, as registered; not printed on the form.</summary>
+    public int? FundingYuan { get; set; }
+
+    /// <summary>更正登记: every correction of this entry, with its reason and what changed.</summary>
+    public List<ProjectCorrection> Corrections { get; set; } = [];
+
+    /// <summary>Optimistic concurrency for corrections: a stale correction page is refused, never saved over another.</summary>
+    public Guid RegisterStamp { get; set; } = Guid.NewGuid();
+
     /// <summary>The date overdue tracking uses: the approved extension's, else the register's.</summary>
     public DateOnly EffectivePlannedCompletion => ExtendedCompletion ?? PlannedCompletion;
 
@@ -58,6 +67,13 @@ public class FundedProject
     {
         if (Lifecycle == ProjectLifecycleStatus.Active)
             Lifecycle = ProjectLifecycleStatus.Concluded;
+    }
+
+    /// <summary>An approved change of unit (项目变更) moves the project, and with it the review route, to <paramref name="unit"/>.</summary>
+    internal void MoveTo(Unit unit)
+    {
+        UnitId = unit.Id;
+        Unit = unit;
     }
 
     /// <summary>An approved extension moves the planned completion used for overdue tracking.</summary>

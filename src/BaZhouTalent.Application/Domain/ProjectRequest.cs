@@ -22,6 +22,11 @@ public class ProjectRequest
     /// <summary>For an extension: the planned completion in force when asked, and the date asked for.</summary>
     public DateOnly? CompletionBefore { get; set; }
     public DateOnly? RequestedCompletion { get; set; }
+    /// <summary>For a change request (项目变更): what changes, as JSON (<see cref="ProjectChange"/>).</summary>
+    public string? ChangeContent { get; set; }
+
+    /// <summary>The change asked for; empty for other kinds.</summary>
+    public ProjectChange Change => ProjectChange.FromJson(ChangeContent);
 
     public string? UnitDecidedByName { get; private set; }
     public DateTimeOffset? UnitDecidedAt { get; private set; }
@@ -72,6 +77,8 @@ public enum ProjectRequestKind
     Extension = 0,
     /// <summary>撤项: the unit asks the city federation to terminate the project; filed by the unit, so agreed by it.</summary>
     Termination = 1,
+    /// <summary>项目变更: the leader asks to change leader, members, title, unit or output form; unit, then federation.</summary>
+    Change = 2,
 }
 
 public enum ProjectRequestStatus
@@ -89,6 +96,7 @@ public static class ProjectRequestNames
     {
         ProjectRequestKind.Extension => "延期",
         ProjectRequestKind.Termination => "撤项",
+        ProjectRequestKind.Change => "项目变更",
         _ => kind.ToString(),
     };
 

@@ -60,7 +60,7 @@ public static class ClosureWindows
                 return new Result(Outcome.Invalid, "截止日期不能早于开始日期。");
             if (await db.ClosureWindows.AnyAsync(w => w.Opens <= closes && w.Closes >= opens, cancellationToken))
                 return new Result(Outcome.Invalid, "该批次与已有批次的日期重叠，请调整日期。");
-            var window = new ClosureWindow { Opens = opens.Value, Closes = closes.Value, CreatedAt = clock.GetUtcNow(), CreatedByName = currentUser.DisplayName };
+            var window = new ClosureWindow { Opens = opens.Value, Closes = closes.Value, CreatedAt = clock.GetUtcNow(), CreatedByName = await Accounts.SignatureName.OfAsync(db, currentUser, cancellationToken) };
             db.ClosureWindows.Add(window);
             audit.Add(StaffAction.ClosureWindowAdded, Describe(window));
             await db.SaveChangesAsync(cancellationToken);

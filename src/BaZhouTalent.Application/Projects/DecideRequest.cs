@@ -34,6 +34,8 @@ public static class DecideRequest
         {
             var request = await db.ProjectRequests
                 .Include(r => r.Project).ThenInclude(p => p.Requests)
+                .Include(r => r.Project).ThenInclude(p => p.Application)
+                .AsSplitQuery()
                 .Where(r => db.FundedProjects.Where(Visibility.Projects(currentUser)).Any(p => p.Id == r.ProjectId))
                 .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
             // Visibility.Projects lists no project to experts: requests name the leader, which blind review hides.
@@ -64,9 +66,10 @@ public static class DecideRequest
             if (command.Action.Trigger == ProjectRequestTrigger.Approve && ApprovalRefusal(request, project) is { } limit)
                 return new Result(Outcome.Refused, limit);
 
+            var actorName = await Accounts.SignatureName.OfAsync(db, currentUser, cancellationToken);
             try
             {
-                request.Apply(command.Action, currentUser.DisplayName, command.Opinion ?? "", clock.GetUtcNow());
+                request.Apply(command.Action, actorName, command.Opinion ?? "", clock.GetUtcNow());
             }
             catch (ReviewRuleException refused)
             {
@@ -74,13 +77,18 @@ public static class DecideRequest
             }
             if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Extension)
                 project.ExtendTo(request.RequestedCompletion!.Value);
+            if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Change)
+                await ApplyChangeAsync(project, request.Change, cancellationToken);
             if (command.Action.Party == RequestParty.Federation && AuditedAs(request) is { } decision)
-                audit.Add(decision, $"{project.Code} {project.Title}", request.Kind == ProjectRequestKind.Extension
-                    ? $"延至 {RequestExtension.Format(request.RequestedCompletion!.Value)}；{request.FederationOpinion}"
-                    : request.FederationOpinion ?? "");
+                audit.Add(decision, $"{project.Code} {project.Title}", request.Kind switch
+                {
+                    ProjectRequestKind.Extension => $"延至 {RequestExtension.Format(request.RequestedCompletion!.Value)}；{request.FederationOpinion}",
+                    ProjectRequestKind.Change => $"{string.Join("；", request.Change.Describe())}；{request.FederationOpinion}",
+                    _ => request.FederationOpinion ?? "",
+                });
             if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Termination)
             {
-                project.Terminate(TerminateProject.UnitRequestGround, request.Reason, currentUser.DisplayName, clock.GetUtcNow());
+                project.Terminate(TerminateProject.UnitRequestGround, request.Reason, actorName, clock.GetUtcNow());
                 audit.Add(Audit.StaffAction.ProjectTerminated, $"{project.Code} {project.Title}", $"{TerminateProject.UnitRequestGround}；{request.Reason}");
                 await notices.TerminatedAsync(project, TerminateProject.UnitRequestGround, cancellationToken);
             }
@@ -106,12 +114,28 @@ public static class DecideRequest
             (ProjectRequestKind.Extension, ProjectRequestStatus.Approved) => Audit.StaffAction.ExtensionApproved,
             (ProjectRequestKind.Extension, ProjectRequestStatus.Refused) => Audit.StaffAction.ExtensionRefused,
             (ProjectRequestKind.Termination, ProjectRequestStatus.Refused) => Audit.StaffAction.TerminationRefused,
+            (ProjectRequestKind.Change, ProjectRequestStatus.Approved) => Audit.StaffAction.ChangeApproved,
+            (ProjectRequestKind.Change, ProjectRequestStatus.Refused) => Audit.StaffAction.ChangeRefused,
             _ => null,
         };
+
+        /// <summary>An approved change: a new unit takes the project (and its review route); the draft's “现” side takes the values.</summary>
+        private async Task ApplyChangeAsync(FundedProject project, ProjectChange change, CancellationToken cancellationToken)
+        {
+            if (change.Changes(ProjectChangeItem.Unit) && change.UnitId is { } unitId
+                && await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken) is { } unit)
+                project.MoveTo(unit);
+            if (project.Application is { } application)
+            {
+                ApprovedChanges.ApplyTo(application, change);
+                application.UpdatedAt = clock.GetUtcNow();
+            }
+        }
 
         /// <summary>The limits checked again at approval: a limit changed since, or another extension approved meanwhile.</summary>
         private string? ApprovalRefusal(ProjectRequest request, FundedProject project)
         {
+            if (request.Kind == ProjectRequestKind.Change) return RequestChange.ApprovalRefusal(project);
             if (request.Kind != ProjectRequestKind.Extension) return null;
             var limits = options.Value.Extensions;
             var approved = project.Requests.Count(r => r.Kind == ProjectRequestKind.Extension && r.Status == ProjectRequestStatus.Approved);

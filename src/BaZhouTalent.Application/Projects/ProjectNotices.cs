@@ -38,10 +38,14 @@ public sealed class ProjectNotices(NoticeWriter writer, NoticeRecipients recipie
                 $"/projects/{project.Code}"),
             $"terminated:{project.Code}", cancellationToken);
 
-    private static string Outcome(string subject, string what, ProjectRequest request) =>
-        request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Extension && request.RequestedCompletion is { } date
-            ? $"{subject}的{what}已获市社科联批准，计划完成时间延至 {RequestExtension.Format(date)}。"
-            : $"{subject}的{what}{request.Status.ToChinese()}。意见详见项目情况页。";
+    private static string Outcome(string subject, string what, ProjectRequest request) => (request.Status, request.Kind) switch
+    {
+        (ProjectRequestStatus.Approved, ProjectRequestKind.Extension) when request.RequestedCompletion is { } date =>
+            $"{subject}的{what}已获市社科联批准，计划完成时间延至 {RequestExtension.Format(date)}。",
+        (ProjectRequestStatus.Approved, ProjectRequestKind.Change) =>
+            $"{subject}的{what}已获市社科联批准，变更内容已记入结项申请书“项目变更情况数据表”的“现”栏。",
+        _ => $"{subject}的{what}{request.Status.ToChinese()}。意见详见项目情况页。",
+    };
 
     private async Task<List<string>> LeaderAndUnitAsync(FundedProject project, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public enum RequestParty { Requester, Unit, Federation }
 
 /// <summary>
 /// One action on a request, declared once: its trigger, Chinese name, the address segment of its page, the states it
-/// fires from and the state it leads to, who may fire it and whether an opinion is required. The Stateless machine,
+/// fires from and the state it leads to, who may fire it, whether an opinion is required, and what the page says once done. The Stateless machine,
 /// the rule of who may act (<see cref="ProjectRequestActions.MayFire"/>) and the decision page all read this table.
 /// </summary>
 public sealed record ProjectRequestAction(
@@ -22,7 +22,8 @@ public sealed record ProjectRequestAction(
     IReadOnlyList<ProjectRequestStatus> From,
     ProjectRequestStatus To,
     RequestParty Party,
-    bool OpinionRequired);
+    bool OpinionRequired,
+    string Done);
 
 /// <summary>The signed-in user as the request rules see them.</summary>
 public sealed record RequestActor(string UserId, string Name, int? UnitId, bool Researcher, bool UnitReviewer, bool Federation)
@@ -40,11 +41,16 @@ public static class ProjectRequestActions
 {
     public static readonly IReadOnlyList<ProjectRequestAction> All =
     [
-        new(ProjectRequestTrigger.Withdraw, "撤回申请", "withdraw", [ProjectRequestStatus.Requested], ProjectRequestStatus.Withdrawn, RequestParty.Requester, false),
-        new(ProjectRequestTrigger.UnitAgree, "单位同意", "unit-agree", [ProjectRequestStatus.Requested], ProjectRequestStatus.UnitAgreed, RequestParty.Unit, false),
-        new(ProjectRequestTrigger.UnitRefuse, "单位不同意", "unit-refuse", [ProjectRequestStatus.Requested], ProjectRequestStatus.Refused, RequestParty.Unit, true),
-        new(ProjectRequestTrigger.Approve, "批准", "approve", [ProjectRequestStatus.UnitAgreed], ProjectRequestStatus.Approved, RequestParty.Federation, false),
-        new(ProjectRequestTrigger.Refuse, "不予批准", "refuse", [ProjectRequestStatus.UnitAgreed], ProjectRequestStatus.Refused, RequestParty.Federation, true),
+        new(ProjectRequestTrigger.Withdraw, "撤回申请", "withdraw", [ProjectRequestStatus.Requested], ProjectRequestStatus.Withdrawn, RequestParty.Requester, false,
+            "申请已撤回。"),
+        new(ProjectRequestTrigger.UnitAgree, "单位同意", "unit-agree", [ProjectRequestStatus.Requested], ProjectRequestStatus.UnitAgreed, RequestParty.Unit, false,
+            "已同意该申请，已报市社科联审批。"),
+        new(ProjectRequestTrigger.UnitRefuse, "单位不同意", "unit-refuse", [ProjectRequestStatus.Requested], ProjectRequestStatus.Refused, RequestParty.Unit, true,
+            "已签署不同意意见，该申请未获通过，申请人将收到通知。"),
+        new(ProjectRequestTrigger.Approve, "批准", "approve", [ProjectRequestStatus.UnitAgreed], ProjectRequestStatus.Approved, RequestParty.Federation, false,
+            "已批准该申请，申请人和所在单位将收到通知。"),
+        new(ProjectRequestTrigger.Refuse, "不予批准", "refuse", [ProjectRequestStatus.UnitAgreed], ProjectRequestStatus.Refused, RequestParty.Federation, true,
+            "已作出不予批准的决定，申请人和所在单位将收到通知。"),
     ];
 
     public static ProjectRequestAction Of(ProjectRequestTrigger trigger) => All.Single(a => a.Trigger == trigger);

@@ -88,7 +88,7 @@ public static class RequestExtension
                 ProjectId = project.Id,
                 Kind = ProjectRequestKind.Extension,
                 RequestedByUserId = currentUser.UserId!,
-                RequestedByName = currentUser.DisplayName,
+                RequestedByName = await Accounts.SignatureName.OfAsync(db, currentUser, cancellationToken),
                 RequestedAt = clock.GetUtcNow(),
                 Reason = command.Reason.Trim(),
                 CompletionBefore = project.EffectivePlannedCompletion,

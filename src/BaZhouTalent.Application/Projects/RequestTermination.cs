@@ -57,16 +57,17 @@ public static class RequestTermination
             if (project is null) return new Result(Outcome.NotFound);
             if (RefusalBeforeAsking(project) is { } refusal) return new Result(Outcome.Refused, refusal);
             var now = clock.GetUtcNow();
+            var name = await Accounts.SignatureName.OfAsync(db, currentUser, cancellationToken);
             var request = new ProjectRequest
             {
                 ProjectId = project.Id,
                 Kind = ProjectRequestKind.Termination,
                 RequestedByUserId = currentUser.UserId!,
-                RequestedByName = currentUser.DisplayName,
+                RequestedByName = name,
                 RequestedAt = now,
                 Reason = command.Reason.Trim(),
             };
-            request.Apply(ProjectRequestActions.Of(ProjectRequestTrigger.UnitAgree), currentUser.DisplayName, "单位提出撤项申请。", now);
+            request.Apply(ProjectRequestActions.Of(ProjectRequestTrigger.UnitAgree), name, "单位提出撤项申请。", now);
             db.ProjectRequests.Add(request);
             await notices.RequestMovedAsync(project, request, cancellationToken);
             // The unique index on open requests refuses a second one saved at the same moment.

@@ -54,7 +54,7 @@ public static class TerminateProject
             if (project is null) return new Result(Outcome.NotFound);
             try
             {
-                project.Terminate(command.Ground, command.Reason.Trim(), currentUser.DisplayName, clock.GetUtcNow());
+                project.Terminate(command.Ground, command.Reason.Trim(), await Accounts.SignatureName.OfAsync(db, currentUser, cancellationToken), clock.GetUtcNow());
             }
             catch (ReviewRuleException refused)
             {

@@ -13,7 +13,7 @@ namespace BaZhouTalent.Application.Register;
 /// <summary>登记项目: the city federation enters one funded project, the “原” side of its change table.</summary>
 public static class RegisterProject
 {
-    public sealed class Command
+    public class Command
     {
         public string Code { get; set; } = "";
         public int? CategoryId { get; set; }
@@ -25,6 +25,8 @@ public static class RegisterProject
         public List<ParticipantInput> Participants { get; set; } = [];
         /// <summary>项目负责人账户: the user name of a Researcher account; blank when the leader has none yet.</summary>
         public string LeaderUserName { get; set; } = "";
+        /// <summary>资助经费 in yuan; blank when not recorded.</summary>
+        public int? FundingYuan { get; set; }
     }
 
     /// <remarks>
@@ -35,8 +37,7 @@ public static class RegisterProject
     {
         public Validator(IAppDbContext db, UserManager<AppUser> users, TimeProvider clock)
         {
-            RuleFor(x => x.Code).Required("立项编号")
-                .Must(c => string.IsNullOrWhiteSpace(c) || ProjectCode.Parse(c) is not null).WithMessage(ProjectCode.FormatMessage)
+            RuleFor(x => x.Code)
                 .MustAsync(async (c, ct) =>
                 {
                     if (ProjectCode.Parse(c) is null) return true;
@@ -44,6 +45,24 @@ public static class RegisterProject
                     return !await db.FundedProjects.AnyAsync(p => p.Code == code, ct);
                 })
                 .WithMessage(x => $"立项编号 {ProjectCode.Normalize(x.Code)} 已登记，不能重复登记。");
+            Include(new FieldsValidator<Command>(db, users, clock));
+        }
+    }
+
+    public const int MaxFundingYuan = 100_000_000;
+
+    /// <summary>
+    /// Every field of a register entry; registering adds that the code is new (<see cref="Validator"/>), correcting
+    /// (<see cref="CorrectProject"/>) the reason. Generic so that the assembly scan does not register it on its own.
+    /// </summary>
+    public sealed class FieldsValidator<T> : AbstractValidator<T> where T : Command
+    {
+        public FieldsValidator(IAppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+        {
+            RuleFor(x => x.Code).Required("立项编号")
+                .Must(c => string.IsNullOrWhiteSpace(c) || ProjectCode.Parse(c) is not null).WithMessage(ProjectCode.FormatMessage);
+            RuleFor(x => x.FundingYuan).InclusiveBetween(0, MaxFundingYuan)
+                .WithMessage($"资助经费请填写 0 至 {MaxFundingYuan} 之间的整数（单位：元）。");
 
             RuleFor(x => x.CategoryId).NotNull().WithMessage("请选择项目类别。")
                 .CustomAsync(async (id, context, ct) =>
@@ -101,6 +120,7 @@ public static class RegisterProject
             PlannedOutputForm = FieldRules.Clip(command.PlannedOutputForm, FieldRules.ShortText),
             PlannedCompletion = command.PlannedCompletion ?? throw new ArgumentException("No completion date", nameof(command)),
             LeaderUserId = leaderUserId,
+            FundingYuan = command.FundingYuan,
             OriginalParticipants = command.Participants.Where(p => !p.IsBlank).Select((p, i) => p.ToParticipant(i + 1)).ToList(),
         };
         command.Leader.ApplyTo(project.OriginalLeader);

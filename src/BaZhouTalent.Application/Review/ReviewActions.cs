@@ -175,6 +175,8 @@ public static class ReviewLoading
             .Include(a => a.Revisions)
             .Include(a => a.History)
             .Include(a => a.Attachments)
+            // Approved change requests mark the change table (ChangeRecord); declined assignments are history lines.
+            .Include(a => a.Project).ThenInclude(p => p.Requests)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Project.Code == code, cancellationToken);
 

@@ -39,8 +39,9 @@ public sealed class ApplicationAuthorizationHandler
         return operation switch
         {
             nameof(ApplicationOperations.View) => CanView(actor, application),
-            // The researcher edits wherever they may submit.
-            nameof(ApplicationOperations.Edit) => WorkflowActions.Of(ReviewTrigger.Submit).Allows(actor, application),
+            // The researcher edits wherever they may submit, never once the project is terminated (closed everywhere).
+            nameof(ApplicationOperations.Edit) => WorkflowActions.Of(ReviewTrigger.Submit).Allows(actor, application)
+                && Projects.ProjectLifecycle.RefusalFor(application.Project) is null,
             // Experts appraise independently: only the chief, once every opinion is in, reads the others'.
             nameof(ApplicationOperations.SeeExpertAppraisals) => CanView(actor, application)
                 && (actor.Is(Roles.MunicipalFederation)

@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
     public DbSet<ProjectRequest> ProjectRequests => Set<ProjectRequest>();
+    public DbSet<ProjectCorrection> ProjectCorrections => Set<ProjectCorrection>();
     public DbSet<ClosureWindow> ClosureWindows => Set<ClosureWindow>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ImportedReport> ImportedReports => Set<ImportedReport>();

@@ -14,4 +14,17 @@ public static class ModelStateExtensions
         foreach (var failure in result.Errors)
             modelState.AddModelError($"{prefix}.{failure.PropertyName}", failure.ErrorMessage);
     }
+
+    /// <summary>
+    /// Only a hand-made request gets past the inputs' types (a number field, a date): its binding errors are answered in
+    /// Chinese like every other message.
+    /// </summary>
+    public static void ReplaceBindingErrors(this ModelStateDictionary modelState)
+    {
+        foreach (var entry in modelState.Values.Where(e => e.Errors.Count > 0))
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add("填写的内容格式不正确，请核对。");
+        }
+    }
 }

@@ -119,6 +119,12 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
         // Only the leader asks; the application is in review, so the page says why not (and an empty post is invalid).
         ["GET /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
         ["POST /projects/{code}/extend"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        // 项目变更: the form (with the refusal while the closure is in review) for the leader; empty posts answer with their messages.
+        ["GET /projects/{code}/change"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["POST /projects/{code}/change"] = [Denied, "200", Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        // 更正登记: the federation's page (refused in words while the application is in review).
+        ["GET /Admin/Projects/{code}/Correct"] = Admin("200"),
+        ["POST /Admin/Projects/{code}/Correct"] = Admin("200"),
         ["GET /projects/{code}/terminate"] = Admin("200"),
         // Only a reviewer of the project's unit asks the federation to terminate it (an empty post is invalid).
         ["GET /projects/{code}/request-termination"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "404", Denied],

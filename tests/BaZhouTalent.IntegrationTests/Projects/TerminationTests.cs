@@ -45,11 +45,14 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Contains("项目 BZ25YB802 已终止", (await researcher.GetAsync("/Notices")).Text);
         Assert.Contains("项目 BZ25YB803 已终止", (await unit.GetAsync("/Notices")).Text);
 
-        // Submitting: refused with the reason, the draft kept.
+        // Submitting: the check page is closed (back to the application, which says why), a post refused, the draft kept.
         var check = await researcher.GetAsync("/applications/BZ25YB802/submit");
-        var submitted = await researcher.SubmitAsync(check, new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.OK, submitted.Status);
-        Assert.Contains($"被市社科联终止（{Ground}），不能再办理结项", submitted.Text);
+        Assert.Equal("/applications/BZ25YB802", check.RedirectTarget);
+        var submitted = await ExtensionTests.PostAsync(researcher, "/applications/BZ25YB802/submit",
+            new Dictionary<string, string> { ["ConcurrencyStamp"] = (await LoadAsync(portal, "BZ25YB802")).ConcurrencyStamp.ToString() });
+        Assert.Equal("/applications/BZ25YB802", submitted.RedirectTarget);
+        Assert.Contains($"被市社科联终止（{Ground}），不能再办理结项",
+            (await researcher.GetAsync("/applications/BZ25YB802")).Document.QuerySelector("div.alert-warning[role=status]")!.TextContent);
         Assert.Equal(ApplicationStatus.Draft, (await LoadAsync(portal, "BZ25YB802")).Status);
 
         // In review: out of the unit's queue and 待办, and its actions refused.
@@ -83,6 +86,41 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Contains("终止项目", (await admin.GetAsync("/Admin/Audit?action=ProjectTerminated")).Text);
         Assert.Equal(3, await portal.WithDbAsync(db => db.SecurityEvents.CountAsync(e => e.Kind == "ProjectTerminated" && e.Target.StartsWith("BZ25YB80"))));
     }
+
+    [Theory]
+    [InlineData("edit/cover")]
+    [InlineData("edit/changes")]
+    [InlineData("edit/report")]
+    [InlineData("edit/report?handler=Import")]
+    [InlineData("edit/exemption")]
+    [InlineData("edit/attachments?handler=Upload")]
+    [InlineData("edit/attachments?handler=Delete&id=1")]
+    public async Task Every_edit_post_on_a_terminated_project_is_refused_with_the_termination_and_saves_nothing(string page)
+    {
+        var code = $"BZ25YB8{60 + Array.IndexOf(EditPages, page):00}";
+        await AddProjectAsync(portal, code, new DateOnly(2026, 12, 31));
+        await TerminateOkAsync(await SignInAsync(portal, "admin"), code);
+        var before = await LoadAsync(portal, code);
+
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var posted = await ExtensionTests.PostAsync(researcher, $"/applications/{code}/{page}", new Dictionary<string, string>
+        {
+            ["Input.ConcurrencyStamp"] = before.ConcurrencyStamp.ToString(),
+            ["Input.ResultTitle"] = "终止后改的名称",
+            ["Input.ReportText"] = "终止后写的报告。",
+            ["Input.Requested"] = "true",
+        });
+
+        Assert.Equal($"/applications/{code}", posted.RedirectTarget);
+        var details = await researcher.GetAsync($"/applications/{code}");
+        Assert.Contains($"被市社科联终止（{Ground}），不能再办理结项", details.Document.QuerySelector("div.alert-warning[role=status]")!.TextContent);
+        Assert.DoesNotContain(details.Links, l => l.Contains("/edit/", StringComparison.Ordinal) || l.EndsWith("/submit", StringComparison.Ordinal));
+        var after = await LoadAsync(portal, code);
+        Assert.Equal((before.ConcurrencyStamp, before.ResultTitle, before.ExemptionRequested), (after.ConcurrencyStamp, after.ResultTitle, after.ExemptionRequested));
+    }
+
+    private static readonly string[] EditPages =
+        ["edit/cover", "edit/changes", "edit/report", "edit/report?handler=Import", "edit/exemption", "edit/attachments?handler=Upload", "edit/attachments?handler=Delete&id=1"];
 
     [Fact]
     public async Task Termination_needs_a_ground_and_a_reason_and_keeps_what_was_typed()

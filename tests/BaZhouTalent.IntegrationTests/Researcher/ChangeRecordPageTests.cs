@@ -29,9 +29,10 @@ public class ChangeRecordPageTests(PortalFactory portal) : IClassFixture<PortalF
     public static TheoryData<string, string, string[]> Cases() => new()
     {
         { "none", "B、否", [] },
-        { "leader", "A、是", ["项目负责人：由 杨卓 变更为 王明"] },
-        { "participants", "A、是", ["参与人员：新增 王某；移除 李亚军"] },
-        { "form-and-date", "A、是", ["成果形式：由“论文 1 篇”改为“研究报告 1 篇”", "完成时间：由2025 年 10 月 1 日改为2025 年 9 月 20 日"] },
+        // Typed without an approved change request (项目变更), a change that needs one is marked for the reviewers.
+        { "leader", "A、是", ["项目负责人：由 杨卓 变更为 王明（未经变更审批）"] },
+        { "participants", "A、是", ["参与人员：新增 王某；移除 李亚军（未经变更审批）"] },
+        { "form-and-date", "A、是", ["成果形式：由“论文 1 篇”改为“研究报告 1 篇”（未经变更审批）", "完成时间：由2025 年 10 月 1 日改为2025 年 9 月 20 日"] },
     };
 
     [Theory]

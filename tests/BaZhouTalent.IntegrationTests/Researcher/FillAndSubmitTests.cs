@@ -79,7 +79,7 @@ public class FillAndSubmitTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.Redirect, fixedPage.Status);
         var changesAgain = await Forms.FollowAsync(browser, fixedPage);
         var lines = changesAgain.Document.QuerySelectorAll(".change-lines li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Contains("参与人员：新增 王某；移除 李亚军", lines);
+        Assert.Contains("参与人员：新增 王某；移除 李亚军（未经变更审批）", lines);
         Assert.Contains(lines, l => l.StartsWith("成果名称：", StringComparison.Ordinal));
 
         // 最终成果 pasted, with markup in it.

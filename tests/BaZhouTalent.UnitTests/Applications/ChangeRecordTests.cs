@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Projects;
 
 namespace BaZhouTalent.UnitTests.Applications;
 
@@ -62,7 +63,7 @@ public class ChangeRecordTests
         var record = ChangeRecord.Compute(project, application);
 
         Assert.Equal("A、是", record.Choice);
-        Assert.Equal(["项目负责人：由 杨 卓 变更为 王明"], record.Lines);
+        Assert.Equal([$"项目负责人：由 杨 卓 变更为 王明{ApprovedChanges.UnapprovedMark}"], record.Lines);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public class ChangeRecordTests
 
         var record = ChangeRecord.Compute(project, application);
 
-        Assert.Equal(["参与人员：新增 王某；移除 李亚军"], record.Lines);
+        Assert.Equal([$"参与人员：新增 王某；移除 李亚军{ApprovedChanges.UnapprovedMark}"], record.Lines);
     }
 
     [Fact]
@@ -114,9 +115,42 @@ public class ChangeRecordTests
 
         Assert.Equal(
         [
-            "成果形式：由“论文 1 篇”改为“研究报告 1 篇”",
+            $"成果形式：由“论文 1 篇”改为“研究报告 1 篇”{ApprovedChanges.UnapprovedMark}",
             "完成时间：由2025 年 10 月 1 日改为2025 年 9 月 20 日",
         ], record.Lines);
+    }
+
+    [Fact]
+    public void A_change_an_approved_request_covers_carries_its_date_and_one_it_does_not_cover_is_marked()
+    {
+        var project = Register();
+        project.Requests.Add(ApprovedChange(new ProjectChange { Items = [ProjectChangeItem.OutputForm], OutputForm = "研究报告 1 篇" },
+            new DateTimeOffset(2025, 6, 30, 17, 0, 0, TimeSpan.Zero)));
+        var application = Unchanged(project);
+        application.CurrentOutputForm = "研究报告 1 篇";
+        application.ResultTitle = "另拟的成果名称";
+
+        var record = ChangeRecord.Compute(project, application);
+
+        // Approved at 01:00 on 1 July in China: the approval's date is the China date.
+        Assert.Equal(
+        [
+            $"成果名称：由“巴中市巴州区加快建设人才创新集聚地研究”改为“另拟的成果名称”{ApprovedChanges.UnapprovedMark}",
+            "成果形式：由“论文 1 篇”改为“研究报告 1 篇”（2025年7月1日经市社科联批准变更）",
+        ], record.Lines);
+        Assert.Single(record.Unapproved);
+
+        // A form that moved on from the approved value is no longer covered by it.
+        application.CurrentOutputForm = "研究报告 2 篇";
+        Assert.EndsWith(ApprovedChanges.UnapprovedMark, ChangeRecord.Compute(project, application).Lines[1], StringComparison.Ordinal);
+    }
+
+    private static ProjectRequest ApprovedChange(ProjectChange change, DateTimeOffset approvedAt)
+    {
+        var request = new ProjectRequest { Kind = ProjectRequestKind.Change, ChangeContent = change.ToJson(), RequestedAt = approvedAt.AddDays(-3), Reason = "调整。" };
+        request.Apply(ProjectRequestActions.Of(ProjectRequestTrigger.UnitAgree), "李明", "", approvedAt.AddDays(-1));
+        request.Apply(ProjectRequestActions.Of(ProjectRequestTrigger.Approve), "王建华", "", approvedAt);
+        return request;
     }
 
     [Fact]
@@ -148,8 +182,9 @@ public class ChangeRecordTests
         Assert.Equal(seen.Lines.Count, blind.Lines.Count);
         Assert.Equal(
         [
-            "项目负责人信息：所在单位、联系电话有变更",
-            "参与人员：新增 1 人；移除 1 人",
+            "项目负责人信息：联系电话有变更",
+            $"项目负责人所在单位：有变更{ApprovedChanges.UnapprovedMark}",
+            $"参与人员：新增 1 人；移除 1 人{ApprovedChanges.UnapprovedMark}",
             "参与人员信息：第 1 位的单位有变更",
         ], blind.Lines);
         foreach (var identity in new[] { "杨卓", "唐华林", "李亚军", "王晓燕", "15282706916", "13812345678", "13600001234", "巴州区", "平昌县", "恩阳区", "社会科学界联合会" })
@@ -163,6 +198,6 @@ public class ChangeRecordTests
         var application = Unchanged(project);
         application.CurrentLeader = new PersonDetails { Name = "王明", Phone = "13800000000" };
 
-        Assert.Equal(["项目负责人：已变更"], ChangeRecord.Compute(project, application, blind: true).Lines);
+        Assert.Equal([$"项目负责人：已变更{ApprovedChanges.UnapprovedMark}"], ChangeRecord.Compute(project, application, blind: true).Lines);
     }
 }

@@ -31,5 +31,20 @@ internal sealed class FundedProjectConfiguration : IEntityTypeConfiguration<Fund
         project.Property(p => p.TerminationReason).HasMaxLength(1000);
         project.Property(p => p.TerminatedByName).HasMaxLength(FieldLengths.PersonName);
         project.OwnsMany(p => p.OriginalParticipants, p => PeopleMapping.MapParticipants(p, "FundedProjectParticipants"));
+        project.Property(p => p.RegisterStamp).IsConcurrencyToken();
+        project.HasMany(p => p.Corrections).WithOne().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProjectCorrectionConfiguration : IEntityTypeConfiguration<ProjectCorrection>
+{
+    public void Configure(EntityTypeBuilder<ProjectCorrection> correction)
+    {
+        correction.HasIndex(c => new { c.ProjectId, c.At });
+        correction.Property(c => c.ByUserId).HasMaxLength(FieldLengths.UserId);
+        correction.Property(c => c.ByName).HasMaxLength(FieldLengths.PersonName);
+        correction.Property(c => c.Reason).HasMaxLength(FieldLengths.LongText);
+        correction.Property(c => c.Changes).HasMaxLength(4000);
+        correction.Property(c => c.ImportedFrom).HasMaxLength(FieldLengths.Title);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class ProjectRequestConfiguration : IEntityTypeConfiguration<Pro
         request.Property(r => r.FederationDecidedByName).HasMaxLength(FieldLengths.PersonName);
         request.Property(r => r.FederationOpinion).HasMaxLength(1000);
         request.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+        request.Property(r => r.ChangeContent).HasMaxLength(8000);
         // One open request of a kind per project, held by the database: simultaneous 申请延期 open exactly one. Quoted
         // identifiers and string literals read alike on SQLite, SQL Server and PostgreSQL.
         request.HasIndex(r => new { r.ProjectId, r.Kind }).IsUnique()

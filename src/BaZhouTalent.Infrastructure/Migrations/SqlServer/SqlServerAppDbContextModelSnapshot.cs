@@ -633,6 +633,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<DateOnly?>("ExtendedCompletion")
                         .HasColumnType("date");
 
+                    b.Property<int?>("FundingYuan")
+                        .HasColumnType("int");
+
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)")
@@ -651,6 +654,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)")
                         .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<Guid>("RegisterStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("TerminatedAt")
                         .HasColumnType("datetimeoffset");
@@ -933,6 +940,56 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("ProjectCategories");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("ProjectCorrections");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -940,6 +997,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeContent")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Chinese_PRC_BIN2");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
@@ -1933,6 +1995,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCorrection", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.FundedProject", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
@@ -2040,6 +2111,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Navigation("Application");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Requests");
                 });

@@ -564,6 +564,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<DateOnly?>("ExtendedCompletion")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FundingYuan")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -579,6 +582,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<string>("PlannedOutputForm")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisterStamp")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("TerminatedAt")
@@ -832,11 +839,58 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("ProjectCategories");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("ProjectCorrections");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeContent")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
@@ -1731,6 +1785,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCorrection", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.FundedProject", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
@@ -1838,6 +1901,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Navigation("Application");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Requests");
                 });

@@ -1,5 +1,6 @@
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Projects;
 using BaZhouTalent.Application.Security;
 using FluentValidation;
 using FluentValidation.Results;
@@ -41,7 +42,8 @@ public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthor
     {
         if (await LoadForViewAsync(code, cancellationToken) is { } notFound) return notFound;
         if (await IsAllowedAsync(Application, ApplicationOperations.Edit)) return null;
-        TempData[NoticeKey] = NotEditableMessage;
+        // A terminated project is closed everywhere: every edit, read or posted, is answered with the termination.
+        TempData[NoticeKey] = ProjectLifecycle.RefusalFor(Application.Project) ?? NotEditableMessage;
         return RedirectToPage("Details", new { code });
     }
 
@@ -71,7 +73,7 @@ public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthor
             case SaveOutcome.NotFound:
                 return NotFound();
             case SaveOutcome.NotEditable:
-                TempData[NoticeKey] = NotEditableMessage;
+                TempData[NoticeKey] = ProjectLifecycle.RefusalFor(Application.Project) ?? NotEditableMessage;
                 return RedirectToPage("Details", new { code });
             default:
                 ModelState.AddModelError("", ConflictMessage);

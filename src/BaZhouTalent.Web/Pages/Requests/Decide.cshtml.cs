@@ -44,7 +44,7 @@ public sealed class DecideModel(DecideRequest.Handler handler, Application.Abstr
         switch (result.Outcome)
         {
             case DecideRequest.Outcome.Done:
-                TempData[StatusMessages.Success] = $"已{Action.Name}。";
+                TempData[StatusMessages.Success] = Action.Done;
                 return Redirect($"/projects/{Uri.EscapeDataString(View.Project.Code)}");
             case DecideRequest.Outcome.NotFound:
                 return NotFound();

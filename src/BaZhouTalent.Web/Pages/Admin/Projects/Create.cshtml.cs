@@ -30,12 +30,7 @@ public sealed class CreateModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Input.Participants ??= [];
-        // Only a hand-made request gets past the inputs' types; answer it in Chinese like every other message.
-        foreach (var entry in ModelState.Values.Where(e => e.Errors.Count > 0))
-        {
-            entry.Errors.Clear();
-            entry.Errors.Add("填写的内容格式不正确，请核对。");
-        }
+        ModelState.ReplaceBindingErrors();
 
         var result = await validator.ValidateAsync(Input, cancellationToken);
         if (!result.IsValid || !ModelState.IsValid)

@@ -448,7 +448,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     TerminatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     TerminationGround = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     TerminationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TerminatedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    TerminatedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    FundingYuan = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegisterStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -573,6 +575,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ImportedFrom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectCorrections_FundedProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "FundedProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectRequests",
                 columns: table => new
                 {
@@ -587,6 +614,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CompletionBefore = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RequestedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChangeContent = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     UnitDecidedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     UnitDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UnitOpinion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -1077,6 +1105,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectCorrections_ProjectId_At",
+                table: "ProjectCorrections",
+                columns: new[] { "ProjectId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
                 columns: new[] { "ProjectId", "Kind" },
@@ -1212,6 +1245,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProjectCorrections");
 
             migrationBuilder.DropTable(
                 name: "ProjectRequests");

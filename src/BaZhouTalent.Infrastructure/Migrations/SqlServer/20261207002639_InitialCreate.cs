@@ -448,7 +448,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     TerminatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
                     TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2")
+                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    FundingYuan = table.Column<int>(type: "int", nullable: true),
+                    RegisterStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -573,6 +575,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Changes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ImportedFrom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectCorrections_FundedProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "FundedProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectRequests",
                 columns: table => new
                 {
@@ -587,6 +614,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
                     RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChangeContent = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true, collation: "Chinese_PRC_BIN2"),
                     UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
                     UnitDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
@@ -1080,6 +1108,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectCorrections_ProjectId_At",
+                table: "ProjectCorrections",
+                columns: new[] { "ProjectId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
                 columns: new[] { "ProjectId", "Kind" },
@@ -1215,6 +1248,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProjectCorrections");
 
             migrationBuilder.DropTable(
                 name: "ProjectRequests");

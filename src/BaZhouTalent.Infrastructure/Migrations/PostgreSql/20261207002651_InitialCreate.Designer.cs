@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261206234418_InitialCreate")]
+    [Migration("20261207002651_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -635,6 +635,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<DateOnly?>("ExtendedCompletion")
                         .HasColumnType("date");
 
+                    b.Property<int?>("FundingYuan")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LeaderUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
@@ -653,6 +656,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .UseCollation("C");
+
+                    b.Property<Guid>("RegisterStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("TerminatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -935,6 +942,56 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.ToTable("ProjectCategories");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "At");
+
+                    b.ToTable("ProjectCorrections");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -942,6 +999,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeContent")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1934,6 +1996,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectCorrection", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.FundedProject", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ProjectRequest", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.FundedProject", "Project")
@@ -2041,6 +2112,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("BaZhouTalent.Application.Domain.FundedProject", b =>
                 {
                     b.Navigation("Application");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Requests");
                 });

@@ -450,7 +450,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     TerminatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     TerminationGround = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
                     TerminationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    TerminatedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C")
+                    TerminatedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
+                    FundingYuan = table.Column<int>(type: "integer", nullable: true),
+                    RegisterStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -575,6 +577,31 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    ByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    Changes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C"),
+                    ImportedFrom = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectCorrections_FundedProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "FundedProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectRequests",
                 columns: table => new
                 {
@@ -589,6 +616,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
                     CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
                     RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChangeContent = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true, collation: "C"),
                     UnitDecidedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
                     UnitDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UnitOpinion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
@@ -1079,6 +1107,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectCorrections_ProjectId_At",
+                table: "ProjectCorrections",
+                columns: new[] { "ProjectId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
                 columns: new[] { "ProjectId", "Kind" },
@@ -1214,6 +1247,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProjectCorrections");
 
             migrationBuilder.DropTable(
                 name: "ProjectRequests");
