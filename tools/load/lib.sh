@@ -42,7 +42,7 @@ start_postgresql() {
 
 connection_for() { # $1 = database name (projects)
   if [ "$PROVIDER" = PostgreSql ]; then echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=load_$1"
-  else echo "Data Source=$WORK/projects-$1/portal.db"; fi
+  else echo "DataSource=$WORK/projects-$1/portal.db"; fi  # no space: portal_env is split on spaces
 }
 
 portal_env() { # $1 = database name
@@ -93,3 +93,18 @@ fill_database() { # $1 = name = how many projects
 code_of() { awk -F= -v k="$1" '$1==k {print $2}' "$CODES"; }
 
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+
+# Signs in through the real login form and prints a Cookie header value (read from the jar, so Secure cookies count too).
+sign_in() { # $1 = user name
+  local jar="$WORK/$1.jar" token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=Bz2025demo" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE/Account/Login"
+  awk 'BEGIN{FS="\t"} !/^# / && NF>=7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
+}
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+
+# CPU-seconds (user + system) the process has used so far.
+cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$1/stat"; }

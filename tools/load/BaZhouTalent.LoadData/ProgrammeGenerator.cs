@@ -389,6 +389,8 @@ internal sealed class ProgrammeGenerator(AppDbContext db, string? attachmentRoot
     {
         db.SecurityEvents.Add(new SecurityEvent
         {
+            // A placeholder key, distinct within the batch: the context's save gives every new record its place in the chain.
+            Sequence = -(securityEvents + 1),
             At = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(index * 7 + securityEvents % 97),
             Kind = kind, Account = account, AccountName = name, ClientAddress = $"10.{index % 5}.{index % 250}.{securityEvents % 250}",
             Target = target, Detail = detail,
