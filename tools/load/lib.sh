@@ -10,9 +10,11 @@ LOAD_DLL="$ROOT/tools/load/BaZhouTalent.LoadData/bin/Release/net10.0/BaZhouTalen
 PID=""
 PG_DATA=""
 
-build_tools() {
-  dotnet build -c Release -v q --nologo src/BaZhouTalent.Web >/dev/null
-  dotnet build -c Release -v q --nologo tools/load/BaZhouTalent.LoadData >/dev/null
+build_tools() { # NO_BUILD=1: use the Release build already there (a second tool beside a running load run)
+  if [ -z "${NO_BUILD:-}" ]; then
+    dotnet build -c Release -v q --nologo src/BaZhouTalent.Web >/dev/null
+    dotnet build -c Release -v q --nologo tools/load/BaZhouTalent.LoadData >/dev/null
+  fi
   # Outside Development the portal needs a certificate for its sign-in keys (DataProtection:CertificatePath).
   if [ ! -f "$WORK/dataprotection.pfx" ]; then
     openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=BaZhouTalent-load -keyout "$WORK/k.pem" -out "$WORK/c.pem" 2>/dev/null

@@ -28,16 +28,6 @@ build_tools
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(dotnet --version); $PROVIDER; wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up"
 echo "Work folder: $WORK"
 
-# Signs in through the real login form and prints a Cookie header value (read from the jar, so Secure cookies count too).
-sign_in() { # $1 = user name
-  local jar="$WORK/$1.jar" token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=Bz2025demo" \
-    --data-urlencode "__RequestVerificationToken=$token" "$BASE/Account/Login"
-  awk 'BEGIN{FS="\t"} !/^# / && NF>=7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
-}
-
 # A change saved every half second (全部标为已读 as the researcher: a write that moves the data stamp, as any save does),
 # so every kept figure — the dashboard's above all — is stale again and again while the page is measured: the cold page.
 start_writer() {
