@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace BaZhouTalent.IntegrationTests.Hardening;
 /// </summary>
 public class SimultaneousLimitsTests(SimultaneousLimitsTests.GatedPortal portal) : IClassFixture<SimultaneousLimitsTests.GatedPortal>
 {
-    public sealed class GatedPortal : PortalFactory
+    public class GatedPortal : PortalFactory
     {
         public SimultaneousGate Gate { get; } = new();
 
@@ -47,7 +48,7 @@ public class SimultaneousLimitsTests(SimultaneousLimitsTests.GatedPortal portal)
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.Contains("每份申请书最多 20 个附件", page.Text);
         });
-        Assert.Equal(20, StoredFileCount());
+        Assert.Equal(20, await StoredFileCountAsync());
     }
 
     [Fact]
@@ -121,8 +122,11 @@ public class SimultaneousLimitsTests(SimultaneousLimitsTests.GatedPortal portal)
         portal.WithDbAsync(db => db.Attachments.AsNoTracking()
             .Where(f => db.ClosureApplications.Any(a => a.Id == f.ApplicationId && a.Project.Code == code)).ToListAsync());
 
-    private int StoredFileCount()
+    /// <summary>Files in the store: the folder beside a SQLite database, the StoredBlobs table of a server database.</summary>
+    private async Task<int> StoredFileCountAsync()
     {
+        if (portal.Database!.Provider != DatabaseProvider.Sqlite)
+            return await portal.WithDbAsync(db => db.StoredBlobs.CountAsync());
         var root = Path.Combine(portal.Folder, "attachments");
         return Directory.Exists(root) ? Directory.GetFiles(root, "*.bin", SearchOption.AllDirectories).Length : 0;
     }
