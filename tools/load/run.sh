@@ -1,133 +1,162 @@
 #!/usr/bin/env bash
-# Load run for the federation's desk (issue 10): the same pages measured on the demo database and on a database of
-# PROJECTS funded projects with their closure applications, the portal built in Release, signed-in traffic driven by
-# wrk for a bounded time per page, beside a /healthz baseline in the same run. Prints a Markdown table per database.
+# Load run over every page of every role (issues 10 and 25): the portal built in Release, a database of PROJECTS funded
+# projects (and one of SAME_ROWS_PROJECTS, a tenth the size, where every list still shows full pages) filled by
+# tools/load/BaZhouTalent.LoadData, signed-in traffic driven by wrk for a bounded time per page, beside a /healthz
+# baseline on the same instance. Writes one TSV per database and prints the joined Markdown table (tools/load/report.py).
 #
-#   tools/load/run.sh                        # 20,000 projects, 10 s per page, 8 connections
-#   PROJECTS=2000 DURATION=5s tools/load/run.sh
-#   SAME_ROWS_PROJECTS=2000 tools/load/run.sh   # also a database a tenth the size, where every list still shows
-#                                               # full pages: the pages compared at equal rows shown
+#   tools/load/run.sh                                   # SQLite, 20,000 and 2,000 projects, 5 s per page
+#   PROVIDER=PostgreSql tools/load/run.sh               # the same on a throw-away PostgreSQL cluster
+#   PROJECTS=2000 SAME_ROWS_PROJECTS=0 DURATION=3s tools/load/run.sh   # a quick look
+#   KEEP=1 tools/load/run.sh                            # keep the databases (the work folder) for archive.sh / start.sh
 #
-# Only loopback is targeted; every wrk run stops by itself after DURATION.
+# Only loopback is targeted; every wrk run stops by itself after DURATION. The machine's load average is printed
+# before and after each database's pages (a shared machine: read the ratios, not the milliseconds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
+. tools/load/lib.sh
+
 PROJECTS=${PROJECTS:-20000}
-SAME_ROWS_PROJECTS=${SAME_ROWS_PROJECTS:-0}
-DURATION=${DURATION:-10s}
+SAME_ROWS_PROJECTS=${SAME_ROWS_PROJECTS:-2000}
+DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-8}
 WARMUP=${WARMUP:-2s}
-PORT=${PORT:-5099}
-BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d /tmp/bzload.XXXXXX)
-PID=""
+PAGES=${PAGES:-}   # a regular expression: measure only the pages whose label or path matches
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
-dotnet build -c Release -v q --nologo src/BaZhouTalent.Web >/dev/null
-dotnet build -c Release -v q --nologo tools/load/BaZhouTalent.LoadData >/dev/null
-WEB_DLL="$ROOT/src/BaZhouTalent.Web/bin/Release/net10.0/BaZhouTalent.Web.dll"
-LOAD_DLL="$ROOT/tools/load/BaZhouTalent.LoadData/bin/Release/net10.0/BaZhouTalent.LoadData.dll"
+build_tools
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(dotnet --version); $PROVIDER; wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up"
+echo "Work folder: $WORK"
 
-stop_portal() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
-trap stop_portal EXIT
-
-start_portal() { # $1 = database file
-  (cd "$ROOT/src/BaZhouTalent.Web" && ASPNETCORE_ENVIRONMENT=Production Seeding__DemoData=true \
-    ConnectionStrings__Default="Data Source=$1" Logs__Directory="$WORK/logs" \
-    exec dotnet "$WEB_DLL" --urls "$BASE") >"$WORK/portal.out" 2>&1 &
-  PID=$!
-  for _ in $(seq 1 120); do
-    curl -fs "$BASE/healthz" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "portal did not start; see $WORK/portal.out" >&2; exit 1
+# A change saved every half second (全部标为已读 as the researcher: a write that moves the data stamp, as any save does),
+# so every kept figure — the dashboard's above all — is stale again and again while the page is measured: the cold page.
+start_writer() {
+  local jar="$WORK/writer.jar" token
+  sign_in yangzhuo >/dev/null
+  cp "$WORK/yangzhuo.jar" "$jar"
+  token=$(curl -s -b "$jar" "$BASE/Notices" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  ( while true; do
+      curl -s -o /dev/null -b "$jar" --data-urlencode "__RequestVerificationToken=$token" "$BASE/Notices?handler=ReadAll"
+      sleep 0.5
+    done ) &
+  WRITER=$!
 }
+stop_writer() { if [ -n "${WRITER:-}" ]; then kill "$WRITER" 2>/dev/null || true; wait "$WRITER" 2>/dev/null || true; WRITER=""; fi; }
 
-# Signs in through the real login form and prints a Cookie header value (read from the jar, so Secure cookies count too).
-sign_in() { # $1 = user name
-  local jar="$WORK/$1.jar" token
-  token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=Bz2025demo" \
-    --data-urlencode "__RequestVerificationToken=$token" "$BASE/Account/Login"
-  awk 'BEGIN{FS="\t"} !/^# / && NF>=7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
-}
-
-# Warm-up, not recorded: right after start .NET still runs unoptimised (tier-0) code and SQLite's caches are cold, so
-# every page is first driven for WARMUP; measuring without it made whichever pages came first look several times slower.
-warm() { # $1 = label, $2 = cookie ('' for none), $3 = path
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $2" "$BASE$3" >/dev/null
-}
-
-measure() { # $1 = label, $2 = cookie ('' for none), $3 = path
-  local size gz out rps p99
-  size=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: $2" "$BASE$3")
-  gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -H "Cookie: $2" "$BASE$3")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $2" "$BASE$3")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  printf '| %s | `%s` | %s | %s B | %s B | %s | %s |\n' "$1" "$3" "${size%% *}" "${size#* }" "$gz" "$rps" "$p99"
-}
-
-run_pages() { # $1 = title
-  local admin unit county expert researcher
-  admin=$(sign_in admin); unit=$(sign_in unit.bzdx); county=$(sign_in skl.bazhou)
-  expert=$(sign_in expert.1); researcher=$(sign_in yangzhuo)
-  each_page warm
-  echo
-  echo "### $1"
-  echo
-  echo "Load average before the pages: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo
-  echo "| who | page | status | size | gzip size | req/s | p99 |"
-  echo "|---|---|---|---|---|---|---|"
-  each_page measure
-  echo
-  echo "Load average after the pages: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure() { # $1 = mode (warm|measure), $2 = label, $3 = cookie ('' for none), $4 = path, $5 = writer (cold) or empty
+  local mode=$1 label=$2 cookie=$3 path=$4 cold=${5:-}
+  if [ -n "$PAGES" ] && ! grep -qE "$PAGES" <<<"$label $path"; then return 0; fi
+  [ -n "$cold" ] && start_writer
+  if [ "$mode" = warm ]; then
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $cookie" "$BASE$path" >/dev/null
+  else
+    local status size gz out rps p99 non2xx
+    read -r status size < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' -H "Cookie: $cookie" "$BASE$path")
+    gz=$(curl -s -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -H "Cookie: $cookie" "$BASE$path")
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$path")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    printf '%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$path" "${cold:+ (cold)}" "$status" "$size" "$gz" "$rps" "$p99" "${non2xx:-0}" >>"$TSV"
+    printf '  %-6s %-70s %s %8s B %7s req/s p99 %s\n' "$label" "$path${cold:+ (cold)}" "$status" "$size" "$rps" "$p99"
+  fi
+  [ -n "$cold" ] && stop_writer
+  return 0
 }
 
 each_page() { # $1 = warm or measure
-  local measure=$1
-  "$measure" baseline "" /healthz
-  "$measure" 市社科联 "$admin" /
-  "$measure" 市社科联 "$admin" /Admin/Projects
-  "$measure" 市社科联 "$admin" /Admin/Users
-  "$measure" 市社科联 "$admin" "/Admin/Users?role=Researcher&q=load&sort=name&p=40"
-  "$measure" 市社科联 "$admin" /Admin/Units
-  "$measure" 市社科联 "$admin" /Review/Federation
-  "$measure" 市社科联 "$admin" "/Review/Federation?status=FederationReview&q=%E7%A0%94%E7%A9%B6&sort=title"
-  "$measure" 市社科联 "$admin" "/?group=intake&p=5"
-  "$measure" 市社科联 "$admin" /Programme
-  "$measure" 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
-  "$measure" 市社科联 "$admin" /Admin/Dashboard
-  "$measure" 单位 "$unit" /Programme
-  "$measure" 单位 "$unit" /
-  "$measure" 单位 "$unit" /Review/Unit
-  "$measure" 县区 "$county" /Review/County
-  "$measure" 专家 "$expert" /
-  "$measure" 专家 "$expert" /Review/Expert
-  "$measure" 负责人 "$researcher" /Projects
-  "$measure" 负责人 "$researcher" /applications/BZ25YB027
-  "$measure" 负责人 "$researcher" /applications/BZ25YB027/print/a4.pdf
+  local m=$1
+  measure "$m" baseline "" /healthz
+  # 市社科联
+  measure "$m" 市社科联 "$admin" /
+  measure "$m" 市社科联 "$admin" "/?group=intake&p=5"
+  measure "$m" 市社科联 "$admin" /Notices
+  measure "$m" 市社科联 "$admin" "/Notices?unread=true"
+  measure "$m" 市社科联 "$admin" /Programme
+  measure "$m" 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
+  measure "$m" 市社科联 "$admin" "/Programme?q=$RARE"
+  measure "$m" 市社科联 "$admin" "/Programme?q=$COMMON"
+  measure "$m" 市社科联 "$admin" /Admin/Dashboard
+  measure "$m" 市社科联 "$admin" /Admin/Dashboard cold
+  measure "$m" 市社科联 "$admin" "/Admin/Dashboard?year=2024"
+  measure "$m" 市社科联 "$admin" /Admin/Projects
+  measure "$m" 市社科联 "$admin" "/Admin/Projects?q=$RARE"
+  measure "$m" 市社科联 "$admin" /Admin/Users
+  measure "$m" 市社科联 "$admin" "/Admin/Users?role=Researcher&q=load&sort=name&p=40"
+  measure "$m" 市社科联 "$admin" "/Admin/Users?q=$RARE"
+  measure "$m" 市社科联 "$admin" /Admin/Units
+  measure "$m" 市社科联 "$admin" /Admin/Experts
+  measure "$m" 市社科联 "$admin" /Admin/Announcements
+  measure "$m" 市社科联 "$admin" "/Admin/Announcements?year=2024&p=3"
+  measure "$m" 市社科联 "$admin" /Admin/Audit
+  measure "$m" 市社科联 "$admin" "/Admin/Audit?q=$RARE"
+  measure "$m" 市社科联 "$admin" /Admin/Archive
+  measure "$m" 市社科联 "$admin" /Admin/Backups
+  measure "$m" 市社科联 "$admin" /Admin/Windows
+  measure "$m" 市社科联 "$admin" /Review/Federation
+  measure "$m" 市社科联 "$admin" "/Review/Federation?status=FederationReview&q=$COMMON&sort=title"
+  measure "$m" 市社科联 "$admin" "/Review/Act/$INTAKE_CODE"
+  measure "$m" 市社科联 "$admin" "/Review/History/$CONCLUDED_CODE"
+  measure "$m" 市社科联 "$admin" /Requests/Federation
+  measure "$m" 市社科联 "$admin" "/applications/$CONCLUDED_CODE"
+  measure "$m" 市社科联 "$admin" "/projects/$CONCLUDED_CODE"
+  measure "$m" 市社科联 "$admin" /Account/Security
+  # 单位
+  measure "$m" 单位 "$unit" /
+  measure "$m" 单位 "$unit" /Programme
+  measure "$m" 单位 "$unit" /Review/Unit
+  measure "$m" 单位 "$unit" "/Review/Act/$UNIT_CODE"
+  measure "$m" 单位 "$unit" /Requests/Unit
+  measure "$m" 单位 "$unit" /Notices
+  # 县区
+  measure "$m" 县区 "$county" /
+  measure "$m" 县区 "$county" /Review/County
+  measure "$m" 县区 "$county" /Programme
+  measure "$m" 县区 "$county" /Notices
+  # 专家
+  measure "$m" 专家 "$expert" /
+  measure "$m" 专家 "$expert" /Review/Expert
+  measure "$m" 专家 "$expert" "/Review/Act/$EXPERT_CODE"
+  measure "$m" 专家 "$expert" /Notices
+  # 负责人
+  measure "$m" 负责人 "$researcher" /
+  measure "$m" 负责人 "$researcher" /Projects
+  measure "$m" 负责人 "$researcher" /applications/BZ25YB027
+  measure "$m" 负责人 "$researcher" /projects/BZ25YB027
+  measure "$m" 负责人 "$researcher" /Notices
+  # anyone
+  measure "$m" 公众 "" "/verify?q=$CERTIFICATE"
 }
 
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(dotnet --version); wrk -t2 -c$CONNECTIONS -d$DURATION"
-
-DEMO_DB="$WORK/demo.db"
-start_portal "$DEMO_DB"
-run_pages "Demo database"
-stop_portal
+run_pages() { # $1 = projects
+  local admin unit county expert researcher
+  admin=$(sign_in admin); unit=$(sign_in unit.bzdx); county=$(sign_in skl.bazhou)
+  expert=$(sign_in expert.1); researcher=$(sign_in yangzhuo)
+  RARE=$(urlencode "$(code_of rare_name)"); COMMON=$(urlencode 研究)
+  INTAKE_CODE=$(code_of intake); UNIT_CODE=$(code_of unit_review); EXPERT_CODE=$(code_of expert_review)
+  CONCLUDED_CODE=$(code_of concluded); CERTIFICATE=$(urlencode "$(code_of certificate)")
+  TSV="$WORK/pages-$PROVIDER-$1.tsv"
+  : >"$TSV"
+  echo "# load $(cut -d' ' -f1-3 /proc/loadavg) before" >>"$TSV"
+  echo "Warming up every page ($WARMUP each)…"
+  each_page warm
+  echo "Measuring, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  each_page measure
+  echo "# load $(cut -d' ' -f1-3 /proc/loadavg) after" >>"$TSV"
+  echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 
 run_generated() { # $1 = how many projects
-  local db="$WORK/projects-$1.db"
-  start_portal "$db"   # creates, migrates and seeds the demo data the generator builds on
-  stop_portal
-  dotnet "$LOAD_DLL" --database "$db" --projects "$1" >"$WORK/load-$1.out"
-  start_portal "$db"
-  run_pages "$1 projects ($(du -h "$db" | cut -f1) database)"
+  new_database "$1"
+  fill_database "$1"
+  start_portal "$1"
+  run_pages "$1"
   stop_portal
 }
 
 if [ "$SAME_ROWS_PROJECTS" -gt 0 ]; then run_generated "$SAME_ROWS_PROJECTS"; fi
 run_generated "$PROJECTS"
+python3 tools/load/report.py "$WORK/pages-$PROVIDER-$PROJECTS.tsv" \
+  $([ "$SAME_ROWS_PROJECTS" -gt 0 ] && echo "$WORK/pages-$PROVIDER-$SAME_ROWS_PROJECTS.tsv")
 echo
 echo "Work folder: $WORK"

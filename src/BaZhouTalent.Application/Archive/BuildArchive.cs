@@ -44,27 +44,32 @@ public static class BuildArchive
         IOptions<TypesettingOptions> typesetting, TimeProvider clock, ILogger<Handler> log)
     {
         /// <summary>
-        /// Writes one project's archive to <paramref name="output"/>, as <paramref name="user"/> (the federation) may
-        /// see it through the disclosure policy; false when there is no application they may see.
+        /// Writes one project's archive to the stream <paramref name="open"/> gives once the application is found, as
+        /// <paramref name="user"/> (the federation) may see it through the disclosure policy; false (and nothing
+        /// opened) when there is no application they may see.
         /// </summary>
-        public async Task<bool> ProjectAsync(string code, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
+        public async Task<bool> ProjectAsync(string code, string baseUrl, ClaimsPrincipal user, Func<Stream> open, CancellationToken cancellationToken = default)
         {
             var loaded = await load.HandleAsync(code, user, cancellationToken);
             if (loaded is null || loaded.Entity.SubmittedAt is null) return false;
-            var files = new List<(string Path, byte[] Content)>();
+            var files = new ArchiveWriter(open(), $"立项编号 {code}", clock);
             await AddApplicationAsync(files, loaded, "", baseUrl, cancellationToken);
-            Write(output, files, $"立项编号 {code}");
+            await files.CompleteAsync(cancellationToken);
             return true;
         }
 
-        /// <summary>Writes a year's archive to <paramref name="output"/>; returns how many applications it holds.</summary>
+        /// <summary>
+        /// Writes a year's archive to <paramref name="output"/> as it is made: each application's files are written (and
+        /// flushed) before the next application is loaded, so memory holds one application's files whatever the year's
+        /// size, and the first bytes leave once the first application is done. Returns how many applications it holds.
+        /// </summary>
         public async Task<int> YearAsync(int year, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
         {
             var codes = await db.ClosureApplications.AsNoTracking()
                 .Where(a => a.Project.Year == year && Closed.Contains(a.Status))
                 .OrderBy(a => a.Project.Code).Select(a => a.Project.Code)
                 .ToListAsync(cancellationToken);
-            var files = new List<(string Path, byte[] Content)>();
+            var files = new ArchiveWriter(output, $"{year} 年度立项项目的结项材料（{codes.Count} 项）", clock);
             foreach (var code in codes)
             {
                 // One application at a time, so a large year does not hold every entity in the context at once.
@@ -72,13 +77,14 @@ public static class BuildArchive
                 if (loaded is null) continue;
                 await AddApplicationAsync(files, loaded, code + "/", baseUrl, cancellationToken);
                 db.ClosureApplications.Entry(loaded.Entity).State = EntityState.Detached;
+                await files.FlushAsync(cancellationToken);
             }
-            Write(output, files, $"{year} 年度立项项目的结项材料（{codes.Count} 项）");
+            await files.CompleteAsync(cancellationToken);
             log.LogInformation("Year archive {Year}: {Count} applications, {Files} files", year, codes.Count, files.Count);
             return codes.Count;
         }
 
-        private async Task AddApplicationAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder, string baseUrl,
+        private async Task AddApplicationAsync(ArchiveWriter files, LoadDisclosed.Loaded loaded, string folder, string baseUrl,
             CancellationToken cancellationToken)
         {
             var options = typesetting.Value;
@@ -112,7 +118,7 @@ public static class BuildArchive
         }
 
         /// <summary>The attachments the archivist may see, as 附件/01-成果简介-name.pdf; one that cannot be read is listed, not skipped silently.</summary>
-        private async Task AddAttachmentsAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder,
+        private async Task AddAttachmentsAsync(ArchiveWriter files, LoadDisclosed.Loaded loaded, string folder,
             CancellationToken cancellationToken)
         {
             var stored = new List<(string Path, string Key, string Sha256, long Size)>();
@@ -129,7 +135,7 @@ public static class BuildArchive
         /// The .docx the report was last imported from, as 成果Word原件/name.docx. It names the author, so only a
         /// viewer who sees the applicant gets it (the archive is the federation's; this holds whoever asks).
         /// </summary>
-        private async Task AddImportedReportAsync(List<(string Path, byte[] Content)> files, LoadDisclosed.Loaded loaded, string folder,
+        private async Task AddImportedReportAsync(ArchiveWriter files, LoadDisclosed.Loaded loaded, string folder,
             CancellationToken cancellationToken)
         {
             if (loaded.View.Blind) return;
@@ -139,7 +145,7 @@ public static class BuildArchive
         }
 
         /// <summary>Adds stored files checked against their SHA-256; one that cannot be read is listed in <paramref name="problemsPath"/>, not skipped silently.</summary>
-        private async Task AddStoredAsync(List<(string Path, byte[] Content)> files, IEnumerable<(string Path, string Key, string Sha256, long Size)> stored,
+        private async Task AddStoredAsync(ArchiveWriter files, IEnumerable<(string Path, string Key, string Sha256, long Size)> stored,
             string problemsPath, string code, CancellationToken cancellationToken)
         {
             var problems = new StringBuilder();
@@ -166,26 +172,6 @@ public static class BuildArchive
                 files.Add((problemsPath, Encoding.UTF8.GetBytes(problems.ToString())));
         }
 
-        private void Write(Stream output, IReadOnlyList<(string Path, byte[] Content)> files, string title)
-        {
-            var manifest = new StringBuilder();
-            manifest.Append("巴中市社会科学界联合会 结项归档\n");
-            manifest.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
-            manifest.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
-            manifest.Append("说明：每行依次为 SHA-256、字节数、文件路径；“成果Word原件”为项目负责人最后一次导入的 .docx，导入后在网页上所作修改以“最终成果.pdf”为准。\n\n");
-            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
-            foreach (var (path, content) in files)
-            {
-                manifest.Append(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(content))}  {content.Length}  {path}\n");
-                var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
-                using var stream = entry.Open();
-                stream.Write(content);
-            }
-            var manifestEntry = zip.CreateEntry(ManifestName, CompressionLevel.Fastest);
-            using var manifestStream = manifestEntry.Open();
-            manifestStream.Write(Encoding.UTF8.GetBytes(manifest.ToString()));
-        }
-
         private static byte[] HistoryCsv(ClosureApplication application)
         {
             var csv = new StringBuilder("时间,轮次,操作,原状态,新状态,操作人,说明\n");
@@ -209,6 +195,99 @@ public static class BuildArchive
             // A cell starting with = + - @ would run as a formula in Excel; a leading apostrophe keeps it text.
             if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
             return value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
+        }
+    }
+
+    /// <summary>
+    /// The zip as it is made: files added are held until the next <see cref="FlushAsync"/>, which writes them (with their
+    /// manifest lines) and sends the zip's bytes so far to the output; <see cref="CompleteAsync"/> adds manifest.txt and
+    /// the zip's directory. The zip writes synchronously (its entries' streams do even when opened asynchronously), so
+    /// it writes into a spool that each flush empties into the output asynchronously: the output may be a response
+    /// body, and memory holds what was added since the last flush. One that fails midway is left without its
+    /// directory and manifest (never completed), so a broken download cannot pass for a whole one.
+    /// </summary>
+    public sealed class ArchiveWriter
+    {
+        private readonly Stream output;
+        private readonly Spool spool = new();
+        private readonly ZipArchive zip;
+        private readonly StringBuilder manifest = new();
+        private readonly List<(string Path, byte[] Content)> pending = [];
+
+        public ArchiveWriter(Stream output, string title, TimeProvider clock)
+        {
+            this.output = output;
+            zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+            manifest.Append("巴中市社会科学界联合会 结项归档\n");
+            manifest.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
+            manifest.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
+            manifest.Append("说明：每行依次为 SHA-256、字节数、文件路径；“成果Word原件”为项目负责人最后一次导入的 .docx，导入后在网页上所作修改以“最终成果.pdf”为准。\n\n");
+        }
+
+        /// <summary>How many files were added.</summary>
+        public int Count { get; private set; }
+
+        public void Add((string Path, byte[] Content) file)
+        {
+            pending.Add(file);
+            Count++;
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            foreach (var (path, content) in pending)
+            {
+                manifest.Append(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(content))}  {content.Length}  {path}\n");
+                WriteEntry(path, content);
+            }
+            pending.Clear();
+            await spool.DrainAsync(output, cancellationToken);
+        }
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            await FlushAsync(cancellationToken);
+            WriteEntry(ManifestName, Encoding.UTF8.GetBytes(manifest.ToString()));
+            zip.Dispose(); // writes the zip's directory
+            await spool.DrainAsync(output, cancellationToken);
+        }
+
+        private void WriteEntry(string path, byte[] content)
+        {
+            var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
+            using var stream = entry.Open();
+            stream.Write(content);
+        }
+
+        /// <summary>A write-only, forward-only stream holding the zip's bytes until they are drained to the output.</summary>
+        private sealed class Spool : Stream
+        {
+            private readonly MemoryStream held = new();
+
+            public override bool CanRead => false;
+            public override bool CanSeek => false;
+            public override bool CanWrite => true;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override void Write(byte[] buffer, int offset, int count) => held.Write(buffer, offset, count);
+
+            public override void Write(ReadOnlySpan<byte> buffer) => held.Write(buffer);
+
+            public override void Flush()
+            {
+            }
+
+            public async Task DrainAsync(Stream output, CancellationToken cancellationToken)
+            {
+                await output.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), cancellationToken);
+                await output.FlushAsync(cancellationToken);
+                held.SetLength(0);
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
         }
     }
 }

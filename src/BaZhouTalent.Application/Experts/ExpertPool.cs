@@ -47,13 +47,23 @@ public static class ExpertPool
     public static async Task<IReadOnlyList<ExpertCandidate>> LoadAsync(IAppDbContext db, UserManager<AppUser> users, CancellationToken cancellationToken) =>
         (await LoadMembersAsync(db, users, cancellationToken)).Select(m => m.Candidate).ToList();
 
-    /// <summary>Each expert's open load: assignments in the current round of applications still with the experts, not yet appraised.</summary>
+    /// <summary>
+    /// Each expert's open load: assignments in the current round of applications still with the experts, not yet
+    /// appraised. Driven from the applications in 专家鉴定中 (the status index), so it reads the open rounds' few
+    /// assignments, not every assignment ever made.
+    /// </summary>
     public static async Task<Dictionary<string, int>> OpenLoadAsync(IAppDbContext db, CancellationToken cancellationToken) =>
-        await db.ExpertAssignments.AsNoTracking()
-            .Where(e => db.ClosureApplications.Any(a => a.Id == e.ApplicationId && a.Round == e.Round && a.Status == ApplicationStatus.ExpertReview))
-            .Where(e => !db.ReviewOpinions.Any(o => o.ApplicationId == e.ApplicationId && o.Round == e.Round
-                && o.Stage == ReviewStage.Expert && o.SignerUserId == e.ExpertUserId))
-            .GroupBy(e => e.ExpertUserId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        await OpenLoad(db).ToDictionaryAsync(g => g.ExpertUserId, g => g.Count, cancellationToken);
+
+    public sealed record ExpertLoad(string ExpertUserId, int Count);
+
+    /// <summary>The query of <see cref="OpenLoadAsync"/> (its plan is tested).</summary>
+    public static IQueryable<ExpertLoad> OpenLoad(IAppDbContext db) =>
+        from a in db.ClosureApplications.AsNoTracking()
+        where a.Status == ApplicationStatus.ExpertReview
+        join e in db.ExpertAssignments.AsNoTracking() on new { ApplicationId = a.Id, a.Round } equals new { e.ApplicationId, e.Round }
+        where !db.ReviewOpinions.Any(o => o.ApplicationId == e.ApplicationId && o.Round == e.Round
+            && o.Stage == ReviewStage.Expert && o.SignerUserId == e.ExpertUserId)
+        group e by e.ExpertUserId into g
+        select new ExpertLoad(g.Key, g.Count());
 }

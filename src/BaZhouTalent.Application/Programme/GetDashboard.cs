@@ -54,16 +54,23 @@ public static class GetDashboard
 
     public sealed class Handler(IAppDbContext db, TimeProvider clock, VersionedCache cache)
     {
+        /// <summary>
+        /// The year's figures; a year with no projects (whatever <c>?year=</c> says) is the latest year's, so the kept
+        /// entries are one per funding year. While they are recomputed after a change, other requests get the previous
+        /// figures at once (<see cref="VersionedCache"/>): one computation per change, and only its request waits.
+        /// </summary>
         public async Task<Result> HandleAsync(int? year, CancellationToken cancellationToken = default)
         {
-            return await cache.KeepAsync((nameof(GetDashboard), year, ChinaTime.Today(clock)), CacheLifetime,
-                () => ComputeAsync(year, cancellationToken));
+            var today = ChinaTime.Today(clock);
+            var years = await cache.KeepAsync((nameof(GetDashboard), "years"), CacheLifetime,
+                () => db.FundedProjects.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken), staleWhileComputing: true);
+            var chosen = year is { } y && years.Contains(y) ? y : years.FirstOrDefault(today.Year);
+            return await cache.KeepAsync((nameof(GetDashboard), chosen, today), CacheLifetime,
+                () => ComputeAsync(chosen, years, cancellationToken), staleWhileComputing: true);
         }
 
-        private async Task<Result> ComputeAsync(int? year, CancellationToken cancellationToken)
+        private async Task<Result> ComputeAsync(int chosen, List<int> years, CancellationToken cancellationToken)
         {
-            var years = await db.FundedProjects.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
-            var chosen = year is { } y && years.Contains(y) ? y : years.FirstOrDefault(ChinaTime.Today(clock).Year);
             var projects = db.FundedProjects.AsNoTracking().Where(p => p.Year == chosen);
             var today = ChinaTime.Today(clock);
 

@@ -100,13 +100,25 @@ public static class Throttling
         options.AddPolicy(VerifyPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => WindowOptions(limits.VerifyPerClient)));
 
-        options.AddPolicy(PdfPolicy, _ =>
-            RateLimitPartition.GetConcurrencyLimiter(PdfPolicy, _ => new ConcurrencyLimiterOptions
+        options.AddPolicy(PdfPolicy, context => RendersPdf(context)
+            ? RateLimitPartition.GetConcurrencyLimiter(PdfPolicy, _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = limits.PdfConcurrency,
                 QueueLimit = limits.PdfQueue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }));
+            })
+            : RateLimitPartition.GetNoLimiter(""));
+    }
+
+    /// <summary>
+    /// A request to a page under the PDF policy, unless the page names the handlers that render (<see
+    /// cref="PdfHandlersAttribute"/>) and the request asks for none of them, as the archive's form does.
+    /// </summary>
+    private static bool RendersPdf(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PdfHandlersAttribute>() is not { } only) return true;
+        var handler = context.Request.RouteValues["handler"] as string ?? context.Request.Query["handler"].ToString();
+        return only.Handlers.Contains(handler, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>429 with Retry-After and no body: the status-code pages render the Chinese /Error/429 page.</summary>
@@ -219,4 +231,11 @@ public static class SignInAccounts
 
     internal static string Normalize(string? name) =>
         (name ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().ToUpperInvariant();
+}
+
+/// <summary>On a page under <see cref="Throttling.PdfPolicy"/>: only these handlers take a PDF permit; the page itself does not.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PdfHandlersAttribute(params string[] handlers) : Attribute
+{
+    public IReadOnlyList<string> Handlers { get; } = handlers;
 }

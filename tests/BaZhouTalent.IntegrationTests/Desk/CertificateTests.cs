@@ -248,7 +248,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         Assert.Throws<Xunit.Sdk.EqualException>(() => AssertManifestMatches(entries));
     }
 
-    private static Dictionary<string, byte[]> ReadZip(byte[] zip)
+    internal static Dictionary<string, byte[]> ReadZip(byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         return archive.Entries.ToDictionary(e => e.FullName, e =>
@@ -261,7 +261,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
     }
 
     /// <summary>Every file but the manifest has exactly one line, and its SHA-256 and size are the file's.</summary>
-    private static void AssertManifestMatches(Dictionary<string, byte[]> entries)
+    internal static void AssertManifestMatches(Dictionary<string, byte[]> entries)
     {
         var lines = Encoding.UTF8.GetString(entries["manifest.txt"]).Split('\n')
             .Select(l => l.Split("  "))

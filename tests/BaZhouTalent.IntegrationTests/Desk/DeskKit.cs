@@ -18,6 +18,12 @@ internal static class DeskKit
     {
         await RegisterProjectAsync(portal, code, unitName);
         await SubmitAsync(portal, code);
+        await ConcludeSubmittedAsync(portal, code, unitName);
+    }
+
+    /// <summary>Walks the submitted <paramref name="code"/> through every review page to 已结项 (chief expert.1 grades 良好).</summary>
+    public static async Task ConcludeSubmittedAsync(PortalFactory portal, string code, string unitName = PartySchoolBazhou)
+    {
         await ToIntakeAsync(portal, code, cityLevel: unitName == PartySchoolCity);
         await ActOkAsync(await SignInAsync(portal, "admin"), code, "assign", await ExpertsAsync(portal, "expert.1", "expert.1"));
         var chief = await SignInAsync(portal, "expert.1");

@@ -59,6 +59,26 @@ public class ExpertPoolTests(ExpertPoolTests.Fixture fixture) : IClassFixture<Ex
     }
 
     [Fact]
+    public async Task The_open_load_starts_from_the_applications_with_the_experts_not_from_every_assignment_ever_made()
+    {
+        // SQLite's plan of the query, outermost loop first: the applications in 专家鉴定中 found through the status index,
+        // their assignments and opinions looked up by key. Reading every assignment (the query it replaced) grows with history.
+        var plan = await fixture.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + ExpertPool.OpenLoad(db).ToQueryString();
+            var steps = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+            return steps;
+        });
+        var loops = plan.Where(s => s.StartsWith("SCAN", StringComparison.Ordinal) || s.StartsWith("SEARCH", StringComparison.Ordinal)).ToList();
+        Assert.Matches("^SEARCH .* USING (COVERING )?INDEX IX_ClosureApplications_Status.*\\(Status=\\?\\)", loops[0]);
+        Assert.All(loops, step => Assert.StartsWith("SEARCH", step));
+    }
+
+    [Fact]
     public async Task Suggestions_exclude_conflicts_rank_by_field_then_load_and_disabled_experts_cannot_be_assigned()
     {
         var admin = await SignInAsync(fixture, "admin");

@@ -43,8 +43,15 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
     public sealed class HoldFilter : IAsyncPageFilter
     {
         public const string Header = "X-Test-Hold";
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Released { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Ready to hold the next request (each test that holds one starts with it).</summary>
+        public void Reset()
+        {
+            Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            Released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
 
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -141,6 +148,7 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
     [Fact]
     public async Task Pdfs_render_one_at_a_time_with_a_queue_and_beyond_it_429()
     {
+        portal.Hold.Reset();
         var (researcher, _) = portal.NewBrowser("198.18.4.1");
         await researcher.SignInAsync("yangzhuo", "Bz2025demo");
 
@@ -163,6 +171,38 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
             Assert.Equal(HttpStatusCode.OK, done.StatusCode);
             Assert.Equal("application/pdf", done.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task An_archive_download_takes_a_PDF_permit_while_the_archive_page_itself_does_not()
+    {
+        portal.Hold.Reset();
+        const string yearArchive = "/Admin/Archive?handler=Year&year=2025";
+        var (admin, _) = portal.NewBrowser("198.18.5.1");
+        await admin.SignInAsync("admin", "Bz2025demo");
+        var (researcher, _) = portal.NewBrowser("198.18.5.2");
+        await researcher.SignInAsync("yangzhuo", "Bz2025demo");
+
+        using var holding = new HttpRequestMessage(HttpMethod.Get, yearArchive);
+        holding.Headers.Add(HoldFilter.Header, "1");
+        var first = admin.Client.SendAsync(holding);
+        await portal.Hold.Entered.Task.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against hanging, not a timing assertion
+
+        // The archive holds the one permit: of a PDF and another archive asked at once, one waits and one is refused.
+        var pdf = researcher.Client.GetAsync(Pdf);
+        var archive = admin.Client.GetAsync(yearArchive);
+        var refused = await Task.WhenAny(pdf, archive);
+        var queued = refused == pdf ? archive : pdf;
+        await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(7));
+        Assert.False(queued.IsCompleted);
+        // The page with the forms renders nothing and does not queue.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Archive")).Status);
+
+        portal.Hold.Released.SetResult();
+        var held = await first;
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        Assert.Equal("application/zip", held.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
     }
 
     /// <summary>Posts the sign-in form (with its antiforgery token) from <paramref name="client"/>; the answer as it came.</summary>

@@ -6,14 +6,20 @@ using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using BaZhouTalent.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
-/// <summary>归档: download one project's archive by 立项编号, or a funding year's.</summary>
+/// <summary>
+/// 归档: download one project's archive by 立项编号, or a funding year's, each zip written to the response as it is
+/// made. A download renders PDFs, so it waits its turn with them (the PDF limiter; beyond its queue the Chinese 429).
+/// </summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
+[EnableRateLimiting(Throttling.PdfPolicy)]
+[PdfHandlers("Project", "Year")]
 public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, IOptions<PortalOptions> portal, SecurityAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")]
@@ -33,25 +39,23 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
     public async Task<IActionResult> OnGetProjectAsync(CancellationToken cancellationToken)
     {
         var code = Code?.Trim().ToUpperInvariant() ?? "";
-        var file = TemporaryZip();
-        if (code.Length == 0 || !await handler.ProjectAsync(code, BaseUrl, User, file, cancellationToken))
+        if (code.Length == 0 || !await handler.ProjectAsync(code, BaseUrl, User, () => StartZip(BuildArchive.ProjectFileName(code)), cancellationToken))
         {
-            await file.DisposeAsync();
             Message = $"未找到立项编号“{Code}”已提交的结项申请。";
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
         await RecordAsync(code, cancellationToken);
-        return Zip(file, BuildArchive.ProjectFileName(code));
+        return new EmptyResult();
     }
 
+    /// <summary>The year's zip written to the response as each application's files are made (memory holds one application).</summary>
     public async Task<IActionResult> OnGetYearAsync(CancellationToken cancellationToken)
     {
         var year = Year ?? DefaultYear;
-        var file = TemporaryZip();
-        await handler.YearAsync(year, BaseUrl, User, file, cancellationToken);
         await RecordAsync($"{year} 年度", cancellationToken);
-        return Zip(file, BuildArchive.YearFileName(year));
+        await handler.YearAsync(year, BaseUrl, User, StartZip(BuildArchive.YearFileName(year)), cancellationToken);
+        return new EmptyResult();
     }
 
     private Task RecordAsync(string what, CancellationToken cancellationToken) =>
@@ -60,17 +64,14 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
 
     private string BaseUrl => portal.Value.BaseUrl;
 
-    // The zip is written to a temporary file (ZipArchive writes synchronously) and deleted when the response is sent.
-    private static FileStream TemporaryZip() => new(Path.Combine(Path.GetTempPath(), $"bazhoutalent-archive-{Guid.NewGuid():N}.zip"),
-        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-
-    private FileStreamResult Zip(FileStream file, string fileName)
+    /// <summary>The response as a zip download: its headers set, its body the stream the archive is written to as it is made.</summary>
+    private Stream StartZip(string fileName)
     {
-        file.Position = 0;
+        Response.ContentType = BuildArchive.ContentType;
         Response.Headers.CacheControl = "no-store";
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(fileName);
         Response.Headers.ContentDisposition = disposition.ToString();
-        return File(file, BuildArchive.ContentType);
+        return Response.Body;
     }
 }

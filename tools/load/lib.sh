@@ -1,0 +1,112 @@
+# Shared by the load tools (run.sh, archive.sh, start.sh): build, databases of either provider, the portal process.
+# Sourced from the repository root; sets ROOT-relative paths, WORK (a temporary folder) and BASE (loopback only).
+PROVIDER=${PROVIDER:-Sqlite}     # Sqlite or PostgreSql
+PORT=${PORT:-5099}
+BASE="http://127.0.0.1:$PORT"
+WORK=${WORK:-$(mktemp -d /tmp/bzload.XXXXXX)}
+mkdir -p "$WORK"
+WEB_DLL="$ROOT/src/BaZhouTalent.Web/bin/Release/net10.0/BaZhouTalent.Web.dll"
+LOAD_DLL="$ROOT/tools/load/BaZhouTalent.LoadData/bin/Release/net10.0/BaZhouTalent.LoadData.dll"
+PID=""
+PG_DATA=""
+
+build_tools() { # NO_BUILD=1: use the Release build already there (a second tool beside a running load run)
+  if [ -z "${NO_BUILD:-}" ]; then
+    dotnet build -c Release -v q --nologo src/BaZhouTalent.Web >/dev/null
+    dotnet build -c Release -v q --nologo tools/load/BaZhouTalent.LoadData >/dev/null
+  fi
+  # Outside Development the portal needs a certificate for its sign-in keys (DataProtection:CertificatePath).
+  if [ ! -f "$WORK/dataprotection.pfx" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=BaZhouTalent-load -keyout "$WORK/k.pem" -out "$WORK/c.pem" 2>/dev/null
+    openssl pkcs12 -export -inkey "$WORK/k.pem" -in "$WORK/c.pem" -out "$WORK/dataprotection.pfx" -passout pass:load
+  fi
+}
+
+cleanup() {
+  stop_portal
+  if [ -n "$PG_DATA" ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true; fi
+  if [ -z "${KEEP:-}" ]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# A throw-away cluster as the tests make one (Debian's postgresql, owned by the postgres account), started on first use.
+start_postgresql() {
+  [ -n "$PG_DATA" ] && return 0
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PG_PORT=$((PORT + 1000))
+  PG_DATA="$WORK/pg/data"
+  mkdir -p "$WORK/pg"; chown postgres:postgres "$WORK/pg"; chmod 755 "$WORK"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  # fsync off: the cluster lives for one run; the pages measured read, they do not wait on the disk.
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start \
+    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c shared_buffers=256MB" >/dev/null
+}
+
+connection_for() { # $1 = database name (projects)
+  if [ "$PROVIDER" = PostgreSql ]; then echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=load_$1"
+  else echo "DataSource=$WORK/projects-$1/portal.db"; fi  # no space: portal_env is split on spaces
+}
+
+portal_env() { # $1 = database name
+  echo ASPNETCORE_ENVIRONMENT=Production Seeding__DemoData=true Database__FirstTimeSetup=true \
+    Database__Provider="$PROVIDER" ConnectionStrings__Default="$(connection_for "$1")" \
+    Portal__PublicBaseUrl="$BASE" DataProtection__CertificatePath="$WORK/dataprotection.pfx" DataProtection__CertificatePassword=load \
+    Backup__Daily=false Logs__Directory="$WORK/logs-$1"
+}
+
+start_portal() { # $1 = database name; the admin signs in without a second factor (an empty list of roles that need one)
+  (cd "$ROOT/src/BaZhouTalent.Web" && exec env $(portal_env "$1") dotnet "$WEB_DLL" --urls "$BASE" \
+    "--Security:TwoFactor:RequiredRoles:0=") >"$WORK/portal-$1.out" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 600); do
+    curl -fs "$BASE/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "portal did not start; see $WORK/portal-$1.out" >&2; exit 1
+}
+
+stop_portal() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
+
+new_database() { # $1 = name; created, migrated and seeded with the demo data by the portal itself
+  if [ "$PROVIDER" = PostgreSql ]; then
+    start_postgresql
+    runuser -u postgres -- "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" "load_$1"
+  else
+    mkdir -p "$WORK/projects-$1"
+  fi
+  start_portal "$1"
+  stop_portal
+}
+
+fill_database() { # $1 = name = how many projects
+  local started=$SECONDS
+  if [ "$PROVIDER" = PostgreSql ]; then
+    dotnet "$LOAD_DLL" --postgresql "$(connection_for "$1")" --projects "$1" --codes "$WORK/codes-$1.txt" >"$WORK/load-$1.out"
+    # What autovacuum would do within minutes of such a load; done at once so every run measures the same plans.
+    runuser -u postgres -- "$PG_BIN/psql" -h "$WORK/pg" -p "$PG_PORT" -q -d "load_$1" -c "VACUUM ANALYZE" >/dev/null
+  else
+    dotnet "$LOAD_DLL" --database "$WORK/projects-$1/portal.db" --projects "$1" --codes "$WORK/codes-$1.txt" >"$WORK/load-$1.out"
+  fi
+  echo "Filled $1 projects in $((SECONDS - started)) s: $(tail -1 "$WORK/load-$1.out")"
+  CODES="$WORK/codes-$1.txt"
+}
+
+code_of() { awk -F= -v k="$1" '$1==k {print $2}' "$CODES"; }
+
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+
+# Signs in through the real login form and prints a Cookie header value (read from the jar, so Secure cookies count too).
+sign_in() { # $1 = user name
+  local jar="$WORK/$1.jar" token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=Bz2025demo" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE/Account/Login"
+  awk 'BEGIN{FS="\t"} !/^# / && NF>=7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
+}
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+
+# CPU-seconds (user + system) the process has used so far.
+cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$1/stat"; }
