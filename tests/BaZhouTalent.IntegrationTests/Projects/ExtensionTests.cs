@@ -171,9 +171,18 @@ public class ExtensionTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         var today = Today(portal);
         await AddProjectAsync(portal, "BZ25YB731", today.AddDays(-1));
 
-        var page = await (await SignInAsync(portal, "yangzhuo")).GetAsync("/projects/BZ25YB731/extend");
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var page = await researcher.GetAsync("/projects/BZ25YB731/extend");
 
         Assert.Contains("已过，不能再申请延期", page.Document.QuerySelector("[data-testid=refusal]")!.TextContent);
+        Assert.Null(page.Document.QuerySelector("form[data-form=extend]"));
+        // A form kept open from the day before, posted now: refused with the reason, the typed text kept, nothing recorded.
+        var posted = await PostExtensionAsync(researcher, "BZ25YB731", today.AddDays(60), "过期后补交的延期理由。");
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains("已过，不能再申请延期", posted.Text);
+        Assert.Equal("过期后补交的延期理由。", posted.Document.QuerySelector("textarea[name='Input.Reason']")!.TextContent);
+        Assert.Equal(0, await portal.WithDbAsync(db => Task.FromResult(db.ProjectRequests.Count(r => r.Project.Code == "BZ25YB731"))));
+        Assert.Null((await ProjectAsync(portal, "BZ25YB731")).ExtendedCompletion);
     }
 
     [Fact]
