@@ -258,26 +258,16 @@ public class ExtensionTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
     }
 
     private static async Task<Browser.Page> PostExtensionAsync(Browser researcher, string code, DateOnly date, string reason) =>
-        await PostAsync(researcher, $"/projects/{code}/extend", new Dictionary<string, string>
+        await researcher.PostPageWithOwnTokenAsync($"/projects/{code}/extend", new Dictionary<string, string>
         {
             ["Input.NewCompletion"] = Iso(date),
             ["Input.Reason"] = reason,
         });
 
-    /// <summary>Posts <paramref name="fields"/> with the user's antiforgery token, as a stale or hand-made form would.</summary>
-    internal static async Task<Browser.Page> PostAsync(Browser browser, string url, Dictionary<string, string> fields)
-    {
-        var token = (await browser.GetAsync("/Account/ChangePassword")).Document
-            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        fields["__RequestVerificationToken"] = token;
-        var response = await browser.Client.PostAsync(url, new FormUrlEncodedContent(fields));
-        return await Browser.Page.ReadAsync(response, url);
-    }
-
     /// <summary>“200”, “404”, or “302>/path” for a GET, or a POST with only the antiforgery token.</summary>
     internal static async Task<string> OutcomeAsync(Browser browser, string method, string url)
     {
-        var page = method == "GET" ? await browser.GetAsync(url) : await PostAsync(browser, url, []);
+        var page = method == "GET" ? await browser.GetAsync(url) : await browser.PostPageWithOwnTokenAsync(url);
         var status = ((int)page.Status).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (page.Status != HttpStatusCode.Redirect) return status;
         var target = new Uri(new Uri("http://localhost"), page.RedirectTarget!);
