@@ -2,7 +2,6 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
-using BaZhouTalent.Typesetting;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
@@ -74,8 +73,8 @@ public static class CreateAccount
             {
                 UserName = command.UserName!.Trim(),
                 DisplayName = command.DisplayName!.Trim(),
-                RealName = PrintableText.Normalize(command.RealName).Trim(),
-                Post = PrintableText.Normalize(command.Post).Trim(),
+                RealName = Common.TypedText.Clean(command.RealName),
+                Post = Common.TypedText.Clean(command.Post),
                 // Only the scope the role uses is kept: a unit chosen before switching role must not linger.
                 UnitId = AccountRules.NeedsUnit(command.Role) ? command.UnitId : null,
                 RegionId = AccountRules.NeedsRegion(command.Role) ? command.RegionId : null,

@@ -1,5 +1,4 @@
 using BaZhouTalent.Application.Domain;
-using BaZhouTalent.Typesetting;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -45,8 +44,8 @@ public static class EditAccountProfile
             if (user is null) return false;
             var before = (user.DisplayName, user.RealName, user.Post, user.Email);
             user.DisplayName = command.DisplayName!.Trim();
-            user.RealName = PrintableText.Normalize(command.RealName).Trim();
-            user.Post = PrintableText.Normalize(command.Post).Trim();
+            user.RealName = Common.TypedText.Clean(command.RealName);
+            user.Post = Common.TypedText.Clean(command.Post);
             user.Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
             // Added before the store's save, so the record and the change are written together.
             audit.Add(Audit.StaffAction.AccountEdited, user.UserName!, Changes(

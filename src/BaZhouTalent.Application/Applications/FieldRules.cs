@@ -59,7 +59,7 @@ public static partial class FieldRules
     /// </summary>
     public static string Clip(string? value, int max)
     {
-        var text = PrintableText.Normalize(value).Trim();
+        var text = Common.TypedText.Clean(value);
         return text.Length <= max ? text : text[..max];
     }
 }

@@ -41,7 +41,7 @@ public static class RequestExemption
             DraftStore.SaveAsync(db, clock, command.ProjectCode, command.ConcurrencyStamp, application =>
             {
                 if (command.Requested == true)
-                    application.RequestExemption(command.Ground!, command.Description, clock.GetUtcNow());
+                    application.RequestExemption(command.Ground!, Common.TypedText.Clean(command.Description), clock.GetUtcNow());
                 else
                     application.CancelExemptionRequest(clock.GetUtcNow());
             }, cancellationToken);

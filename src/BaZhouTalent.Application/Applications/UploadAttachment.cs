@@ -28,6 +28,9 @@ public static class UploadAttachment
 
     public const string NotStrippable = "系统无法去除该文件的文档属性（作者、单位等元数据），不能标为“可供盲审”。请另存或重新生成（PDF 不设密码）后上传，或不勾选“可供盲审”。";
 
+    /// <summary>The file store or the database refused the write: nothing was kept.</summary>
+    public const string NotSaved = "系统暂时无法保存文件，本次上传未生效。请稍后重新上传；如多次出现，请联系市社科联。";
+
     /// <summary>The longest original name kept (the rest of a longer one is cut before the extension).</summary>
     public const int MaxFileNameLength = 120;
 
@@ -73,7 +76,17 @@ public static class UploadAttachment
             if (command.BlindSafe && Files.BlindCopy.Strip(content, inspection.Type!.ContentType) is null)
                 return Result.Refuse(Refused(NotStrippable));
 
-            var stored = await store.SaveAsync(content, cancellationToken);
+            StoredFile stored;
+            try
+            {
+                stored = await store.SaveAsync(content, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                // The store keeps a file whole or not at all: a write that failed part-way left nothing to clean up.
+                log.LogError(e, "Attachment for {ProjectCode} could not be written to the file store", command.ProjectCode);
+                return Result.Refuse(Refused(NotSaved));
+            }
             var attachment = new Attachment
             {
                 ApplicationId = application.Id,
@@ -102,11 +115,14 @@ public static class UploadAttachment
                     return null;
                 }, cancellationToken);
             }
-            catch
+            catch (Exception e)
             {
                 // No row, no file: a file nobody can reach would only take space.
                 await store.DeleteAsync(stored.Key, CancellationToken.None);
-                throw;
+                if (e is not DbUpdateException || e is DbUpdateConcurrencyException) throw;
+                db.DiscardChanges();
+                log.LogError(e, "Attachment for {ProjectCode} could not be recorded; its stored file {Key} was removed", command.ProjectCode, stored.Key);
+                return Result.Refuse(Refused(NotSaved));
             }
             if (overLimit is not null)
             {

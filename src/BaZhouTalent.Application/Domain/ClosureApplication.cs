@@ -1,4 +1,3 @@
-using BaZhouTalent.Typesetting;
 using BaZhouTalent.Application.Workflow;
 
 namespace BaZhouTalent.Application.Domain;
@@ -210,7 +209,7 @@ public class ClosureApplication
             throw new ReviewRuleException("请选择申请免于鉴定的依据。");
         ExemptionRequested = true;
         ExemptionGround = ground.Trim();
-        ExemptionDescription = string.IsNullOrWhiteSpace(description) ? null : PrintableText.Normalize(description).Trim();
+        ExemptionDescription = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         UpdatedAt = now;
     }
 
@@ -244,7 +243,7 @@ public class ClosureApplication
         EnsureCanFire(ReviewTrigger.RefuseExemption);
         if (string.IsNullOrWhiteSpace(reason))
             throw new ReviewRuleException("不同意免于鉴定须填写理由。");
-        Fire(ReviewTrigger.RefuseExemption, actor, now, PrintableText.Normalize(reason).Trim());
+        Fire(ReviewTrigger.RefuseExemption, actor, now, reason.Trim());
         ExemptionDecision = Domain.ExemptionDecision.Refused;
     }
 
@@ -325,7 +324,7 @@ public class ClosureApplication
         if (dueDate <= Common.ChinaTime.ChinaDate(now))
             throw new ReviewRuleException("修改期限须晚于今天。");
         DeferredUntil = dueDate;
-        Fire(ReviewTrigger.Defer, actor, now, $"{PrintableText.Normalize(reason).Trim()}（修改期限：{dueDate:yyyy年M月d日}前）");
+        Fire(ReviewTrigger.Defer, actor, now, $"{reason.Trim()}（修改期限：{dueDate:yyyy年M月d日}前）");
     }
 
     /// <summary>退回修改 with a reason from any review state → Returned; the researcher revises and resubmits.</summary>
@@ -358,7 +357,7 @@ public class ClosureApplication
             HasProblem = input.HasProblem,
             Agrees = input.Agrees,
             Grade = input.Grade,
-            OpinionText = PrintableText.Normalize(input.Text).Trim(),
+            OpinionText = input.Text.Trim(),
             SignerUserId = actor.UserId,
             SignerName = actor.Name,
             SignerPost = actor.Post,

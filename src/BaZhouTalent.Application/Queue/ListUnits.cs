@@ -18,6 +18,9 @@ public static class ListUnits
 
     public sealed record RegionChoice(int Id, string Name);
 
+    /// <summary>One unit as the edit page shows it.</summary>
+    public sealed record UnitView(int Id, string Name, int RegionId, string RegionName);
+
     private static readonly SortMap<Unit> Sorts = new SortMap<Unit>(u => u.Id)
         .Add("region", u => u.Region.SortOrder).Add("name", u => u.Name);
 
@@ -37,6 +40,12 @@ public static class ListUnits
                     u.IsDisabled,
                     db.FundedProjects.Count(p => p.UnitId == u.Id)), cancellationToken);
         }
+
+        /// <summary>The unit <paramref name="id"/>, or null when there is none.</summary>
+        public Task<UnitView?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+            db.Units.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new UnitView(u.Id, u.Name, u.RegionId, u.Region.Name))
+                .SingleOrDefaultAsync(cancellationToken);
 
         /// <summary>The counties/districts and 市本级, in their usual order, for the add and move forms.</summary>
         public async Task<IReadOnlyList<RegionChoice>> RegionsAsync(CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using BaZhouTalent.Typesetting;
 using BaZhouTalent.Application.Applications;
 using System.Security.Claims;
 using BaZhouTalent.Application.Workflow;
@@ -37,10 +36,10 @@ public static class ApproveByCounty
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.ApproveByCounty, (application, actor, now) =>
             {
                 // The federation's account signs for the federation; the person in charge signs by name.
-                var name = PrintableText.Normalize(command.PersonInCharge).Trim();
+                var name = Common.TypedText.Clean(command.PersonInCharge);
                 // The account's post is printed only when its holder is the one who signs.
                 var signer = actor with { Name = name, Post = name == actor.Name ? actor.Post : "" };
-                application.ApproveByCounty(signer, new OpinionInput(command.HasProblem, command.Agrees, null, command.Opinion ?? ""), now);
+                application.ApproveByCounty(signer, new OpinionInput(command.HasProblem, command.Agrees, null, Common.TypedText.Clean(command.Opinion)), now);
                 return Task.CompletedTask;
             }, cancellationToken);
     }

@@ -31,7 +31,7 @@ public static class ApproveByUnit
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.ApproveByUnit, (application, actor, now) =>
             {
-                application.ApproveByUnit(actor, new OpinionInput(command.HasProblem, command.MeetsGoals, null, command.Opinion ?? ""), now);
+                application.ApproveByUnit(actor, new OpinionInput(command.HasProblem, command.MeetsGoals, null, Common.TypedText.Clean(command.Opinion)), now);
                 return Task.CompletedTask;
             }, cancellationToken);
     }

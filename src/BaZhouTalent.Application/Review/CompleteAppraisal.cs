@@ -31,7 +31,7 @@ public static class CompleteAppraisal
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.CompleteAppraisal, (application, actor, now) =>
             {
                 var grade = command.Agrees == true ? command.Grade : null;
-                application.CompleteAppraisal(actor, new OpinionInput(command.HasProblem, command.Agrees, grade, command.Opinion ?? ""), now);
+                application.CompleteAppraisal(actor, new OpinionInput(command.HasProblem, command.Agrees, grade, Common.TypedText.Clean(command.Opinion)), now);
                 return Task.CompletedTask;
             }, cancellationToken);
     }

@@ -39,13 +39,13 @@ public static class DecideClosure
                         .Where(a => a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix))
                         .Select(a => a.CertificateNumber)
                         .ToListAsync(cancellationToken);
-                    var text = string.IsNullOrWhiteSpace(command.Opinion) ? "同意结项。" : command.Opinion;
+                    var text = string.IsNullOrWhiteSpace(command.Opinion) ? "同意结项。" : Common.TypedText.Clean(command.Opinion);
                     application.Conclude(actor, text, CertificateNumbers.Next(year, issued), now);
                     audit.AddFor(Audit.StaffAction.ClosureConcluded, application.Project, $"{application.CertificateNumber}；{text}");
                 }
                 else
                 {
-                    application.Reject(actor, command.Opinion ?? "", now);
+                    application.Reject(actor, Common.TypedText.Clean(command.Opinion), now);
                     audit.AddFor(Audit.StaffAction.ClosureRejected, application.Project, command.Opinion ?? "");
                 }
             }, cancellationToken);

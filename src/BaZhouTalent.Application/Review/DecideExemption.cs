@@ -34,9 +34,9 @@ public static class DecideExemption
             actions.RunAsync(user, command.Code, command.Stamp, TriggerOf(command), (application, actor, now) =>
             {
                 if (command.Grant == true)
-                    application.GrantExemption(actor, command.Grade, command.Opinion ?? "", now);
+                    application.GrantExemption(actor, command.Grade, Common.TypedText.Clean(command.Opinion), now);
                 else
-                    application.RefuseExemption(actor, command.Opinion ?? "", now);
+                    application.RefuseExemption(actor, Common.TypedText.Clean(command.Opinion), now);
                 audit.AddFor(command.Grant == true ? Audit.StaffAction.ExemptionGranted : Audit.StaffAction.ExemptionRefused, application.Project,
                     command.Grant == true ? $"{ClosureApplication.ExemptionGradeName(command.Grade)}；{command.Opinion}" : command.Opinion ?? "");
                 return Task.CompletedTask;

@@ -34,7 +34,7 @@ public static class DeferClosure
             {
                 // The period counts in China's calendar days from the day of the decision.
                 var due = Common.ChinaTime.ChinaDate(now).AddDays(command.Days ?? 0);
-                application.Defer(actor, command.Reason ?? "", due, now);
+                application.Defer(actor, Common.TypedText.Clean(command.Reason), due, now);
                 audit.AddFor(Audit.StaffAction.ClosureDeferred, application.Project, $"修改期限至 {Projects.RequestExtension.Format(due)}；{command.Reason}");
                 return Task.CompletedTask;
             }, cancellationToken);

@@ -32,7 +32,7 @@ public static class RecordAppraisal
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.Appraise, (application, actor, now) =>
             {
                 var grade = command.Agrees == true ? command.Grade : null;
-                application.RecordAppraisal(actor, new OpinionInput(command.HasProblem, command.Agrees, grade, command.Opinion ?? ""), now);
+                application.RecordAppraisal(actor, new OpinionInput(command.HasProblem, command.Agrees, grade, Common.TypedText.Clean(command.Opinion)), now);
                 return Task.CompletedTask;
             }, cancellationToken);
     }

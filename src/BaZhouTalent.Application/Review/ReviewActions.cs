@@ -27,6 +27,9 @@ public sealed record ReviewOutcome(ReviewOutcomeKind Kind, string? Message = nul
 {
     public const string ConflictMessage = "该结项申请在您打开页面后已被他人处理或更新，您的操作未保存。页面已刷新为最新状态，请核对后再操作。";
 
+    /// <summary>Said when the database refused the step's one save: nothing of it was kept, the typed text is still on the form.</summary>
+    public const string NotSavedMessage = "系统暂时无法保存，本次操作未生效，申请书保持原状。您填写的内容仍在页面上，请稍后再试；如多次出现，请联系市社科联。";
+
     public static ReviewOutcome NotFound { get; } = new(ReviewOutcomeKind.NotFound);
     public static ReviewOutcome Forbidden { get; } = new(ReviewOutcomeKind.Forbidden);
     public static ReviewOutcome Conflict { get; } = new(ReviewOutcomeKind.Conflict, ConflictMessage);
@@ -151,6 +154,13 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
         {
             log.LogInformation("Stale {Trigger} on {Code} by {UserId} refused", trigger, code, actor.UserId);
             return ReviewOutcome.Conflict;
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // The save runs in one transaction: a statement that fails part-way rolls back all that came before it.
+            db.DiscardChanges();
+            log.LogError(e, "{Trigger} on {Code} by {UserId} could not be saved; nothing of it was kept", trigger, code, actor.UserId);
+            return ReviewOutcome.Refused(ReviewOutcome.NotSavedMessage);
         }
 
         log.LogInformation("Application {Code} {Trigger} {From}→{To} by {UserId} round {Round}",

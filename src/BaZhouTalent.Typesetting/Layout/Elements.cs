@@ -58,22 +58,3 @@ internal sealed class SuppressPageNumber : IElement
     public LayoutSlice Layout(double width, double available, bool atPageTop) => new(null, null);
 }
 
-/// <summary>A horizontal rule across the column.</summary>
-internal sealed class Rule(double thickness, double spaceAround) : IElement
-{
-    public LayoutSlice Layout(double width, double available, bool atPageTop) =>
-        available >= thickness + 2 * spaceAround || atPageTop
-            ? new(new PlacedRule(width, thickness, spaceAround), null)
-            : LayoutSlice.Defer(this);
-
-    private sealed class PlacedRule(double width, double thickness, double spaceAround) : IPlaced
-    {
-        public double Height => thickness + 2 * spaceAround;
-
-        public void Draw(DrawContext context, double x, double y)
-        {
-            var lineY = y + spaceAround + thickness / 2;
-            context.Graphics.DrawLine(context.Pen(thickness), x, lineY, x + width, lineY);
-        }
-    }
-}

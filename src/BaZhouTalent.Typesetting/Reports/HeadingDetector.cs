@@ -26,7 +26,4 @@ public static partial class HeadingDetector
         if (Level3().IsMatch(paragraph)) return ParagraphRole.Heading3;
         return ParagraphRole.Body;
     }
-
-    /// <summary>True when the paragraph is numbered as a heading of any level.</summary>
-    public static bool IsHeading(string paragraph) => Classify(paragraph) != ParagraphRole.Body;
 }

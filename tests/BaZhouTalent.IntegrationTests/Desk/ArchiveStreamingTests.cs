@@ -78,7 +78,7 @@ public class ArchiveStreamingTests(ArchiveStreamingTests.HeldStorePortal portal)
         var summary = AttachmentTests.Pdf("held summary");
         await AttachmentTests.UploadOkAsync(researcher, Last, AttachmentKind.Summary, true, "成果简介.pdf", summary);
         await AttachmentTests.SubmitThroughThePageAsync(researcher, Last);
-        await DeskKit.ConcludeSubmittedAsync(portal, Last);
+        await BaZhouTalent.IntegrationTests.Review.ReviewKit.ConcludeSubmittedAsync(portal, Last);
         portal.Gate.Sha256 = Convert.ToHexStringLower(SHA256.HashData(summary));
 
         var admin = await SignInAsync(portal, "admin");

@@ -239,13 +239,57 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
     }
 
+    /// <summary>
+    /// The archive's own manifest, checked as an archivist would: unpacked into a folder and verified with
+    /// <c>sha256sum -c</c> (its hash and path columns). Untouched, every file passes; one changed byte fails that file.
+    /// </summary>
     [Fact]
     public async Task A_tampered_file_no_longer_matches_its_manifest_line()
     {
         var admin = await SignInAsync(fixture, "admin");
         var entries = ReadZip(await BytesAsync(admin, $"/Admin/Archive?handler=Project&code={Concluded}"));
-        entries["结项证书.pdf"] = [.. entries["结项证书.pdf"], 0x20];
-        Assert.Throws<Xunit.Sdk.EqualException>(() => AssertManifestMatches(entries));
+        var folder = Directory.CreateTempSubdirectory("bazhoutalent-archive-").FullName;
+        try
+        {
+            foreach (var (path, content) in entries)
+                await File.WriteAllBytesAsync(Path.Combine(folder, path), content);
+            var checklist = Encoding.UTF8.GetString(entries["manifest.txt"]).Split('\n')
+                .Select(l => l.Split("  "))
+                .Where(parts => parts.Length == 3 && parts[0].Length == 64)
+                .Select(parts => $"{parts[0]}  {parts[2]}\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, "SHA256SUMS"), string.Concat(checklist));
+
+            var untouched = await Sha256SumCheckAsync(folder);
+            Assert.True(untouched.ExitCode == 0, untouched.Output);
+            var passed = entries.Keys.Where(k => k != "manifest.txt").Select(k => $"{k}: OK").Order(StringComparer.Ordinal);
+            Assert.Equal(passed, untouched.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+
+            await File.AppendAllTextAsync(Path.Combine(folder, "结项证书.pdf"), " ");
+            var tampered = await Sha256SumCheckAsync(folder);
+            Assert.NotEqual(0, tampered.ExitCode);
+            Assert.Contains("结项证书.pdf: FAILED", tampered.Output);
+            Assert.Contains("结项申请书-A4.pdf: OK", tampered.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> Sha256SumCheckAsync(string folder)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("sha256sum", ["-c", "SHA256SUMS"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
     }
 
     internal static Dictionary<string, byte[]> ReadZip(byte[] zip)

@@ -18,19 +18,7 @@ internal static class DeskKit
     {
         await RegisterProjectAsync(portal, code, unitName);
         await SubmitAsync(portal, code);
-        await ConcludeSubmittedAsync(portal, code, unitName);
-    }
-
-    /// <summary>Walks the submitted <paramref name="code"/> through every review page to 已结项 (chief expert.1 grades 良好).</summary>
-    public static async Task ConcludeSubmittedAsync(PortalFactory portal, string code, string unitName = PartySchoolBazhou)
-    {
-        await ToIntakeAsync(portal, code, cityLevel: unitName == PartySchoolCity);
-        await ActOkAsync(await SignInAsync(portal, "admin"), code, "assign", await ExpertsAsync(portal, "expert.1", "expert.1"));
-        var chief = await SignInAsync(portal, "expert.1");
-        await ActOkAsync(chief, code, "appraise", Opinion(grade: "Good"));
-        await ActOkAsync(chief, code, "combine", Opinion(grade: "Good"));
-        await ActOkAsync(await SignInAsync(portal, "admin"), code, "decide",
-            new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
+        await ConcludeSubmittedAsync(portal, code, cityLevel: unitName == PartySchoolCity);
     }
 
     /// <summary>A staff action as the security audit holds it: the action, its subject and details, who and when.</summary>

@@ -108,7 +108,7 @@ public class StaffDecisionAuditTests(PortalFactory portal) : IClassFixture<Porta
             ["Input.Requested"] = "true", ["Input.Ground"] = Award, ["Input.Description"] = "省级二等奖。",
         })).Status);
         await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.pdf", AttachmentTests.Pdf("award" + code));
-        await AttachmentTests.SubmitThroughThePageAsync(researcher, code);
+        await SubmitThroughThePageAsync(researcher, code);
         await ToIntakeAsync(portal, code);
     }
 

@@ -148,11 +148,7 @@ internal static class NoticeKit
     {
         if (!await portal.WithDbAsync(db => db.FundedProjects.AnyAsync(p => p.Code == code)))
             await portal.WithDbAsync(async db => { await ReadyDrafts.AddAsync(db, [code]); return 0; });
-        researcher ??= await SignInAsync(portal, "yangzhuo");
-        var page = await researcher.GetAsync($"/applications/{code}/submit");
-        Assert.True(page.Document.QuerySelector("#problems") is null, $"{code} is not ready to submit:\n{page.Text}");
-        var result = await researcher.SubmitAsync(page, new Dictionary<string, string>(), ".form-actions form[method=post]");
-        Assert.True(result.Status == HttpStatusCode.Redirect, $"submit {code}: {result.Status}\n{result.Text}");
+        await SubmitThroughThePageAsync(researcher ?? await SignInAsync(portal, "yangzhuo"), code);
     }
 
     public static Task<List<OutboxMessage>> OutboxAsync(PortalFactory portal, string code) =>

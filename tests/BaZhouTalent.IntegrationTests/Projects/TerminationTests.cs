@@ -37,7 +37,7 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         var row = mine.Document.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("BZ25YB801", StringComparison.Ordinal));
         Assert.Contains($"已终止（{Ground}）", row.TextContent);
         Assert.Null(row.QuerySelector("form"));
-        var start = await ExtensionTests.PostAsync(researcher, "/Projects?handler=Start&code=BZ25YB801", []);
+        var start = await researcher.PostPageWithOwnTokenAsync("/Projects?handler=Start&code=BZ25YB801");
         Assert.Equal("/projects/BZ25YB801", start.RedirectTarget);
         Assert.Null((await ProjectAsync(portal, "BZ25YB801")).Application);
         Assert.DoesNotContain("BZ25YB802", (await researcher.GetAsync("/")).Text);

@@ -360,7 +360,7 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
 
         // Under review: the researcher can no longer delete, the unit reads both files.
         var summary = round1.Single(f => f.Kind == AttachmentKind.Summary);
-        var refused = await DeletePostAsync(researcher, code, summary.Id);
+        var refused = await researcher.PostPageWithOwnTokenAsync($"/applications/{code}/edit/attachments?handler=Delete&id={summary.Id}");
         Assert.Equal($"/applications/{code}", refused.RedirectTarget);
         Assert.Equal(2, (await FilesAsync(code)).Count);
         var unitPage = await unit.GetAsync($"/applications/{code}");
@@ -456,7 +456,7 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         await UploadOkAsync(researcher, code, AttachmentKind.Summary, true, "成果简介.pdf", summary);
         await UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false, "获奖证书.png", award);
         await SubmitThroughThePageAsync(researcher, code);
-        await ConcludeAsync(code);
+        await ConcludeSubmittedAsync(portal, code);
 
         var archive = await ArchiveAsync(code);
         Assert.Equal(summary, archive["附件/01-成果简介-成果简介.pdf"]);
@@ -512,7 +512,7 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         Assert.True(Stored(final.StorageKey));
 
         await SubmitThroughThePageAsync(researcher, code);
-        await ConcludeAsync(code);
+        await ConcludeSubmittedAsync(portal, code);
         var archive = await ArchiveAsync(code);
         Assert.Equal(second, archive["成果Word原件/定稿.docx"]);
         var manifest = Encoding.UTF8.GetString(archive["manifest.txt"]);
@@ -521,19 +521,6 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
     }
 
     // ---- helpers
-
-    /// <summary>From submitted through the experts' appraisal to the federation's approval, on the review pages.</summary>
-    private async Task ConcludeAsync(string code)
-    {
-        await ToExpertReviewAsync(portal, code);
-        await ActOkAsync(await SignInAsync(portal, "expert.2"), code, "appraise", Opinion(text: "论证扎实。", grade: "Good"));
-        await ActOkAsync(await SignInAsync(portal, "expert.3"), code, "appraise", Opinion(text: "基本达到要求。", grade: "Good"));
-        var chief = await SignInAsync(portal, "expert.1");
-        await ActOkAsync(chief, code, "appraise", Opinion(text: "质量较好。", grade: "Good"));
-        await ActOkAsync(chief, code, "combine", Opinion(text: "同意结项。", grade: "Good"));
-        await ActOkAsync(await SignInAsync(portal, "admin"), code, "decide",
-            new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
-    }
 
     /// <summary>The project's 归档 .zip as the federation downloads it, entry by entry.</summary>
     private async Task<Dictionary<string, byte[]>> ArchiveAsync(string code)
@@ -588,26 +575,8 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
     {
         var page = await browser.GetAsync($"/applications/{code}/edit/attachments");
         var form = page.Document.QuerySelector($"form[action*='id={id}']");
-        if (form is null) return await DeletePostAsync(browser, code, id);
+        if (form is null) return await browser.PostPageWithOwnTokenAsync($"/applications/{code}/edit/attachments?handler=Delete&id={id}");
         return await browser.SubmitAsync(page, new Dictionary<string, string>(), $"form[action*='id={id}']");
-    }
-
-    /// <summary>The delete post made directly (a stale page or a forged request), with the user's own antiforgery token.</summary>
-    private static async Task<Browser.Page> DeletePostAsync(Browser browser, string code, int id)
-    {
-        var token = (await browser.GetAsync("/Account/ChangePassword")).Document
-            .QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        var url = $"/applications/{code}/edit/attachments?handler=Delete&id={id}";
-        var response = await browser.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        return await Browser.Page.ReadAsync(response, url);
-    }
-
-    internal static async Task SubmitThroughThePageAsync(Browser researcher, string code)
-    {
-        var submit = await researcher.GetAsync($"/applications/{code}/submit");
-        Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
-        var submitted = await researcher.SubmitAsync(submit, new Dictionary<string, string>(), "form[method=post]:not([action$='/Account/Logout'])");
-        Assert.True(submitted.Status == HttpStatusCode.Redirect, $"submit of {code}: {submitted.Status}\n{submitted.Text}");
     }
 
     private static List<string> AttachmentLinks(Browser.Page page, string code) =>

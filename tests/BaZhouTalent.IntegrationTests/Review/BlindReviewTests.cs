@@ -178,6 +178,8 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
             Assert.Contains("张立新", page);
             Assert.Contains(PartySchoolBazhou, page);
         }
+        if (output is "a3" or "report" or "queue" or "list")
+            await AssertReadAsync(stage, viewer, output, texts);
         if (blind && output is "review" or "details" or "a4")
         {
             var text = Assert.Single(texts).Value;
@@ -301,6 +303,36 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
                 Assert.False(text.Contains(word, StringComparison.Ordinal), $"the chief sees “{word}” in {url}");
         }
     }
+
+    /// <summary>
+    /// Not vacuous: the reader of <paramref name="output"/> read it. The printed booklet names the applicant to whom
+    /// the policy allows it and shows experts the marker where the names were; the report alone names no one, so its
+    /// own text stands in; the queues and lists of the reviewers no longer hold the application at every stage, so the
+    /// same reader is run where the name is allowed and present (the researcher's own queue and list) and must find it.
+    /// </summary>
+    private async Task AssertReadAsync(string stage, string viewer, string output, Dictionary<string, string> texts)
+    {
+        var code = stage == "during" ? BlindReviewScenario.During : BlindReviewScenario.After;
+        var read = string.Concat(texts.Values);
+        var blind = viewer is "expert" or "chief";
+        switch (output)
+        {
+            case "a3":
+                Assert.Contains(code, read);
+                Assert.Contains(blind ? BlindReview.HiddenText : "杨卓", read);
+                break;
+            case "report":
+                Assert.Contains(ReportPhrase, read);
+                break;
+            default:
+                var control = viewer == "researcher" ? read : string.Concat((await ReadAsync("researcher", output, code)).Values);
+                Assert.True(control.Contains("杨卓", StringComparison.Ordinal), $"the {output} reader finds no name where it is allowed: {control}");
+                break;
+        }
+    }
+
+    /// <summary>A sentence of the scenario's report (<see cref="RegisterProjectAsync"/>), which names no one.</summary>
+    private const string ReportPhrase = "本文研究巴中市的发展";
 
     /// <summary>What <paramref name="viewer"/> reads in <paramref name="output"/>, by source, with spaces removed.</summary>
     private async Task<Dictionary<string, string>> ReadAsync(string viewer, string output, string code)

@@ -218,7 +218,7 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         // The unit reviewer may read the returned application but not submit it, even with the current stamp.
         var details = await unit.GetAsync($"/applications/{code}");
         Assert.Equal(HttpStatusCode.OK, details.Status);
-        var forged = await PostWithTokenAsync(unit, details, $"/applications/{code}/submit",
+        var forged = await unit.PostPageWithOwnTokenAsync($"/applications/{code}/submit",
             new Dictionary<string, string> { ["ConcurrencyStamp"] = returned.ConcurrencyStamp.ToString() });
         Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
         Assert.Equal(ApplicationStatus.Returned, (await LoadAsync(portal, code)).Status);
@@ -287,23 +287,5 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         await SubmitThroughThePageAsync(researcher, code);
         await ToIntakeAsync(portal, code);
         return researcher;
-    }
-
-    /// <summary>The researcher opens 检查并提交 and presses 提交结项申请.</summary>
-    private static async Task SubmitThroughThePageAsync(Browser researcher, string code)
-    {
-        var page = await researcher.GetAsync($"/applications/{code}/submit");
-        Assert.True(page.Document.QuerySelector("#problems") is null, $"{code} is not ready to submit:\n{page.Text}");
-        var submitted = await researcher.SubmitAsync(page, new Dictionary<string, string>());
-        Assert.True(submitted.Status == HttpStatusCode.Redirect, $"submit {code}: {submitted.Status}\n{submitted.Text}");
-    }
-
-    /// <summary>A hand-made post carrying the user's own antiforgery token, taken from a form on <paramref name="page"/>.</summary>
-    private static async Task<Browser.Page> PostWithTokenAsync(Browser browser, Browser.Page page, string url, Dictionary<string, string> fields)
-    {
-        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        fields["__RequestVerificationToken"] = token;
-        var response = await browser.Client.PostAsync(url, new FormUrlEncodedContent(fields));
-        return await Browser.Page.ReadAsync(response, url);
     }
 }

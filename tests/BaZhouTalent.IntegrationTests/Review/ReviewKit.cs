@@ -155,6 +155,34 @@ internal static class ReviewKit
         await ActOkAsync(await SignInAsync(portal, "admin"), code, "assign", await ExpertsAsync(portal, "expert.1", "expert.1", "expert.2", "expert.3"));
     }
 
+    /// <summary>The researcher opens 检查并提交 (nothing left to fix) and presses 提交结项申请; returns the answer.</summary>
+    public static async Task<Browser.Page> PressSubmitAsync(Browser researcher, string code)
+    {
+        var page = await researcher.GetAsync($"/applications/{code}/submit");
+        Assert.True(page.Status == HttpStatusCode.OK && page.Document.QuerySelector("#problems, .problem-list li") is null,
+            $"{code} is not ready to submit:\n{page.Status} {page.Text}");
+        return await researcher.SubmitAsync(page, new Dictionary<string, string>());
+    }
+
+    /// <summary><see cref="PressSubmitAsync"/>, and the submission went through (Post-Redirect-Get).</summary>
+    public static async Task SubmitThroughThePageAsync(Browser researcher, string code)
+    {
+        var submitted = await PressSubmitAsync(researcher, code);
+        Assert.True(submitted.Status == HttpStatusCode.Redirect, $"submit {code}: {submitted.Status}\n{submitted.Text}");
+    }
+
+    /// <summary>From submitted (单位审核) through every review page to 已结项: the chief expert.1 appraises alone and grades 良好.</summary>
+    public static async Task ConcludeSubmittedAsync(PortalFactory portal, string code, bool cityLevel = false)
+    {
+        await ToIntakeAsync(portal, code, cityLevel);
+        await ActOkAsync(await SignInAsync(portal, "admin"), code, "assign", await ExpertsAsync(portal, "expert.1", "expert.1"));
+        var chief = await SignInAsync(portal, "expert.1");
+        await ActOkAsync(chief, code, "appraise", Opinion(grade: "Good"));
+        await ActOkAsync(chief, code, "combine", Opinion(grade: "Good"));
+        await ActOkAsync(await SignInAsync(portal, "admin"), code, "decide",
+            new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });
+    }
+
     /// <summary>A PDF's text without the spaces the layout puts between characters, so phrases can be searched as written.</summary>
     public static string PdfText(byte[] pdf)
     {

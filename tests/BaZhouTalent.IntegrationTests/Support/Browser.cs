@@ -41,6 +41,22 @@ public sealed class Browser(HttpClient client)
         return await Page.ReadAsync(response, action);
     }
 
+    /// <summary>
+    /// A hand-made post, as a stale page or a forged request would send it: <paramref name="fields"/> and the user's own
+    /// antiforgery token (read from a page every signed-in user has), so the answer is the page's, not the token check's.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostWithOwnTokenAsync(string url, IDictionary<string, string>? fields = null)
+    {
+        var token = (await GetAsync("/Account/ChangePassword")).Document
+            .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+        var values = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary><see cref="PostWithOwnTokenAsync(string, IDictionary{string, string}?)"/>, the answer read as a page.</summary>
+    public async Task<Page> PostPageWithOwnTokenAsync(string url, IDictionary<string, string>? fields = null) =>
+        await Page.ReadAsync(await PostWithOwnTokenAsync(url, fields), url);
+
     /// <summary>What a browser would send for <paramref name="form"/>: checked boxes, inputs, selects and text areas (no files).</summary>
     public static Dictionary<string, string> FormValues(IHtmlFormElement form)
     {

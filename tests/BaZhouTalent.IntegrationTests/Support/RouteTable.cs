@@ -59,8 +59,6 @@ public static class RouteTable
         var url = UrlOf(route, values);
         if (MethodOf(route) == "GET")
             return await browser.Client.GetAsync(url);
-        var token = (await browser.GetAsync("/Account/ChangePassword")).Document
-            .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
-        return await browser.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        return await browser.PostWithOwnTokenAsync(url);
     }
 }

@@ -1,4 +1,3 @@
-using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Units;
@@ -7,13 +6,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Web.Pages.Admin.Units;
 
 /// <summary>单位更名与调整所属区域: two small forms for one unit; a move is refused while its applications are in review.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
-public sealed class EditModel(IAppDbContext db, ListUnits.Handler units) : PageModel
+public sealed class EditModel(ListUnits.Handler units) : PageModel
 {
     [BindProperty]
     public RenameUnit.Command Rename { get; set; } = new();
@@ -71,11 +69,10 @@ public sealed class EditModel(IAppDbContext db, ListUnits.Handler units) : PageM
 
     private async Task<bool> LoadAsync(int id, bool fillForms, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.Name, u.RegionId, Region = u.Region.Name }).SingleOrDefaultAsync(cancellationToken);
+        var unit = await units.FindAsync(id, cancellationToken);
         if (unit is null) return false;
         UnitName = unit.Name;
-        RegionName = unit.Region;
+        RegionName = unit.RegionName;
         Regions = await units.RegionsAsync(cancellationToken);
         if (fillForms)
         {
