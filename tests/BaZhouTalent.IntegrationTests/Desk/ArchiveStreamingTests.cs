@@ -77,7 +77,7 @@ public class ArchiveStreamingTests(ArchiveStreamingTests.HeldStorePortal portal)
         var researcher = await SignInAsync(portal, "yangzhuo");
         var summary = AttachmentTests.Pdf("held summary");
         await AttachmentTests.UploadOkAsync(researcher, Last, AttachmentKind.Summary, true, "成果简介.pdf", summary);
-        await AttachmentTests.SubmitThroughThePageAsync(researcher, Last);
+        await BaZhouTalent.IntegrationTests.Review.ReviewKit.SubmitThroughThePageAsync(researcher, Last);
         await BaZhouTalent.IntegrationTests.Review.ReviewKit.ConcludeSubmittedAsync(portal, Last);
         portal.Gate.Sha256 = Convert.ToHexStringLower(SHA256.HashData(summary));
 

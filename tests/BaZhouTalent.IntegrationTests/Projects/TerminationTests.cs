@@ -48,7 +48,7 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         // Submitting: the check page is closed (back to the application, which says why), a post refused, the draft kept.
         var check = await researcher.GetAsync("/applications/BZ25YB802/submit");
         Assert.Equal("/applications/BZ25YB802", check.RedirectTarget);
-        var submitted = await ExtensionTests.PostAsync(researcher, "/applications/BZ25YB802/submit",
+        var submitted = await researcher.PostPageWithOwnTokenAsync("/applications/BZ25YB802/submit",
             new Dictionary<string, string> { ["ConcurrencyStamp"] = (await LoadAsync(portal, "BZ25YB802")).ConcurrencyStamp.ToString() });
         Assert.Equal("/applications/BZ25YB802", submitted.RedirectTarget);
         Assert.Contains($"被市社科联终止（{Ground}），不能再办理结项",
@@ -103,7 +103,7 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
         var before = await LoadAsync(portal, code);
 
         var researcher = await SignInAsync(portal, "yangzhuo");
-        var posted = await ExtensionTests.PostAsync(researcher, $"/applications/{code}/{page}", new Dictionary<string, string>
+        var posted = await researcher.PostPageWithOwnTokenAsync($"/applications/{code}/{page}", new Dictionary<string, string>
         {
             ["Input.ConcurrencyStamp"] = before.ConcurrencyStamp.ToString(),
             ["Input.ResultTitle"] = "终止后改的名称",
