@@ -52,6 +52,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Logs:Directory", LogDirectory);
+        // A portal outside Development takes its daily backup; never into the source tree (the content root).
+        builder.UseSetting("Backup:Directory", Path.Combine(Folder, "backups"));
         // Tests drive delivery and reminders by hand (OutboxDelivery, SendReminders), never on the workers' timers.
         builder.UseSetting("Notices:WorkersEnabled", "false");
         // The suites sign in hundreds of times a minute from one address; the throttling tests set low limits of their own.
