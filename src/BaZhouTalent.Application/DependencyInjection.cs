@@ -21,9 +21,24 @@ public static class DependencyInjection
         services.AddDeskHandlers();
         services.AddProjectLifecycleHandlers();
         services.AddNotices();
+        services.AddReuse();
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddScoped<Disclosure.LoadDisclosed.Handler>();
         services.AddScoped<Printing.GetPrintModel.Handler>();
+        return services;
+    }
+
+    // 自建库查重: the queue written with each submission, the worker's checks, the archive sweep, the report page.
+    private static IServiceCollection AddReuse(this IServiceCollection services)
+    {
+        services.AddOptions<Reuse.ReuseOptions>()
+            .BindConfiguration(Reuse.ReuseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Reuse.ReuseSignal>();
+        services.AddScoped<Reuse.ReuseQueue>();
+        services.AddScoped<Reuse.RunReuseChecks>();
+        services.AddScoped<Reuse.ReuseArchive>();
         return services;
     }
 

@@ -18,6 +18,8 @@ public static class DependencyInjection
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         services.AddNoticeDelivery();
+        services.AddScoped<Application.Reuse.IReuseStore, Reuse.ReuseStore>();
+        services.AddHostedService<Reuse.ReuseWorker>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;

@@ -30,6 +30,11 @@ public interface IAppDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<JobLease> JobLeases { get; }
     DbSet<ReminderRecord> ReminderRecords { get; }
+    DbSet<ReuseDocument> ReuseDocuments { get; }
+    DbSet<ReuseFingerprint> ReuseFingerprints { get; }
+    DbSet<ReuseCheck> ReuseChecks { get; }
+    DbSet<ReuseSource> ReuseSources { get; }
+    DbSet<ReusePassage> ReusePassages { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

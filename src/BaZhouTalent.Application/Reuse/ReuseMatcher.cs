@@ -7,7 +7,7 @@ public sealed record PassageMatch(int From, int To, int SourceFrom, int SourceTo
 }
 
 /// <summary>One source and the passages taken from it, in the checked report's order.</summary>
-public sealed record SourceMatch(int SourceDocument, int SharedCharacters, IReadOnlyList<PassageMatch> Passages);
+public sealed record SourceMatch(int SourceDocument, ReuseText Text, int SharedCharacters, IReadOnlyList<PassageMatch> Passages);
 
 /// <summary>The outcome of one check: the report's length, how much of it lies inside matched passages, the sources ranked.</summary>
 public sealed record ReuseResult(int Characters, int MatchedCharacters, IReadOnlyList<SourceMatch> Sources)
@@ -51,7 +51,7 @@ public static class ReuseMatcher
                 continue;
             foreach (var p in passages)
                 Array.Fill(matched, true, p.From, p.Characters);
-            sources.Add(new SourceMatch(document, passages.Sum(p => p.Characters), passages));
+            sources.Add(new SourceMatch(document, text, passages.Sum(p => p.Characters), passages));
         }
         return new ReuseResult(target.Length, matched.Count(m => m),
             [.. sources.OrderByDescending(s => s.SharedCharacters).ThenBy(s => s.SourceDocument)]);
