@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Reuse.ReuseQueue>();
         services.AddScoped<Reuse.RunReuseChecks>();
         services.AddScoped<Reuse.ReuseArchive>();
+        services.AddScoped<Reuse.GetReuseReport.Handler>();
         return services;
     }
 

@@ -75,6 +75,13 @@ internal sealed class ReuseCorpus
         return new ReuseCorpus { Reports = reports, Plants = plants, PoolSize = poolSize, Boilerplate = boilerplate };
     }
 
+    /// <summary>One report of about <paramref name="length"/> characters written from the seed's words, sharing none of its sentences.</summary>
+    public static string Essay(string seedReport, int length, int seed)
+    {
+        var random = new Random(seed);
+        return string.Join('\n', Paragraphs(random, Words(seedReport), [], length));
+    }
+
     /// <summary>Han words of two to four characters cut from the seed, most frequent first.</summary>
     private static string[] Words(string seed)
     {
@@ -129,7 +136,7 @@ internal sealed class ReuseCorpus
             else
             {
                 var builder = new StringBuilder();
-                if (random.NextDouble() < 0.12)
+                if (boilerplate.Length > 0 && random.NextDouble() < 0.12)
                     builder.Append(boilerplate[random.Next(boilerplate.Length)]);
                 for (var n = random.Next(2, 7); n > 0; n--)
                     builder.Append(Sentence(random, words, 12, 40));

@@ -63,15 +63,22 @@ public static class ReuseMatcher
     {
         var k = ReuseFingerprints.K;
         var sourceHashes = ReuseFingerprints.KGramHashes(source.Characters);
-        var first = new Dictionary<long, int>(sourceHashes.Length);
+        var occurrences = new Dictionary<long, List<int>>(sourceHashes.Length);
         for (var j = 0; j < sourceHashes.Length; j++)
-            first.TryAdd(sourceHashes[j], j);
+        {
+            if (!occurrences.TryGetValue(sourceHashes[j], out var list))
+                occurrences[sourceHashes[j]] = list = [];
+            list.Add(j);
+        }
 
         Array.Fill(sourceAt, -1);
+        var last = -1;
         for (var i = 0; i < targetHashes.Length; i++)
         {
-            if (commonText[i] || commonText[i + k - 1] || !first.TryGetValue(targetHashes[i], out var j))
+            if (commonText[i] || commonText[i + k - 1] || !occurrences.TryGetValue(targetHashes[i], out var found))
                 continue;
+            var j = found.Count == 1 ? found[0] : Pick(found, i, last, targetHashes, sourceHashes);
+            last = j;
             for (var c = 0; c < k; c++)
             {
                 if (sourceAt[i + c] < 0)
@@ -113,6 +120,19 @@ public static class ReuseMatcher
                 passages.Add(new PassageMatch(from, to, sourceFrom, sourceTo));
         }
         return passages;
+    }
+
+    /// <summary>
+    /// Where in the source a k-gram found there more than once is taken from: the continuation of the k-gram before it,
+    /// else an occurrence whose next k-gram also continues the report's, nearest the last one taken — so a phrase the
+    /// source repeats (its title in the abstract and in the body) does not stretch a passage's place across the source.
+    /// </summary>
+    private static int Pick(List<int> at, int i, int last, long[] targetHashes, long[] sourceHashes)
+    {
+        if (last >= 0 && at.Contains(last + 1))
+            return last + 1;
+        var continuing = at.Where(j => i + 1 < targetHashes.Length && j + 1 < sourceHashes.Length && sourceHashes[j + 1] == targetHashes[i + 1]).ToList();
+        return (continuing.Count > 0 ? continuing : at).MinBy(j => last >= 0 ? Math.Abs(j - last) : j);
     }
 }
 

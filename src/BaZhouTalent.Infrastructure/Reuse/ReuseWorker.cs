@@ -29,9 +29,10 @@ public sealed class ReuseWorker(IServiceScopeFactory scopes, ReuseSignal signal,
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RunReuseChecks>().RunPendingAsync(stoppingToken);
+                var checkedNow = await scope.ServiceProvider.GetRequiredService<RunReuseChecks>().RunPendingAsync(stoppingToken);
                 var swept = await scope.ServiceProvider.GetRequiredService<ReuseArchive>().SweepAsync(SweepBatch, stoppingToken);
-                more = swept.Indexed == SweepBatch || swept.ChecksQueued > 0;
+                // A check may have queued its sources again (reuse within a batch): look once more before sleeping.
+                more = checkedNow > 0 || swept.Indexed == SweepBatch || swept.ChecksQueued > 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -101,10 +101,7 @@ public sealed class BlindReviewScenario : IAsyncLifetime
         await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false,
             $"杨卓-{PartySchoolBazhou}-获奖证书.png", AttachmentTests.Png(code + "award"));
 
-        var submit = await researcher.GetAsync($"/applications/{code}/submit");
-        Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
-        var submitted = await researcher.SubmitAsync(submit, new Dictionary<string, string>(), "form[method=post]:not([action$='/Account/Logout'])");
-        Assert.True(submitted.Status == HttpStatusCode.Redirect, $"submit of {code}: {submitted.Status}\n{submitted.Text}");
+        await Notices.NoticeKit.SubmitThroughPageAsync(Portal, code, researcher);
     }
 }
 
