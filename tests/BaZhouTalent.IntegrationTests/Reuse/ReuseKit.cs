@@ -19,14 +19,18 @@ internal static class ReuseKit
 
     /// <summary>A report of its own (words of the seed, none of its sentences) with <see cref="Copied"/> planted in
     /// disguise (sentences shuffled, punctuation changed, spaces inserted, widths swapped) between its paragraphs.</summary>
-    public static string Reusing(int seed)
+    /// <param name="scrub">Rewrites the source and the report's own text before the copies are disguised (e.g. to keep
+    /// words a blind test searches for out of both).</param>
+    public static string Reusing(int seed, Func<string, string>? scrub = null)
     {
-        var own = ReuseCorpus.Essay(SourceReport, 3000, seed).Split('\n').ToList();
+        scrub ??= text => text;
+        var source = scrub(SourceReport);
+        var own = scrub(ReuseCorpus.Essay(SourceReport, 3000, seed)).Split('\n').ToList();
         var random = new Random(seed);
         for (var i = Copied.Length - 1; i >= 0; i--)
         {
             var (start, length) = Copied[i];
-            var passage = SourceReport.Substring(start, length).Replace("\n", "", StringComparison.Ordinal).Replace("**", "", StringComparison.Ordinal);
+            var passage = source.Substring(start, length).Replace("\n", "", StringComparison.Ordinal).Replace("**", "", StringComparison.Ordinal);
             own.Insert(Math.Min(own.Count, 3 + i * 5), ReuseCorpus.Disguise(random, passage).Replace('\u00A0', ' '));
         }
         return string.Join('\n', own);

@@ -78,3 +78,21 @@ public class ReuseFingerprintsTests
         Assert.InRange(density, 1.8 / (ReuseFingerprints.Window + 1), 2.2 / (ReuseFingerprints.Window + 1));
     }
 }
+
+public class MarkedTextTests
+{
+    [Fact]
+    public void Spans_become_numbered_runs_per_paragraph_without_the_bold_marks()
+    {
+        var markup = "一、**引言**\n人才是第一资源，创新是第一动力。";
+        var start = markup.IndexOf('创', StringComparison.Ordinal);
+
+        var paragraphs = MarkedText.Paragraphs(markup, [(start, 8, 1)]);
+
+        Assert.Equal(2, paragraphs.Count);
+        Assert.Equal([new MarkedSegment("一、引言", null)], paragraphs[0].Segments);
+        Assert.Equal(
+            [new MarkedSegment("人才是第一资源，", null), new MarkedSegment("创新是第一动力。", 1)],
+            paragraphs[1].Segments);
+    }
+}
