@@ -7,6 +7,15 @@ if (args is ["samples", var directory])
     return;
 }
 
+if (args is ["reuse-archive", var reuseDirectory, var reuseReports])
+{
+    // 自建库查重 at scale: build the archive once, then fingerprint a copy of it as the reuse-index command does.
+    var count = int.Parse(reuseReports, System.Globalization.CultureInfo.InvariantCulture);
+    await ReuseArchiveBench.PrepareAsync(reuseDirectory, count);
+    await ReuseArchiveBench.IndexAsync(reuseDirectory, count);
+    return;
+}
+
 if (args is ["quick"])
 {
     // A rough in-process comparison for development; BenchmarkDotNet's figures are the ones to record.

@@ -82,8 +82,19 @@ internal sealed class ReuseCorpus
         return string.Join('\n', Paragraphs(random, Words(seedReport), [], length));
     }
 
-    /// <summary>Han words of two to four characters cut from the seed, most frequent first.</summary>
+    private static (string Seed, string[] Words)? lastWords;
+
+    /// <summary>Han words of two to four characters cut from the seed, most frequent first (the last seed's kept).</summary>
     private static string[] Words(string seed)
+    {
+        if (lastWords is { } last && ReferenceEquals(last.Seed, seed))
+            return last.Words;
+        var words = CutWords(seed);
+        lastWords = (seed, words);
+        return words;
+    }
+
+    private static string[] CutWords(string seed)
     {
         var counts = new Dictionary<string, int>();
         var run = new StringBuilder();

@@ -69,7 +69,7 @@ public sealed class ReuseArchive(IAppDbContext db, IReuseStore store, JobLeases 
         {
             var rows = await db.ApplicationRevisions.AsNoTracking().Where(r => slice.Contains(r.Id))
                 .Select(r => new { r.ApplicationId, r.Round, r.Content }).ToListAsync(cancellationToken);
-            reports.AddRange(rows.Select(r => new IndexedReport(r.ApplicationId, r.Round,
+            reports.AddRange(rows.AsParallel().AsOrdered().Select(r => new IndexedReport(r.ApplicationId, r.Round,
                 ReuseText.Of(RoundReports.TextOf(r.Content) ?? "", options.Value.Headings))));
         }
         return reports.Count == 0 ? 0 : await store.IndexAsync(reports, cancellationToken);

@@ -48,6 +48,8 @@ public sealed class ReuseText
     public static ReuseText Of(string text, IReadOnlyList<string> fixedHeadings)
     {
         var headings = new HashSet<string>(fixedHeadings.Select(Key), StringComparer.Ordinal);
+        // A line much longer than every heading is not one (numbering and marks add a few characters): no need to look.
+        var longest = fixedHeadings.Count == 0 ? 0 : fixedHeadings.Max(h => h.Length) + 16;
         var characters = new List<int>(text.Length);
         var offsets = new List<int>(text.Length);
         var widths = new List<int>(text.Length);
@@ -56,7 +58,7 @@ public sealed class ReuseText
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
-            if (!headings.Contains(Key(text[lineStart..lineEnd])))
+            if (lineEnd - lineStart > longest || !headings.Contains(Key(text[lineStart..lineEnd])))
                 Keep(text, lineStart, lineEnd, characters, offsets, widths);
             lineStart = lineEnd + 1;
         }

@@ -16,8 +16,9 @@ namespace BaZhouTalent.Infrastructure.Reuse;
 /// (<see cref="EF.Parameter{T}"/>: json_each on SQLite, OPENJSON on SQL Server, an array on PostgreSQL), so a report's
 /// 30,000 k-gram hashes are one statement on every provider. Writing is the one place that is not LINQ: tens of
 /// millions of rows through the change tracker would take an hour, so rows go out as multi-row INSERTs of integer
-/// literals, sorted by hash (the key's order, so the index grows at its end), with the table's and columns' names
-/// and quoting taken from the EF model and the provider's SQL generator — plain SQL every provider accepts.
+/// literals inside EF's transaction, sorted by hash (the key's order, so the index is written in one pass), with the
+/// table's and columns' names and quoting taken from the EF model and the provider's SQL generator — plain SQL every
+/// provider accepts.
 /// </summary>
 public sealed class ReuseStore(AppDbContext db, TimeProvider clock, IOptions<ReuseOptions> options) : IReuseStore
 {
@@ -35,7 +36,7 @@ public sealed class ReuseStore(AppDbContext db, TimeProvider clock, IOptions<Reu
             return 0;
 
         var now = clock.GetUtcNow();
-        var fingerprints = todo.Select(r => ReuseFingerprints.Winnow(ReuseFingerprints.KGramHashes(r.Text.Characters))).ToList();
+        var fingerprints = todo.AsParallel().AsOrdered().Select(r => ReuseFingerprints.Winnow(ReuseFingerprints.KGramHashes(r.Text.Characters))).ToList();
         var documents = todo.Select((r, i) => new ReuseDocument
         {
             ApplicationId = r.ApplicationId,
@@ -87,7 +88,8 @@ public sealed class ReuseStore(AppDbContext db, TimeProvider clock, IOptions<Reu
             for (var i = at; i < end; i++)
             {
                 if (i > at) statement.Append(',');
-                // Integers only, formatted invariantly: nothing here can carry text into the statement.
+                // Integers only, formatted invariantly: nothing here can carry text into the statement. (Literals, not
+                // parameters: binding thousands of parameters per statement measured three times slower on SQLite.)
                 statement.Append('(').Append(rows[i].Hash.ToString(CultureInfo.InvariantCulture))
                     .Append(',').Append(rows[i].Document.ToString(CultureInfo.InvariantCulture))
                     .Append(',').Append(rows[i].Position.ToString(CultureInfo.InvariantCulture)).Append(')');
