@@ -1,7 +1,10 @@
 namespace BaZhouTalent.Application.Reuse;
 
-/// <summary>A run of report text, with the number of the matched passage it belongs to (null: not matched).</summary>
-public sealed record MarkedSegment(string Text, int? Mark);
+/// <summary>
+/// A run of report text, with the number of the matched passage it belongs to (null: not matched); <paramref name="Starts"/>
+/// on the passage's first run only, which carries its number and anchor when a passage spans paragraphs.
+/// </summary>
+public sealed record MarkedSegment(string Text, int? Mark, bool Starts = false);
 
 /// <summary>One paragraph of a report as shown with its matched passages marked.</summary>
 public sealed record MarkedParagraph(IReadOnlyList<MarkedSegment> Segments);
@@ -19,6 +22,8 @@ public static class MarkedText
             Array.Fill(marks, mark, from, Math.Clamp(length, 0, markup.Length - from));
         }
         var paragraphs = new List<MarkedParagraph>();
+        var started = new HashSet<int>();
+        MarkedSegment Segment(string text, int? mark) => new(text, mark, mark is { } m && started.Add(m));
         var lineStart = 0;
         while (lineStart <= markup.Length)
         {
@@ -34,14 +39,14 @@ public static class MarkedText
                 int? mark = marks[i] == 0 ? null : marks[i];
                 if (mark != current && run.Length > 0)
                 {
-                    segments.Add(new MarkedSegment(run.ToString(), current));
+                    segments.Add(Segment(run.ToString(), current));
                     run.Clear();
                 }
                 current = mark;
                 run.Append(markup[i]);
             }
             if (run.Length > 0)
-                segments.Add(new MarkedSegment(run.ToString(), current));
+                segments.Add(Segment(run.ToString(), current));
             if (segments.Count > 0)
                 paragraphs.Add(new MarkedParagraph(segments));
             lineStart = lineEnd + 1;

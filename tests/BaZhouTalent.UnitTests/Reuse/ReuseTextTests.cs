@@ -42,7 +42,7 @@ public class ReuseTextTests
     [Fact]
     public void A_heading_that_is_not_fixed_stays()
     {
-        Assert.Equal("一巴州区人才现状正文", ReuseText.Of("一、巴州区人才现状\n正文", Headings).ToString());
+        Assert.Equal("一巴州区人才现状正文内容", ReuseText.Of("一、巴州区人才现状\n正文内容", Headings).ToString());
     }
 }
 
@@ -92,7 +92,18 @@ public class MarkedTextTests
         Assert.Equal(2, paragraphs.Count);
         Assert.Equal([new MarkedSegment("一、引言", null)], paragraphs[0].Segments);
         Assert.Equal(
-            [new MarkedSegment("人才是第一资源，", null), new MarkedSegment("创新是第一动力。", 1)],
+            [new MarkedSegment("人才是第一资源，", null), new MarkedSegment("创新是第一动力。", 1, Starts: true)],
             paragraphs[1].Segments);
+    }
+
+    [Fact]
+    public void A_passage_across_paragraphs_starts_once()
+    {
+        var markup = "人才是第一资源。\n创新是第一动力。";
+
+        var paragraphs = MarkedText.Paragraphs(markup, [(4, 10, 1)]);
+
+        Assert.Equal([new MarkedSegment("人才是第", null), new MarkedSegment("一资源。", 1, Starts: true)], paragraphs[0].Segments);
+        Assert.Equal([new MarkedSegment("创新是第一", 1), new MarkedSegment("动力。", null)], paragraphs[1].Segments);
     }
 }
