@@ -323,3 +323,36 @@ public class ReuseWorkerTests
         Assert.Single(check.Sources);
     }
 }
+
+/// <summary>Each queued check is run once, however many workers look at the same moment (the claim is the limit).</summary>
+public class ReuseClaimTests
+{
+    [Fact]
+    public async Task Workers_running_at_the_same_moment_run_each_check_once()
+    {
+        using var portal = new PortalFactory();
+        string[] codes = ["BZ25YB991", "BZ25YB992", "BZ25YB993", "BZ25YB994"];
+        foreach (var code in codes)
+        {
+            await RegisterProjectAsync(portal, code, PartySchoolBazhou, ReuseKit.Complete(), ReuseKit.Clean(int.Parse(code[^3..], System.Globalization.CultureInfo.InvariantCulture)));
+            await SubmitThroughPageAsync(portal, code);
+        }
+        Assert.Equal(codes.Length, await portal.WithDbAsync(db => db.ReuseChecks.CountAsync(c => c.State == ReuseCheckState.Pending)));
+
+        // Three workers, each on its own thread and in its own scope, released together: they read the same due checks
+        // and race for each of them.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var workers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await portal.WithScopeAsync(sp => sp.GetRequiredService<RunReuseChecks>().RunPendingAsync(CancellationToken.None));
+        })).ToList();
+        start.SetResult();
+        var completed = await Task.WhenAll(workers);
+
+        Assert.Equal(codes.Length, completed.Sum());
+        var checks = await portal.WithDbAsync(db => db.ReuseChecks.ToListAsync());
+        Assert.All(checks, c => Assert.Equal((ReuseCheckState.Done, 1), (c.State, c.Attempts)));
+        Assert.Equal(codes.Length, await portal.WithDbAsync(db => db.ReuseDocuments.CountAsync()));
+    }
+}
