@@ -15,6 +15,7 @@ namespace BaZhouTalent.Benchmarks;
 /// check does but saving its few result rows. The report reuses passages of five archived reports.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReuseCheckBenchmarks
 {
     private SqliteAppDbContext db = null!;

@@ -267,11 +267,21 @@ public class ReuseArchiveTests
         }
         Assert.False(await portal.WithDbAsync(db => db.ReuseDocuments.AnyAsync()));
 
-        // The sweep of two instances and the command, at the same moment.
-        var results = await Task.WhenAll(
-            portal.WithScopeAsync(sp => sp.GetRequiredService<ReuseArchive>().SweepAsync(500, CancellationToken.None)),
-            portal.WithScopeAsync(sp => sp.GetRequiredService<ReuseArchive>().IndexAllAsync(500, null, CancellationToken.None)),
-            portal.WithScopeAsync(sp => sp.GetRequiredService<ReuseArchive>().IndexAllAsync(500, null, CancellationToken.None)));
+        // The worker's sweep and the command twice, at the same moment: each on its own thread, released together.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<ReuseArchive.Progress> AtStart(Func<ReuseArchive, Task<ReuseArchive.Progress>> run) => Task.Run(async () =>
+        {
+            await start.Task;
+            return await portal.WithScopeAsync(sp => run(sp.GetRequiredService<ReuseArchive>()));
+        });
+        var racing = new[]
+        {
+            AtStart(archive => archive.SweepAsync(500, CancellationToken.None)),
+            AtStart(archive => archive.IndexAllAsync(500, null, CancellationToken.None)),
+            AtStart(archive => archive.IndexAllAsync(500, null, CancellationToken.None)),
+        };
+        start.SetResult();
+        var results = await Task.WhenAll(racing);
         // Whatever raced, a second run finds everything indexed.
         var again = await portal.WithScopeAsync(sp => sp.GetRequiredService<ReuseArchive>().IndexAllAsync(500, null, CancellationToken.None));
 
