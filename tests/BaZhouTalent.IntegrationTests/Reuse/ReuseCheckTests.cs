@@ -267,21 +267,11 @@ public class ReuseArchiveTests
         }
         Assert.False(await portal.WithDbAsync(db => db.ReuseDocuments.AnyAsync()));
 
-        // The worker's sweep and the command twice, at the same moment: each on its own thread, released together.
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task<ReuseArchive.Progress> AtStart(Func<ReuseArchive, Task<ReuseArchive.Progress>> run) => Task.Run(async () =>
-        {
-            await start.Task;
-            return await portal.WithScopeAsync(sp => run(sp.GetRequiredService<ReuseArchive>()));
-        });
-        var racing = new[]
-        {
-            AtStart(archive => archive.SweepAsync(500, CancellationToken.None)),
-            AtStart(archive => archive.IndexAllAsync(500, null, CancellationToken.None)),
-            AtStart(archive => archive.IndexAllAsync(500, null, CancellationToken.None)),
-        };
-        start.SetResult();
-        var results = await Task.WhenAll(racing);
+        // The worker's sweep and the command twice, at the same moment.
+        var results = await ReuseKit.AtOnceAsync(portal,
+            sp => sp.GetRequiredService<ReuseArchive>().SweepAsync(500, CancellationToken.None),
+            sp => sp.GetRequiredService<ReuseArchive>().IndexAllAsync(500, null, CancellationToken.None),
+            sp => sp.GetRequiredService<ReuseArchive>().IndexAllAsync(500, null, CancellationToken.None));
         // Whatever raced, a second run finds everything indexed.
         var again = await portal.WithScopeAsync(sp => sp.GetRequiredService<ReuseArchive>().IndexAllAsync(500, null, CancellationToken.None));
 
@@ -349,16 +339,9 @@ public class ReuseClaimTests
         }
         Assert.Equal(codes.Length, await portal.WithDbAsync(db => db.ReuseChecks.CountAsync(c => c.State == ReuseCheckState.Pending)));
 
-        // Three workers, each on its own thread and in its own scope, released together: they read the same due checks
-        // and race for each of them.
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var workers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
-        {
-            await start.Task;
-            return await portal.WithScopeAsync(sp => sp.GetRequiredService<RunReuseChecks>().RunPendingAsync(CancellationToken.None));
-        })).ToList();
-        start.SetResult();
-        var completed = await Task.WhenAll(workers);
+        // Three workers find the same due checks and race for each of them.
+        Func<IServiceProvider, Task<int>> worker = sp => sp.GetRequiredService<RunReuseChecks>().RunPendingAsync(CancellationToken.None);
+        var completed = await ReuseKit.AtOnceAsync(portal, worker, worker, worker);
 
         Assert.Equal(codes.Length, completed.Sum());
         var checks = await portal.WithDbAsync(db => db.ReuseChecks.ToListAsync());

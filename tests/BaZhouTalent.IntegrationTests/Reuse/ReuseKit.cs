@@ -59,6 +59,21 @@ internal static class ReuseKit
         }
     }
 
+    /// <summary>Runs each of <paramref name="runs"/> in its own scope on its own thread, all released at the same moment
+    /// (as workers of several instances would be): a plain Task.WhenAll would run SQLite's synchronous calls one after
+    /// another.</summary>
+    public static Task<T[]> AtOnceAsync<T>(PortalFactory portal, params Func<IServiceProvider, Task<T>>[] runs)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = runs.Select(run => Task.Run(async () =>
+        {
+            await start.Task;
+            return await portal.WithScopeAsync(run);
+        })).ToList();
+        start.SetResult();
+        return Task.WhenAll(racing);
+    }
+
     /// <summary>Waits until the portal's own worker has run every queued check (a condition, not a fixed sleep).</summary>
     public static async Task WaitForChecksAsync(PortalFactory portal)
     {
