@@ -127,14 +127,19 @@ public static class DependencyInjection
         services.AddScoped<Accounts.EditAccountProfile.Handler>();
         services.AddScoped<Accounts.ResetPassword.Handler>();
         services.AddScoped<Accounts.UnlockAccount.Handler>();
+        services.AddScoped<Accounts.ResetTwoFactor.Handler>();
+        services.AddScoped<Accounts.SetAccountDisabled.Handler>();
+        services.AddScoped<Accounts.ChangeAccountRole.Handler>();
         return services;
     }
 
     // The city federation's desk: staff audit trail, units, expert pool, certificates, announcements, archive.
     private static IServiceCollection AddDeskHandlers(this IServiceCollection services)
     {
+        services.AddScoped<Audit.SecurityAudit>();
         services.AddScoped<Audit.StaffAudit>();
-        services.AddScoped<Audit.ListStaffAudit.Handler>();
+        services.AddScoped<Audit.ListSecurityEvents.Handler>();
+        services.AddScoped<Audit.VerifySecurityAudit.Handler>();
         services.AddScoped<Units.AddUnit.Handler>();
         services.AddScoped<Units.RenameUnit.Handler>();
         services.AddScoped<Units.MoveUnit.Handler>();
@@ -172,10 +177,10 @@ public static class DependencyInjection
         services.AddScoped<Programme.ListClosures.Handler>();
         services.AddScoped<Programme.ProgrammeChoices.Handler>();
         services.AddMemoryCache();
-        services.TryAddSingleton<Abstractions.DataVersion>();
-        services.AddSingleton<Common.VersionedCache>();
-        services.AddSingleton<Common.ListCounts>();
+        services.AddScoped<Common.VersionedCache>();
+        services.AddScoped<Common.ListCounts>();
         services.AddScoped<Programme.GetDashboard.Handler>();
+        services.AddScoped<Backups.ListBackupRuns.Handler>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using BaZhouTalent.Infrastructure.Backups;
 using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.Infrastructure.Files;
 using BaZhouTalent.Infrastructure.Identity;
@@ -14,12 +15,14 @@ public static class DependencyInjection
     {
         services.AddAppDatabase(configuration, contentRoot);
         services.AddFileStore(configuration, contentRoot);
-        services.AddAppIdentity();
+        services.AddAppIdentity(configuration);
         services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SecurityAuditArchive>();
         services.AddNoticeDelivery();
         services.AddScoped<Application.Reuse.IReuseStore, Reuse.ReuseStore>();
         services.AddHostedService<Reuse.ReuseWorker>();
+        services.AddBackups(configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;

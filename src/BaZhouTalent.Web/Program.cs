@@ -47,11 +47,16 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 
 var app = builder.Build();
 
+// `dotnet BaZhouTalent.Web.dll audit-verify` and the other operator commands run and exit instead of serving.
+if (PortalCommands.IsCommand(args))
+    return await PortalCommands.RunAsync(app, args);
+
 app.UseReverseProxySupport();
 app.UseResponseCompression();
 app.UsePortalSecurityHeaders();
 // A scope of its own, so the error page does not reuse what failed (the request's cached sign-in check).
 app.UseExceptionHandler("/Error/500", createScopeForErrors: true);
+app.UseAccessDeniedAudit();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");

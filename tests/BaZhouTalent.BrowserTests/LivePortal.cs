@@ -9,7 +9,7 @@ namespace BaZhouTalent.BrowserTests;
 /// The portal on a real Kestrel port (Development, demo data, its own SQLite file) and Debian's Chromium
 /// driven by Playwright — the browser is the machine's own (/usr/bin/chromium), never a download.
 /// </summary>
-public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
+public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-browser", Guid.NewGuid().ToString("N"));
     private IPlaywright? playwright;
@@ -20,7 +20,16 @@ public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>The longest any wait may take before the test fails: far beyond a slow machine, short of CI's limit.</summary>
+    private const float GuardMilliseconds = 120_000;
+
     public LivePortal() => UseKestrel(0);
+
+    /// <summary>
+    /// 市社科联 sign in with an authenticator code as installed: on in <see cref="SecureLivePortal"/>, off for the
+    /// walkthroughs, which sign the federation in several times a minute while a code is good once.
+    /// </summary>
+    protected virtual bool RequireTwoFactor => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,6 +37,8 @@ public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "portal.db")}");
         builder.UseSetting("Logs:Directory", Path.Combine(folder, "logs"));
+        if (!RequireTwoFactor)
+            builder.UseSetting("Security:TwoFactor:RequiredRoles:0", "");
     }
 
     public async Task InitializeAsync()
@@ -35,6 +46,9 @@ public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         using (var client = CreateClient()) BaseAddress = client.BaseAddress!;
         playwright = await Playwright.CreateAsync();
+        // Every wait is for a condition (an element, a navigation, a text); the bound only ends a wedged run. Playwright's
+        // 5 s and 30 s defaults are exceeded by a busy 2-core machine, so they are raised, not relied on.
+        Assertions.SetDefaultExpectTimeout(GuardMilliseconds);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
@@ -55,6 +69,8 @@ public sealed class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        context.SetDefaultTimeout(GuardMilliseconds);
+        context.SetDefaultNavigationTimeout(GuardMilliseconds);
         return await context.NewPageAsync();
     }
 

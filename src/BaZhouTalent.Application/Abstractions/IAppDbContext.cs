@@ -35,10 +35,27 @@ public interface IAppDbContext
     DbSet<ReuseCheck> ReuseChecks { get; }
     DbSet<ReuseSource> ReuseSources { get; }
     DbSet<ReusePassage> ReusePassages { get; }
+    DbSet<BackupRun> BackupRuns { get; }
+    /// <summary>The security audit: only ever added to (see <see cref="SecurityEvent"/>); the save chains each new record.</summary>
+    DbSet<SecurityEvent> SecurityEvents { get; }
+    DbSet<SecurityAuditHead> SecurityAuditHeads { get; }
 
     /// <summary>Saves; a unique-index refusal comes out as <see cref="DuplicateRowException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Forgets every tracked change, so a use case can start over after a refused save.</summary>
     void DiscardChanges();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns (and retried whole where the provider
+    /// retries transient failures, so the work must be repeatable).
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inside <see cref="InTransactionAsync{T}"/>: takes the application's write lock until the transaction ends (an
+    /// UPDATE of its lock counter), so writers of its attachments pass one at a time and each counts what the others
+    /// committed. A row lock on SQL Server and PostgreSQL, the database's write lock on SQLite.
+    /// </summary>
+    Task LockApplicationAsync(int applicationId, CancellationToken cancellationToken = default);
 }

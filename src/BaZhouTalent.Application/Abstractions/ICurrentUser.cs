@@ -8,7 +8,11 @@ namespace BaZhouTalent.Application.Abstractions;
 public interface ICurrentUser
 {
     string? UserId { get; }
+    /// <summary>The account's user name (登录名), for the security audit; null when nobody is signed in.</summary>
+    string? UserName { get; }
     string DisplayName { get; }
+    /// <summary>The client's address as the portal sees it (behind a configured proxy, the real one); empty outside a request.</summary>
+    string ClientAddress { get; }
     bool IsInRole(string role);
     int? UnitId { get; }
     int? RegionId { get; }

@@ -2,6 +2,7 @@ using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Accounts;
 
@@ -30,6 +31,27 @@ public static class AccountRules
             .MaximumLength(PostMaxLength).WithMessage($"职务不超过 {PostMaxLength} 个字")
             .Printable("职务")
             .OverridePropertyName("Post");
+    }
+
+    /// <summary>A role, and the scope it needs (an enabled unit, or a county), as the create and role forms check them.</summary>
+    public static void RoleAndScope<T>(AbstractValidator<T> validator, Abstractions.IAppDbContext db,
+        Func<T, string?> role, Func<T, int?> unitId, Func<T, int?> regionId)
+    {
+        validator.RuleFor(x => role(x)).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请选择角色")
+            .Must(r => Roles.All.Contains(r!)).WithMessage("请选择有效的角色")
+            .OverridePropertyName("Role");
+        validator.When(x => NeedsUnit(role(x)), () =>
+            validator.RuleFor(x => unitId(x)).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(x => $"{Roles.ToChinese(role(x)!)}须选择所在单位")
+                .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id && !u.IsDisabled, ct)).WithMessage("所选单位不存在或已停用")
+                .OverridePropertyName("UnitId"));
+        validator.When(x => NeedsRegion(role(x)), () =>
+            validator.RuleFor(x => regionId(x)).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("县区社科联须选择县（区）")
+                .MustAsync((id, ct) => db.Regions.AnyAsync(r => r.Id == id && r.Kind == Domain.RegionKind.County, ct))
+                .WithMessage("请选择一个县（区），市本级不设县区社科联")
+                .OverridePropertyName("RegionId"));
     }
 
     /// <summary>The county federation reviews for one county/district (县区).</summary>

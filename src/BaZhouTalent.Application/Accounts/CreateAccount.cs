@@ -46,18 +46,7 @@ public static class CreateAccount
                 .NotEmpty().WithMessage("请输入显示名称")
                 .MaximumLength(AccountRules.DisplayNameMaxLength).WithMessage($"显示名称不超过 {AccountRules.DisplayNameMaxLength} 个字符");
             AccountRules.RealNameAndPost(this, x => x.RealName, x => x.Post);
-            RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("请选择角色")
-                .Must(r => Roles.All.Contains(r!)).WithMessage("请选择有效的角色");
-            When(x => AccountRules.NeedsUnit(x.Role), () =>
-                RuleFor(x => x.UnitId).Cascade(CascadeMode.Stop)
-                    .NotNull().WithMessage(x => $"{Roles.ToChinese(x.Role!)}须选择所在单位")
-                    .MustAsync((id, ct) => db.Units.AnyAsync(u => u.Id == id && !u.IsDisabled, ct)).WithMessage("所选单位不存在或已停用"));
-            When(x => AccountRules.NeedsRegion(x.Role), () =>
-                RuleFor(x => x.RegionId).Cascade(CascadeMode.Stop)
-                    .NotNull().WithMessage("县区社科联须选择县（区）")
-                    .MustAsync((id, ct) => db.Regions.AnyAsync(r => r.Id == id && r.Kind == RegionKind.County, ct))
-                    .WithMessage("请选择一个县（区），市本级不设县区社科联"));
+            AccountRules.RoleAndScope(this, db, x => x.Role, x => x.UnitId, x => x.RegionId);
             RuleFor(x => x.InitialPassword).InitialPassword();
         }
     }

@@ -36,22 +36,36 @@ public static class EditAccountProfile
         }
     }
 
-    public sealed class Handler(UserManager<AppUser> userManager, ILogger<Handler> log)
+    public sealed class Handler(UserManager<AppUser> userManager, Audit.StaffAudit audit, ILogger<Handler> log)
     {
         /// <returns>False when there is no such account.</returns>
         public async Task<bool> HandleAsync(Command command, string? actor)
         {
             var user = await userManager.FindByNameAsync(command.UserName ?? "");
             if (user is null) return false;
+            var before = (user.DisplayName, user.RealName, user.Post, user.Email);
             user.DisplayName = command.DisplayName!.Trim();
             user.RealName = PrintableText.Normalize(command.RealName).Trim();
             user.Post = PrintableText.Normalize(command.Post).Trim();
             user.Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
+            // Added before the store's save, so the record and the change are written together.
+            audit.Add(Audit.StaffAction.AccountEdited, user.UserName!, Changes(
+                ("显示名称", before.DisplayName, user.DisplayName), ("姓名", before.RealName, user.RealName),
+                ("职务", before.Post, user.Post), ("电子邮箱", before.Email, user.Email)));
             var result = await userManager.UpdateAsync(user);
             if (!result.Succeeded)
                 throw new InvalidOperationException("Updating the account failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
             log.LogInformation("Account {UserName} profile edited by {Actor}", user.UserName, actor);
             return true;
         }
+
+        private static string Changes(params (string Field, string? Before, string? After)[] fields)
+        {
+            var changed = fields.Where(f => (f.Before ?? "") != (f.After ?? ""))
+                .Select(f => $"{f.Field}：{Shown(f.Before)} → {Shown(f.After)}").ToList();
+            return changed.Count == 0 ? "未修改任何项" : string.Join("；", changed);
+        }
+
+        private static string Shown(string? value) => string.IsNullOrEmpty(value) ? "（空）" : value;
     }
 }

@@ -33,13 +33,10 @@ public static class AttachmentInspector
     private static readonly byte[] PdfSignature = Encoding.ASCII.GetBytes("%PDF-");
     private static readonly byte[] ZipSignature = [(byte)'P', (byte)'K', 3, 4];
     private static readonly byte[] ElfSignature = [0x7F, (byte)'E', (byte)'L', (byte)'F'];
-    /// <summary>The OLE stream of the Packager, which wraps any file (a program too) inside a Word document.</summary>
-    private static readonly byte[] Ole10Native = Encoding.Unicode.GetBytes("Ole10Native");
-    private static readonly string[] ProgramExtensions = [".exe", ".dll", ".scr", ".com", ".bat", ".cmd", ".js", ".jse", ".vbs", ".vbe", ".ps1", ".msi", ".hta", ".lnk", ".jar"];
     /// <summary>PDF names that run something or carry a file: scripts, launch actions, embedded files.</summary>
     private static readonly string[] DangerousPdfNames = ["JS", "JavaScript", "Launch", "EmbeddedFile", "EmbeddedFiles"];
 
-    private const string VirusMessage = "文件中含有病毒特征（EICAR 反病毒测试码），已拒绝。";
+    internal const string VirusMessage = "文件中含有病毒特征（EICAR 反病毒测试码），已拒绝。";
     private const string ProgramMessage = "文件是可执行程序，不能作为附件上传。";
 
     public static Inspection Inspect(ReadOnlySpan<byte> content, string fileName, AttachmentOptions limits)
@@ -67,34 +64,41 @@ public static class AttachmentInspector
             return Inspection.Refuse($"文件扩展名为“{extension}”，但内容是{actual}，两者不符。请核对文件后重新选择。");
         }
 
-        var problem = type == AttachmentFileType.Pdf ? InspectPdf(content)
-            : type == AttachmentFileType.Docx ? InspectDocx(content.ToArray(), limits)
+        var bytes = content.ToArray();
+        var problem = type == AttachmentFileType.Docx ? Files.DocxInspector.Inspect(bytes, limits)
+            : HoldsZip(bytes) ? $"该{type.Name}中还夹带了压缩包（ZIP）数据，可能被当作其他类型的文件打开，已拒绝。请重新生成或另存后上传。"
+            : type == AttachmentFileType.Pdf ? InspectPdf(bytes, limits)
             : null;
         return problem is null ? new Inspection(type, null) : Inspection.Refuse(problem);
     }
 
-    private static bool IsProgram(ReadOnlySpan<byte> content) =>
-        (content.Length >= 2 && content[0] == 'M' && content[1] == 'Z') || content.StartsWith(ElfSignature);
-
-    /// <summary>Scripts, launch actions and embedded files, in the file's own bytes and inside its compressed streams.</summary>
-    internal static string? InspectPdf(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// A PDF or picture that is also a ZIP archive: ZIP readers (unzip, Java, Office) look for the archive's end record in
+    /// the last 64 KB and find its entries from there, whatever comes before, so such a file opens as an archive — a
+    /// .jar, a .docx — as well. An end record there that declares entries and whose comment reaches the file's end is refused.
+    /// </summary>
+    private static bool HoldsZip(ReadOnlySpan<byte> content)
     {
-        if (DangerousPdfName(content) is { } name) return PdfMessage(name);
-        // Dictionaries can hide in compressed object streams: look inside every stream that inflates.
-        var offset = 0;
-        while (NextStream(content, ref offset) is var (start, end) && start >= 0)
+        var tail = content[Math.Max(0, content.Length - (65535 + 22))..];
+        for (var at = tail.LastIndexOf("PK\u0005\u0006"u8); at >= 0; at = tail[..at].LastIndexOf("PK\u0005\u0006"u8))
         {
-            while (end > start && content[end - 1] is (byte)'\r' or (byte)'\n') end--;
-            var inflated = Inflate(content[start..end], 64L * 1024 * 1024);
-            if (inflated is null) continue;
-            if (inflated.AsSpan().IndexOf(Eicar) >= 0) return VirusMessage;
-            if (DangerousPdfName(inflated) is { } hidden) return PdfMessage(hidden);
+            if (at + 22 > tail.Length) continue;
+            var entries = tail[at + 10] | (tail[at + 11] << 8);
+            var commentLength = tail[at + 20] | (tail[at + 21] << 8);
+            if (entries > 0 && at + 22 + commentLength == tail.Length) return true;
         }
-        return null;
+        return false;
     }
 
-    private static string PdfMessage(string name) =>
-        $"PDF 文件中含有脚本、启动程序或嵌入文件（/{name}），存在安全风险。请用“打印为 PDF”或“另存为 PDF”重新生成后上传。";
+    internal static bool IsProgram(ReadOnlySpan<byte> content) =>
+        (content.Length >= 2 && content[0] == 'M' && content[1] == 'Z') || content.StartsWith(ElfSignature);
+
+    /// <summary>
+    /// Names in the file's own bytes (#xx escapes decoded), a first net that also sees objects no cross-reference
+    /// table names; then the real parse of <see cref="PdfInspector"/>, every object and every stream decoded.
+    /// </summary>
+    internal static string? InspectPdf(byte[] content, AttachmentOptions limits) =>
+        DangerousPdfName(content) is { } name ? Files.PdfInspector.DangerousNameMessage(name) : Files.PdfInspector.Inspect(content, limits);
 
     /// <summary>The first dangerous name in PDF syntax, with #xx escapes decoded (/J#53 is /JS).</summary>
     private static string? DangerousPdfName(ReadOnlySpan<byte> content)
@@ -124,104 +128,4 @@ public static class AttachmentInspector
     private static bool IsNameChar(byte b) => b > 32 && b < 127 && "/()<>[]{}%".IndexOf((char)b) < 0;
 
     private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
-
-    private static readonly byte[] StreamKeyword = Encoding.ASCII.GetBytes("stream");
-    private static readonly byte[] EndStreamKeyword = Encoding.ASCII.GetBytes("endstream");
-
-    /// <summary>The next stream's data range after <paramref name="offset"/>, or (-1, -1).</summary>
-    private static (int Start, int End) NextStream(ReadOnlySpan<byte> content, ref int offset)
-    {
-        while (offset < content.Length)
-        {
-            var found = content[offset..].IndexOf(StreamKeyword);
-            if (found < 0) break;
-            var keyword = offset + found;
-            offset = keyword + StreamKeyword.Length;
-            // “endstream” contains “stream”: only a keyword not preceded by “end” opens one.
-            if (keyword >= 3 && content.Slice(keyword - 3, 3).SequenceEqual("end"u8)) continue;
-            var start = offset;
-            if (start < content.Length && content[start] == '\r') start++;
-            if (start < content.Length && content[start] == '\n') start++;
-            var end = content[start..].IndexOf(EndStreamKeyword);
-            if (end < 0) break;
-            offset = start + end + EndStreamKeyword.Length;
-            return (start, start + end);
-        }
-        return (-1, -1);
-    }
-
-    /// <summary>The zlib (FlateDecode) content of a stream, at most <paramref name="max"/> bytes; null when it is not zlib.</summary>
-    private static byte[]? Inflate(ReadOnlySpan<byte> data, long max)
-    {
-        if (data.Length < 2 || (data[0] & 0x0F) != 8 || ((data[0] << 8) | data[1]) % 31 != 0) return null;
-        try
-        {
-            using var input = new MemoryStream(data.ToArray());
-            using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = zlib.Read(buffer)) > 0)
-            {
-                output.Write(buffer, 0, read);
-                if (output.Length > max) break;
-            }
-            return output.ToArray();
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A Word document and nothing more: the main part present, no macros, no embedded programs or packages.</summary>
-    internal static string? InspectDocx(byte[] content, AttachmentOptions limits)
-    {
-        const string notWord = "文件扩展名为“.docx”，但内容不是 Word 文档。请在 Word 或 WPS 中另存为“.docx”后重新上传。";
-        const string macros = "Word 文档中含有宏（VBA 代码），存在安全风险。请在 Word 或 WPS 中另存为不含宏的“.docx”后重新上传。";
-        const string embedded = "Word 文档中嵌入了程序或程序包对象，存在安全风险。请删除文档中的嵌入对象后重新上传。";
-        const string bomb = "该 Word 文档解压后的内容异常庞大，系统已拒绝。请重新另存为“.docx”后上传。";
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.Entries.Count > limits.MaxEntries) return bomb;
-            // The declared sizes can lie; the budget below bounds what is actually read.
-            var budget = limits.MaxUncompressedBytes;
-            if (zip.GetEntry("word/document.xml") is null || zip.GetEntry("[Content_Types].xml") is null) return notWord;
-            foreach (var entry in zip.Entries)
-            {
-                var name = entry.FullName.ToLowerInvariant();
-                if (name.EndsWith("vbaproject.bin", StringComparison.Ordinal) || name.EndsWith("vbadata.xml", StringComparison.Ordinal))
-                    return macros;
-                if (ProgramExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal))) return embedded;
-                var bytes = Read(entry, ref budget);
-                if (bytes is null) return bomb;
-                if (bytes.AsSpan().IndexOf(Eicar) >= 0) return VirusMessage;
-                if (IsProgram(bytes) || bytes.AsSpan().IndexOf(Ole10Native) >= 0) return embedded;
-                if (name == "[content_types].xml" && Encoding.UTF8.GetString(bytes).Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
-                    return macros;
-            }
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return notWord;
-        }
-    }
-
-    /// <summary>The entry's bytes, or null once all entries together pass the budget.</summary>
-    private static byte[]? Read(ZipArchiveEntry entry, ref long budget)
-    {
-        using var stream = entry.Open();
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            budget -= read;
-            if (budget < 0) return null;
-            output.Write(buffer, 0, read);
-        }
-        return output.ToArray();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 
 namespace BaZhouTalent.Application.Applications;
 
@@ -21,7 +22,11 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
     /// For a blind viewer: changes of people (leader, participants) say which fields changed, never their values,
     /// names or even who was added, so 变更的内容 leaks nothing the hidden cells would have shown.
     /// </param>
-    public static ChangeRecord Compute(FundedProject project, ClosureApplication application, bool blind = false)
+    /// <param name="maskContact">
+    /// For a viewer who sees the applicant but not their contact details (Disclosure.DisclosurePolicy.SeesContactDetails):
+    /// phones and birth dates are written masked, as the table shows them; what changed is still found on the real values.
+    /// </param>
+    public static ChangeRecord Compute(FundedProject project, ClosureApplication application, bool blind = false, bool maskContact = false)
     {
         var lines = new List<string>();
 
@@ -31,8 +36,8 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         if (application.ActualCompletion is { } actual && actual != project.PlannedCompletion)
             lines.Add($"完成时间：由{FormatDate(project.PlannedCompletion)}改为{FormatDate(actual)}");
 
-        CompareLeader(lines, project.OriginalLeader, application.CurrentLeader, blind);
-        CompareParticipants(lines, project.OriginalParticipants, application.CurrentParticipants, blind);
+        CompareLeader(lines, project.OriginalLeader, application.CurrentLeader, blind, maskContact);
+        CompareParticipants(lines, project.OriginalParticipants, application.CurrentParticipants, blind, maskContact);
         return new ChangeRecord(lines);
     }
 
@@ -55,7 +60,7 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         lines.Add($"{label}：由“{original.Trim()}”改为“{current.Trim()}”");
     }
 
-    private static void CompareLeader(List<string> lines, PersonDetails original, PersonDetails current, bool blind)
+    private static void CompareLeader(List<string> lines, PersonDetails original, PersonDetails current, bool blind, bool maskContact)
     {
         if (Normalize(current.Name).Length > 0 && !SameText(original.Name, current.Name))
         {
@@ -63,28 +68,34 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
             lines.Add(blind ? "项目负责人：已变更" : $"项目负责人：由 {original.Name.Trim()} 变更为 {current.Name.Trim()}");
             return;
         }
-        var changed = LeaderFields(original).Zip(LeaderFields(current), (o, c) => (o.Label, Original: o.Value, Current: c.Value))
+        var changed = LeaderFields(original, maskContact).Zip(LeaderFields(current, maskContact),
+                (o, c) => (o.Label, Original: o.Value, Current: c.Value, OriginalShown: o.Shown, CurrentShown: c.Shown))
             .Where(f => !SameText(f.Original, f.Current))
             .ToList();
         if (changed.Count == 0) return;
         lines.Add(blind
             ? $"项目负责人信息：{string.Join("、", changed.Select(f => f.Label))}有变更"
-            : $"项目负责人信息：{string.Join("；", changed.Select(f => $"{f.Label}由“{Shown(f.Original)}”改为“{Shown(f.Current)}”"))}");
+            : $"项目负责人信息：{string.Join("；", changed.Select(f => $"{f.Label}由“{Shown(f.OriginalShown)}”改为“{Shown(f.CurrentShown)}”"))}");
     }
 
-    private static IEnumerable<(string Label, string Value)> LeaderFields(PersonDetails p) =>
-    [
-        ("性别", p.Gender),
-        ("民族", p.Ethnicity),
-        ("出生日期", FormatYearMonth(p.BirthYear, p.BirthMonth)),
-        ("所在单位", p.Unit),
-        ("行政职务", p.AdministrativePost),
-        ("专业职务", p.ProfessionalTitle),
-        ("通讯地址", p.Address),
-        ("联系电话", p.Phone),
-    ];
+    /// <summary>Each field's value (compared) and how it is written (masked for contact details where asked).</summary>
+    private static IEnumerable<(string Label, string Value, string Shown)> LeaderFields(PersonDetails p, bool maskContact)
+    {
+        var birth = FormatYearMonth(p.BirthYear, p.BirthMonth);
+        return
+        [
+            ("性别", p.Gender, p.Gender),
+            ("民族", p.Ethnicity, p.Ethnicity),
+            ("出生日期", birth, maskContact ? PersonalData.MaskBirth(p.BirthYear, p.BirthMonth) : birth),
+            ("所在单位", p.Unit, p.Unit),
+            ("行政职务", p.AdministrativePost, p.AdministrativePost),
+            ("专业职务", p.ProfessionalTitle, p.ProfessionalTitle),
+            ("通讯地址", p.Address, p.Address),
+            ("联系电话", p.Phone, maskContact ? PersonalData.MaskPhone(p.Phone) : p.Phone),
+        ];
+    }
 
-    private static void CompareParticipants(List<string> lines, IReadOnlyList<Participant> original, IReadOnlyList<Participant> current, bool blind)
+    private static void CompareParticipants(List<string> lines, IReadOnlyList<Participant> original, IReadOnlyList<Participant> current, bool blind, bool maskContact)
     {
         var before = original.OrderBy(p => p.SortOrder).Where(p => Normalize(p.Name).Length > 0).ToList();
         var after = current.OrderBy(p => p.SortOrder).Where(p => Normalize(p.Name).Length > 0).ToList();
@@ -106,13 +117,15 @@ public sealed record ChangeRecord(IReadOnlyList<string> Lines)
         {
             var was = before.FirstOrDefault(p => SameText(p.Name, now.Name));
             if (was is null) continue;
-            var changed = new[] { ("单位", was.Unit, now.Unit), ("职称", was.Title, now.Title), ("联系电话", was.Phone, now.Phone) }
+            string Phone(string value) => maskContact ? PersonalData.MaskPhone(value) : value;
+            var changed = new[] { ("单位", was.Unit, now.Unit, was.Unit, now.Unit), ("职称", was.Title, now.Title, was.Title, now.Title),
+                    ("联系电话", was.Phone, now.Phone, Phone(was.Phone), Phone(now.Phone)) }
                 .Where(f => !SameText(f.Item2, f.Item3))
                 .ToList();
             if (changed.Count == 0) continue;
             lines.Add(blind
                 ? string.Create(CultureInfo.InvariantCulture, $"参与人员信息：第 {position} 位的{string.Join("、", changed.Select(f => f.Item1))}有变更")
-                : $"参与人员信息：{now.Name.Trim()} {string.Join("；", changed.Select(f => $"{f.Item1}由“{Shown(f.Item2)}”改为“{Shown(f.Item3)}”"))}");
+                : $"参与人员信息：{now.Name.Trim()} {string.Join("；", changed.Select(f => $"{f.Item1}由“{Shown(f.Item4)}”改为“{Shown(f.Item5)}”"))}");
         }
     }
 

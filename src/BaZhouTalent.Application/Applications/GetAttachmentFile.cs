@@ -7,7 +7,8 @@ namespace BaZhouTalent.Application.Applications;
 
 /// <summary>
 /// 下载附件: the file only if the disclosure policy lists it for this viewer (an expert never gets a file that is
-/// not blind-safe, whatever the address), read from the store and checked against its recorded SHA-256.
+/// not blind-safe, whatever the address), read from the store and checked against its recorded SHA-256; a blind viewer
+/// (an expert) receives it with its metadata stripped (<see cref="Files.BlindCopy"/>).
 /// </summary>
 public static class GetAttachmentFile
 {
@@ -31,6 +32,8 @@ public static class GetAttachmentFile
             try
             {
                 var content = await store.ReadAsync(entity.StorageKey, entity.Sha256, cancellationToken);
+                // A blind viewer receives the copy without the metadata naming its author (the upload checked it can be made).
+                if (content is not null && loaded!.View.Blind) content = Files.BlindCopy.Strip(content, entity.ContentType);
                 if (content is not null) return new Result(Outcome.Found, new Download(shown.FileName, entity.ContentType, content));
                 log.LogError("Attachment {Id} of {ProjectCode}: stored file {Key} is missing", entity.Id, query.ProjectCode, entity.StorageKey);
             }

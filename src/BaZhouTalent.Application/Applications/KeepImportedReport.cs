@@ -16,7 +16,7 @@ public static class KeepImportedReport
     /// <summary>The archive's name for the kept original: always a .docx, whatever the upload was called.</summary>
     public static string ArchiveName(ImportedReport original)
     {
-        var name = Path.GetFileNameWithoutExtension(original.FileName);
+        var name = Path.GetFileNameWithoutExtension(UploadAttachment.CleanFileName(original.FileName));
         return (name.Length == 0 ? "最终成果" : name) + ".docx";
     }
 

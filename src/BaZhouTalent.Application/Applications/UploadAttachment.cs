@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using BaZhouTalent.Typesetting;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,8 @@ public static class UploadAttachment
         public static Result Refuse(string message) => new(Outcome.Refused, message);
     }
 
+    public const string NotStrippable = "系统无法去除该文件的文档属性（作者、单位等元数据），不能标为“可供盲审”。请另存或重新生成（PDF 不设密码）后上传，或不勾选“可供盲审”。";
+
     /// <summary>The longest original name kept (the rest of a longer one is cut before the extension).</summary>
     public const int MaxFileNameLength = 120;
 
@@ -46,19 +50,15 @@ public static class UploadAttachment
             if (application is null || currentUser.UserId is not { } userId) return new Result(Outcome.NotFound);
             if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned)) return new Result(Outcome.NotEditable);
 
-            var files = db.Attachments.Where(a => a.ApplicationId == application.Id);
-            var count = await files.CountAsync(cancellationToken);
-            if (count >= limits.MaxCount)
-                return Result.Refuse(Refused($"每份申请书最多 {limits.MaxCount} 个附件，现已有 {count} 个。请先删除不需要的附件。"));
-            var existingTotal = count == 0 ? 0 : await files.SumAsync(a => a.Size, cancellationToken);
+            // An early answer before the file is read; the answer that counts is given under the lock below.
+            var (count, existingTotal) = await UsageAsync(application.Id, cancellationToken);
+            if (CountRefusal(count, limits) is { } tooMany) return Result.Refuse(Refused(tooMany));
 
             // Read at most one byte past the limit, whatever the declared length said.
             var content = await ReadAtMostAsync(command.Content, limits.MaxFileBytes + 1, cancellationToken);
             if (content.Length > limits.MaxFileBytes) return Result.Refuse(Refused(TooLarge(content.Length, limits)));
             if (content.Length == 0) return Result.Refuse(Refused("文件是空的，请重新选择。"));
-            var total = existingTotal + content.Length;
-            if (total > limits.MaxTotalBytes)
-                return Result.Refuse(Refused($"一份申请书的附件合计不能超过 {limits.MaxTotalMegabytes} MB，加上此文件将达到 {Megabytes(total)} MB。请压缩文件或删除不需要的附件。"));
+            if (TotalRefusal(existingTotal + content.Length, limits) is { } tooMuch) return Result.Refuse(Refused(tooMuch));
 
             var inspection = AttachmentInspector.Inspect(content, name, limits);
             if (inspection.Refusal is not null)
@@ -66,6 +66,10 @@ public static class UploadAttachment
                 log.LogWarning("Attachment refused for {ProjectCode}: {Reason}", command.ProjectCode, inspection.Refusal);
                 return Result.Refuse(Refused(inspection.Refusal));
             }
+
+            // Experts will receive a copy without its metadata: a blind-safe file must be one that copy can be made of.
+            if (command.BlindSafe && Files.BlindCopy.Strip(content, inspection.Type!.ContentType) is null)
+                return Result.Refuse(Refused(NotStrippable));
 
             var stored = await store.SaveAsync(content, cancellationToken);
             var attachment = new Attachment
@@ -81,10 +85,20 @@ public static class UploadAttachment
                 UploadedByUserId = userId,
                 UploadedAt = clock.GetUtcNow(),
             };
-            db.Attachments.Add(attachment);
+            string? overLimit;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // Simultaneous uploads to one application pass this one at a time, each counting what the others
+                // saved: the count and the total cannot be passed however many arrive together.
+                overLimit = await db.InTransactionAsync(async token =>
+                {
+                    await db.LockApplicationAsync(application.Id, token);
+                    var (countNow, totalNow) = await UsageAsync(application.Id, token);
+                    if ((CountRefusal(countNow, limits) ?? TotalRefusal(totalNow + attachment.Size, limits)) is { } refusal) return refusal;
+                    db.Attachments.Add(attachment);
+                    await db.SaveChangesAsync(token);
+                    return null;
+                }, cancellationToken);
             }
             catch
             {
@@ -92,28 +106,61 @@ public static class UploadAttachment
                 await store.DeleteAsync(stored.Key, CancellationToken.None);
                 throw;
             }
+            if (overLimit is not null)
+            {
+                db.DiscardChanges();
+                await store.DeleteAsync(stored.Key, CancellationToken.None);
+                return Result.Refuse(Refused(overLimit));
+            }
             log.LogInformation("Attachment {Id} ({Kind}, {Size} bytes, {Sha256}) added to {ProjectCode}",
                 attachment.Id, attachment.Kind, attachment.Size, attachment.Sha256, command.ProjectCode);
             return new Result(Outcome.Uploaded, null, attachment);
         }
+
+        /// <summary>How many files the application holds and their size in total.</summary>
+        private async Task<(int Count, long Total)> UsageAsync(int applicationId, CancellationToken cancellationToken)
+        {
+            var files = db.Attachments.Where(a => a.ApplicationId == applicationId);
+            return (await files.CountAsync(cancellationToken), await files.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0);
+        }
     }
+
+    private static string? CountRefusal(int count, AttachmentOptions limits) => count >= limits.MaxCount
+        ? $"每份申请书最多 {limits.MaxCount} 个附件，现已有 {count} 个。请先删除不需要的附件。"
+        : null;
+
+    private static string? TotalRefusal(long total, AttachmentOptions limits) => total > limits.MaxTotalBytes
+        ? $"一份申请书的附件合计不能超过 {limits.MaxTotalMegabytes} MB，加上此文件将达到 {Megabytes(total)} MB。请压缩文件或删除不需要的附件。"
+        : null;
 
     private static string TooLarge(long size, AttachmentOptions limits) =>
         $"文件大小超过每个附件 {limits.MaxFileMegabytes} MB 的上限（此文件约 {Megabytes(size)} MB）。请压缩或拆分后重新上传。";
 
     private static string Megabytes(long bytes) => AttachmentOptions.Megabytes(bytes);
 
-    /// <summary>The name without any folder, control or path characters, at most <see cref="MaxFileNameLength"/> long; it is only ever displayed.</summary>
+    /// <summary>
+    /// The name without any folder, path or invisible characters, at most <see cref="MaxFileNameLength"/> long; it is
+    /// only ever displayed. Invisible means controls, format characters (the bidirectional overrides and isolates such
+    /// as U+202E, which would show “成果简介‮gnp.pdf” as “…fdp.png”, zero-width characters, BOM), line and paragraph
+    /// separators, private-use, unassigned and broken (lone surrogate) code points. Applied when a name is stored and
+    /// again when one is shown, so a name stored before this rule shows clean too.
+    /// </summary>
     public static string CleanFileName(string? fileName)
     {
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var clean = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        // Runes first: a lone surrogate comes out as U+FFFD (dropped below) instead of failing normalisation.
+        foreach (var rune in name.EnumerateRunes())
         {
-            if (char.IsControl(c) || c is '"' or '<' or '>' or '|' or ':' or '*' or '?' or '\u200B' or '\uFEFF') continue;
-            clean.Append(c);
+            if (PrintableText.IsInvisible(rune) || rune == Rune.ReplacementChar
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate
+                || rune.Value is '"' or '<' or '>' or '|' or ':' or '*' or '?')
+                continue;
+            clean.Append(rune.ToString());
         }
+        clean = new StringBuilder(clean.ToString().Normalize(NormalizationForm.FormC));
         var result = clean.ToString().Trim().TrimStart('.');
         if (result.Length > MaxFileNameLength)
         {

@@ -1,40 +1,29 @@
-using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
-using Microsoft.Extensions.Logging;
 
 namespace BaZhouTalent.Application.Audit;
 
 /// <summary>
-/// The audit trail of staff actions (accounts, register, units, expert pool): one <see cref="AuditEntry"/>
-/// without an application, saved with the change it records so neither exists without the other.
+/// Staff actions and decisions (accounts, register, units, expert pool, windows, and the federation's decisions on
+/// requests and applications: extension, termination, exemption, deferral, expert assignment, conclusion) are security
+/// events too: each is one record of the security audit (<see cref="SecurityAudit"/>), written with the change it records
+/// so neither exists without the other.
 /// </summary>
-public sealed class StaffAudit(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ILogger<StaffAudit> log)
+public sealed class StaffAudit(SecurityAudit audit)
 {
-    /// <summary>Adds the entry to the context; the caller's SaveChanges writes it together with the change.</summary>
-    public void Add(StaffAction action, string subject, string details = "")
-    {
-        var note = details.Length == 0 ? subject : $"{subject}：{details}";
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ApplicationId = null,
-            Action = action.ToString(),
-            ActorUserId = currentUser.UserId ?? "",
-            ActorName = currentUser.DisplayName,
-            At = clock.GetUtcNow(),
-            Note = note.Length > 4000 ? note[..4000] : note,
-        });
-        log.LogInformation("Staff action {Action} on {Subject} by {Actor}", action, subject, currentUser.DisplayName);
-    }
+    /// <summary>Adds the record to the context; the caller's SaveChanges writes it together with the change.</summary>
+    public void Add(StaffAction action, string subject, string details = "") =>
+        audit.Add(action.ToString(), SecurityOutcome.Success, subject, details);
 
-    /// <summary>Adds and saves at once, for changes saved by Identity's own store (accounts).</summary>
-    public async Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default)
-    {
-        Add(action, subject, details);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>A decision on a project's closure application, named by the project (立项编号 and title).</summary>
+    public void AddFor(StaffAction action, FundedProject project, string details = "") =>
+        Add(action, $"{project.Code} {project.Title}", details);
+
+    /// <summary>Saves at once, for changes already saved by Identity's own store (accounts).</summary>
+    public Task RecordAsync(StaffAction action, string subject, string details = "", CancellationToken cancellationToken = default) =>
+        audit.RecordAsync(action.ToString(), SecurityOutcome.Success, subject, details, cancellationToken: cancellationToken);
 }
 
-/// <summary>The staff actions the trail records; the English name is stored, the Chinese one shown.</summary>
+/// <summary>The staff actions the audit records; the English name is stored, the Chinese one shown.</summary>
 public enum StaffAction
 {
     AccountCreated,
@@ -55,6 +44,21 @@ public enum StaffAction
     ProjectTerminated,
     ClosureWindowAdded,
     ClosureWindowRemoved,
+    AccountDisabled,
+    AccountEnabled,
+    AccountRoleChanged,
+    AccountScopeChanged,
+    TwoFactorReset,
+    AccountEdited,
+    ExtensionApproved,
+    ExtensionRefused,
+    TerminationRefused,
+    ExemptionGranted,
+    ExemptionRefused,
+    ClosureDeferred,
+    ExpertsAssigned,
+    ClosureConcluded,
+    ClosureRejected,
 }
 
 public static class StaffActionNames
@@ -79,6 +83,21 @@ public static class StaffActionNames
         StaffAction.ProjectTerminated => "终止项目",
         StaffAction.ClosureWindowAdded => "新增结项批次",
         StaffAction.ClosureWindowRemoved => "删除结项批次",
+        StaffAction.AccountDisabled => "停用账户",
+        StaffAction.AccountEnabled => "启用账户",
+        StaffAction.AccountRoleChanged => "调整账户角色",
+        StaffAction.AccountScopeChanged => "调整账户单位或区域",
+        StaffAction.TwoFactorReset => "重置双因素认证",
+        StaffAction.AccountEdited => "修改账户资料",
+        StaffAction.ExtensionApproved => "批准延期",
+        StaffAction.ExtensionRefused => "不批准延期",
+        StaffAction.TerminationRefused => "不批准撤项申请",
+        StaffAction.ExemptionGranted => "同意免于鉴定",
+        StaffAction.ExemptionRefused => "不同意免于鉴定",
+        StaffAction.ClosureDeferred => "暂缓结项",
+        StaffAction.ExpertsAssigned => "分配鉴定专家",
+        StaffAction.ClosureConcluded => "同意结项",
+        StaffAction.ClosureRejected => "不予结项",
         _ => action,
     } : action;
 }

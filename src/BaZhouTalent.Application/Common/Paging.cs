@@ -9,8 +9,21 @@ public sealed record ListRequest(int Page = 1, int PageSize = ListRequest.Defaul
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>The search text trimmed, or null when there is none.</summary>
-    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+    /// <summary>
+    /// The search text as every list compares it, or null when there is none: NFKC-normalised (full-width letters,
+    /// digits and spaces as their half-width forms), trimmed, and with A–Z lowered. Lists match it against their columns
+    /// lowered the same way (<c>column.ToLower().Contains(term)</c>): SQLite's lower() and PostgreSQL's under the "C"
+    /// collation lower A–Z only, as this does, so a search finds the same rows on every provider, whatever the case.
+    /// </summary>
+    public string? Term => string.IsNullOrWhiteSpace(Search) ? null : SearchForm(Search);
+
+    private static string SearchForm(string text)
+    {
+        var form = text.Normalize(System.Text.NormalizationForm.FormKC).Trim().ToCharArray();
+        for (var i = 0; i < form.Length; i++)
+            if (form[i] is >= 'A' and <= 'Z') form[i] = (char)(form[i] | 0x20);
+        return new string(form);
+    }
 
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
 

@@ -150,7 +150,7 @@ public sealed record DisclosedApplication(
             Person(application.CurrentLeader, policy),
             Members(project.OriginalParticipants, policy),
             Members(application.CurrentParticipants, policy),
-            ChangeTable.Build(project, application, blind),
+            ChangeTable.Build(project, application, blind, maskContact: !policy.SeesContactDetails),
             application.ReportText,
             application.CertificateNumber,
             DiscloseOpinions(application, policy),
@@ -177,7 +177,8 @@ public sealed record DisclosedApplication(
         {
             if (!policy.SeesAttachment(a.BlindSafe, a.FrozenRound)) continue;
             numbers[a.Kind] = numbers.GetValueOrDefault(a.Kind) + 1;
-            var name = policy.IsBlind ? $"{a.Kind.ToChinese()}-{numbers[a.Kind]}{Path.GetExtension(a.FileName).ToLowerInvariant()}" : a.FileName;
+            var stored = UploadAttachment.CleanFileName(a.FileName);
+            var name = policy.IsBlind ? $"{a.Kind.ToChinese()}-{numbers[a.Kind]}{Path.GetExtension(stored).ToLowerInvariant()}" : stored;
             shown.Add(new DisclosedAttachment(a.Id, a.Kind, name, a.ContentType, a.Size, a.Sha256, a.BlindSafe, a.FrozenRound, a.UploadedAt));
         }
         return shown;
@@ -190,15 +191,19 @@ public sealed record DisclosedApplication(
             application.Project.OriginalParticipants.Concat(application.CurrentParticipants).Select(p => p.Name),
             [application.Project.Unit.Name, application.CurrentLeader.Unit]);
 
-    private static DisclosedPerson Person(PersonDetails p, DisclosurePolicy policy) => policy.SeesApplicant
-        ? new DisclosedPerson(p.Name, p.Gender, p.Ethnicity, ChangeRecord.FormatYearMonth(p.BirthYear, p.BirthMonth),
-            p.BirthYear, p.BirthMonth, p.Unit, p.AdministrativePost, p.ProfessionalTitle, p.Address, p.Phone)
-        : new DisclosedPerson(Hidden, Hidden, Hidden, Hidden, null, null, Hidden, Hidden, Hidden, Hidden, Hidden);
+    private static DisclosedPerson Person(PersonDetails p, DisclosurePolicy policy) => !policy.SeesApplicant
+        ? new DisclosedPerson(Hidden, Hidden, Hidden, Hidden, null, null, Hidden, Hidden, Hidden, Hidden, Hidden)
+        : policy.SeesContactDetails
+            ? new DisclosedPerson(p.Name, p.Gender, p.Ethnicity, ChangeRecord.FormatYearMonth(p.BirthYear, p.BirthMonth),
+                p.BirthYear, p.BirthMonth, p.Unit, p.AdministrativePost, p.ProfessionalTitle, p.Address, p.Phone)
+            // The printed birth cell keeps the year and leaves the month blank.
+            : new DisclosedPerson(p.Name, p.Gender, p.Ethnicity, PersonalData.MaskBirth(p.BirthYear, p.BirthMonth),
+                p.BirthYear, null, p.Unit, p.AdministrativePost, p.ProfessionalTitle, p.Address, PersonalData.MaskPhone(p.Phone));
 
     private static List<DisclosedMember> Members(IEnumerable<Participant> people, DisclosurePolicy policy) =>
         people.OrderBy(p => p.SortOrder)
             .Select(p => policy.SeesApplicant
-                ? new DisclosedMember(p.Name, p.Unit, p.Title, p.Phone)
+                ? new DisclosedMember(p.Name, p.Unit, p.Title, policy.SeesContactDetails ? p.Phone : PersonalData.MaskPhone(p.Phone))
                 : new DisclosedMember(Hidden, Hidden, Hidden, Hidden))
             .ToList();
 

@@ -65,6 +65,13 @@ public sealed class DisclosurePolicy
     public bool SeesApplicant => Viewer is ViewerKind.Researcher or ViewerKind.UnitReviewer
         or ViewerKind.CountyReviewer or ViewerKind.Federation;
 
+    /// <summary>
+    /// 个人信息: the applicant's phones and birth months in full — the leader (their own) and the city federation (who
+    /// contact researchers). The unit and the county review the work and its author's eligibility: they read phones
+    /// masked (138****5678) and the year of birth only. Blind viewers see none of it (<see cref="SeesApplicant"/>).
+    /// </summary>
+    public bool SeesContactDetails => Viewer is ViewerKind.Researcher or ViewerKind.Federation;
+
     /// <summary>Experts appraise blind.</summary>
     public bool IsBlind => !SeesApplicant;
 

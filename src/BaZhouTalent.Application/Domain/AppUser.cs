@@ -23,4 +23,19 @@ public class AppUser : IdentityUser
     public Region? Region { get; set; }
     /// <summary>Set for accounts created by staff: the first sign-in must choose a new password.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>When the password was last set (by the user, an administrator's reset or at creation); staff passwords age from it.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>Hashes of the passwords before the current one, newest first (as many as the history rule needs).</summary>
+    public List<string> PreviousPasswordHashes { get; set; } = [];
+
+    /// <summary>The authenticator time step (RFC 6238, 30 s) of the last code accepted: a code is good once.</summary>
+    public long? AuthenticatorLastTimeStep { get; set; }
+
+    /// <summary>The latest sign-in's session; with single-session mode, every other session of the account has ended.</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>停用: the account may not sign in; its sessions ended when it was disabled. Kept, with its history, never deleted.</summary>
+    public bool IsDisabled { get; set; }
 }

@@ -1,11 +1,15 @@
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace BaZhouTalent.Application.Experts;
 
-/// <summary>专家库: every expert account with its pool entry, searchable by name, unit or field, one page at a time.</summary>
+/// <summary>
+/// 专家库: every expert account with its pool entry, searchable by name, unit or field, one page at a time. A list needs
+/// no one's contact details in full: phones and e-mail addresses are masked here and shown on the expert's own page.
+/// </summary>
 public static class ListExperts
 {
     public sealed record Query(ListRequest List);
@@ -22,9 +26,9 @@ public static class ListExperts
             var experts = db.Users.Where(u => ids.Contains(u.Id));
             if (query.List.Term is { } s)
             {
-                experts = experts.Where(u => u.DisplayName.Contains(s) || u.UserName!.Contains(s)
-                    || (u.Unit != null && u.Unit.Name.Contains(s))
-                    || db.ExpertProfiles.Any(p => p.UserId == u.Id && (p.Fields.Contains(s) || p.WorkUnit.Contains(s))));
+                experts = experts.Where(u => u.DisplayName.ToLower().Contains(s) || u.UserName!.ToLower().Contains(s)
+                    || (u.Unit != null && u.Unit.Name.ToLower().Contains(s))
+                    || db.ExpertProfiles.Any(p => p.UserId == u.Id && (p.Fields.ToLower().Contains(s) || p.WorkUnit.ToLower().Contains(s))));
             }
             // Enabled experts first, then by user name (unique, so pages never overlap).
             var sorts = SortMap<AppUser>.TieBrokenBy(u => u.UserName).Add("status", u => db.ExpertProfiles.Any(p => p.UserId == u.Id && p.IsDisabled));
@@ -41,7 +45,7 @@ public static class ListExperts
             var load = await ExpertPool.OpenLoadAsync(db, cancellationToken);
             var rows = page.Rows.Select(e => new Row(
                 e.Id, e.UserName!, e.DisplayName, e.UnitName ?? e.Profile?.WorkUnit ?? "",
-                e.Profile?.ProfessionalTitle ?? "", e.Profile?.Fields ?? "", e.Profile?.Phone ?? "", e.Profile?.Email ?? "",
+                e.Profile?.ProfessionalTitle ?? "", e.Profile?.Fields ?? "", PersonalData.MaskPhone(e.Profile?.Phone), PersonalData.MaskEmail(e.Profile?.Email),
                 e.Profile?.DeclaredConflicts ?? "", e.Profile?.IsDisabled == true, e.HasPassword, load.GetValueOrDefault(e.Id))).ToList();
             return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
         }

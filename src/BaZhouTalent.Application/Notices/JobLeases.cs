@@ -13,7 +13,7 @@ public sealed class WorkerIdentity
 /// <summary>
 /// Leases on jobs that one instance at a time may run. Taking one is a single conditional UPDATE (free or
 /// expired, or already ours) or, the first time, an INSERT that the primary key lets only one instance win —
-/// both atomic on SQLite and SQL Server alike.
+/// atomic on every provider.
 /// </summary>
 public sealed class JobLeases(IAppDbContext db, TimeProvider clock, WorkerIdentity me)
 {

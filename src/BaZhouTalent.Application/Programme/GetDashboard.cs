@@ -11,7 +11,7 @@ namespace BaZhouTalent.Application.Programme;
 /// 总览: one year's programme for the city federation — counts by status, region, category and grade, the applications
 /// waiting longest at each stage, and the projects past their planned completion with no closure submitted. Every
 /// figure is a grouped count in the database; nothing is loaded row by row. The figures are kept for up to a minute
-/// (<see cref="CacheLifetime"/>), and recomputed at once after any change this instance saves (<see cref="DataVersion"/>):
+/// (<see cref="CacheLifetime"/>), and recomputed at once after any change any instance saves (<see cref="IDataVersion"/>):
 /// a dozen counts over a year's projects cost tens of milliseconds at 20,000 projects, and the page says when they were taken.
 /// </summary>
 public static class GetDashboard

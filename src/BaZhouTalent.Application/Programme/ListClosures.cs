@@ -132,9 +132,9 @@ public static class ListClosures
                 projects = projects.Where(p => p.Application != null && p.Application.ReuseChecks.Any(c =>
                     c.Round == p.Application.Round && c.State == ReuseCheckState.Done && c.Percent >= least));
             if (term is not null)
-                projects = projects.Where(p => p.Code.Contains(term) || p.Title.Contains(term)
-                    || p.OriginalLeader.Name.Contains(term) || p.Unit.Name.Contains(term)
-                    || (p.Application != null && p.Application.CurrentLeader.Name.Contains(term)));
+                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
+                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
+                    || (p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
             return projects;
         }
     }

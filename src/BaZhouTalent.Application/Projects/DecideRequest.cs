@@ -74,6 +74,10 @@ public static class DecideRequest
             }
             if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Extension)
                 project.ExtendTo(request.RequestedCompletion!.Value);
+            if (command.Action.Party == RequestParty.Federation && AuditedAs(request) is { } decision)
+                audit.Add(decision, $"{project.Code} {project.Title}", request.Kind == ProjectRequestKind.Extension
+                    ? $"延至 {RequestExtension.Format(request.RequestedCompletion!.Value)}；{request.FederationOpinion}"
+                    : request.FederationOpinion ?? "");
             if (request.Status == ProjectRequestStatus.Approved && request.Kind == ProjectRequestKind.Termination)
             {
                 project.Terminate(TerminateProject.UnitRequestGround, request.Reason, currentUser.DisplayName, clock.GetUtcNow());
@@ -95,6 +99,15 @@ public static class DecideRequest
                 request.Id, project.Code, command.Action.Trigger, request.Status, actor.UserId);
             return new Result(Outcome.Done);
         }
+
+        /// <summary>The staff audit's name for the federation's decision; an approved termination is recorded as the termination itself.</summary>
+        private static Audit.StaffAction? AuditedAs(ProjectRequest request) => (request.Kind, request.Status) switch
+        {
+            (ProjectRequestKind.Extension, ProjectRequestStatus.Approved) => Audit.StaffAction.ExtensionApproved,
+            (ProjectRequestKind.Extension, ProjectRequestStatus.Refused) => Audit.StaffAction.ExtensionRefused,
+            (ProjectRequestKind.Termination, ProjectRequestStatus.Refused) => Audit.StaffAction.TerminationRefused,
+            _ => null,
+        };
 
         /// <summary>The limits checked again at approval: a limit changed since, or another extension approved meanwhile.</summary>
         private string? ApprovalRefusal(ProjectRequest request, FundedProject project)

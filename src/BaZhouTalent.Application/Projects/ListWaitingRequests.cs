@@ -28,7 +28,7 @@ public static class ListWaitingRequests
         {
             var requests = Waiting(party);
             if (listing.Term is { } term)
-                requests = requests.Where(r => r.Project.Code.Contains(term) || r.Project.Title.Contains(term) || r.RequestedByName.Contains(term));
+                requests = requests.Where(r => r.Project.Code.ToLower().Contains(term) || r.Project.Title.ToLower().Contains(term) || r.RequestedByName.ToLower().Contains(term));
             return requests.ToPagedAsync(listing, Sorts, r => new Row(r.Id, r.Project.Code, r.Project.Title, r.RequestedByName, r.Project.Unit.Name,
                 r.Kind, r.Status, r.RequestedAt, r.CompletionBefore, r.RequestedCompletion), cancellationToken);
         }

@@ -47,6 +47,8 @@ public static class RequestExtension
                 : db.FundedProjects.Include(p => p.Application).Include(p => p.Requests)
                     .FirstOrDefaultAsync(p => p.Code == code && p.LeaderUserId == userId, cancellationToken);
 
+        private const string OpenRequestMessage = "该项目已有一项延期申请正在办理，办结后才能再次申请。";
+
         /// <summary>Why the leader may not ask now (before anything is typed), or null.</summary>
         public string? RefusalBeforeAsking(FundedProject project)
         {
@@ -55,7 +57,7 @@ public static class RequestExtension
             if (project.Application is { } a && a.Status is not (ApplicationStatus.Draft or ApplicationStatus.Returned))
                 return "结项申请已提交，不能再申请延期。";
             if (project.Requests.Any(r => r.Kind == ProjectRequestKind.Extension && r.IsOpen))
-                return "该项目已有一项延期申请正在办理，办结后才能再次申请。";
+                return OpenRequestMessage;
             var limits = options.Value.Extensions;
             var approved = project.Requests.Count(r => r.Kind == ProjectRequestKind.Extension && r.Status == ProjectRequestStatus.Approved);
             if (approved >= limits.MaxCount)
@@ -94,7 +96,9 @@ public static class RequestExtension
             };
             db.ProjectRequests.Add(request);
             await notices.RequestMovedAsync(project, request, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            // The unique index on open requests refuses a second one saved at the same moment.
+            if (!await db.SaveUnlessTakenAsync(cancellationToken))
+                return new Result(Outcome.Refused, OpenRequestMessage);
             return new Result(Outcome.Requested);
         }
     }

@@ -40,12 +40,14 @@ public static class RequestTermination
                     .FirstOrDefaultAsync(p => p.Code == code && p.UnitId == unitId, cancellationToken)
                 : Task.FromResult<FundedProject?>(null);
 
+        private const string OpenRequestMessage = "该项目已有一项撤项申请等待市社科联审批。";
+
         public static string? RefusalBeforeAsking(FundedProject project)
         {
             if (ProjectLifecycle.RefusalFor(project) is { } terminated) return terminated;
             if (project.Lifecycle == ProjectLifecycleStatus.Concluded) return "该项目已结项，不能申请撤项。";
             if (project.Requests.Any(r => r.Kind == ProjectRequestKind.Termination && r.IsOpen))
-                return "该项目已有一项撤项申请等待市社科联审批。";
+                return OpenRequestMessage;
             return null;
         }
 
@@ -67,7 +69,9 @@ public static class RequestTermination
             request.Apply(ProjectRequestActions.Of(ProjectRequestTrigger.UnitAgree), currentUser.DisplayName, "单位提出撤项申请。", now);
             db.ProjectRequests.Add(request);
             await notices.RequestMovedAsync(project, request, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            // The unique index on open requests refuses a second one saved at the same moment.
+            if (!await db.SaveUnlessTakenAsync(cancellationToken))
+                return new Result(Outcome.Refused, OpenRequestMessage);
             return new Result(Outcome.Requested);
         }
     }

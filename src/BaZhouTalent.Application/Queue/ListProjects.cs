@@ -34,8 +34,8 @@ public static class ListProjects
         {
             var projects = db.FundedProjects.AsNoTracking();
             if (request.Term is { } term)
-                projects = projects.Where(p => p.Code.Contains(term) || p.Title.Contains(term)
-                    || p.OriginalLeader.Name.Contains(term) || p.Unit.Name.Contains(term));
+                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
+                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term));
             return await projects.ToPagedAsync(request, Sorts, p => new Row(
                     p.Code,
                     p.Title,

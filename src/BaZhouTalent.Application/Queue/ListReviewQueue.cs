@@ -55,9 +55,9 @@ public static class ListReviewQueue
             {
                 // A blind role searches only what it is shown: searching by name would reveal the names.
                 pending = listsApplicant
-                    ? pending.Where(a => a.ProjectTitle.Contains(term) || a.Project.Code.Contains(term)
-                        || a.CurrentLeader.Name.Contains(term) || a.Project.Unit.Name.Contains(term))
-                    : pending.Where(a => a.ProjectTitle.Contains(term) || a.Project.Code.Contains(term));
+                    ? pending.Where(a => a.ProjectTitle.ToLower().Contains(term) || a.Project.Code.ToLower().Contains(term)
+                        || a.CurrentLeader.Name.ToLower().Contains(term) || a.Project.Unit.Name.ToLower().Contains(term))
+                    : pending.Where(a => a.ProjectTitle.ToLower().Contains(term) || a.Project.Code.ToLower().Contains(term));
             }
 
             // Kept per view and search until the next saved change (ListCounts); the status tabs share them.

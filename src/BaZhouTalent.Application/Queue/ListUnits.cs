@@ -27,7 +27,7 @@ public static class ListUnits
         {
             var units = db.Units.AsNoTracking();
             if (query.List.Term is { } search)
-                units = units.Where(u => u.Name.Contains(search));
+                units = units.Where(u => u.Name.ToLower().Contains(search));
             return units.ToPagedAsync(query.List, Sorts, u => new Row(
                     u.Id,
                     u.Name,

@@ -23,7 +23,9 @@ public static class ListUsers
         bool MustChangePassword,
         bool IsLockedOut,
         string RealName = "",
-        string Post = "")
+        string Post = "",
+        bool IsDisabled = false,
+        bool TwoFactorEnabled = false)
     {
         public string RoleNames => string.Join("、", Roles.Select(Security.Roles.ToChinese));
     }
@@ -35,7 +37,7 @@ public static class ListUsers
         .Add("unit", u => u.Unit != null ? u.Unit.Name : u.Region != null ? u.Region.Name : null);
 
     private sealed record Found(string Id, string? UserName, string DisplayName, string RealName, string Post,
-        string? UnitName, string? RegionName, bool MustChangePassword, DateTimeOffset? LockoutEnd);
+        string? UnitName, string? RegionName, bool MustChangePassword, DateTimeOffset? LockoutEnd, bool IsDisabled, bool TwoFactorEnabled);
 
     /// <remarks>
     /// One page-limited query over the accounts, then one query for the roles of that page's accounts only
@@ -49,9 +51,9 @@ public static class ListUsers
             if (query.Listing.Term is { } term)
             {
                 // The few units and regions the term names, found once rather than joined for every account.
-                var units = db.Units.Where(x => x.Name.Contains(term)).Select(x => (int?)x.Id);
-                var regions = db.Regions.Where(x => x.Name.Contains(term)).Select(x => (int?)x.Id);
-                users = users.Where(u => u.UserName!.Contains(term) || u.RealName.Contains(term) || u.DisplayName.Contains(term)
+                var units = db.Units.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
+                var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
+                users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
                     || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
             }
             if (Security.Roles.All.Contains(query.Role))
@@ -68,7 +70,7 @@ public static class ListUsers
                     u.Id, u.UserName, u.DisplayName, u.RealName, u.Post,
                     u.Unit == null ? null : u.Unit.Name,
                     u.Region == null ? null : u.Region.Name,
-                    u.MustChangePassword, u.LockoutEnd),
+                    u.MustChangePassword, u.LockoutEnd, u.IsDisabled, u.TwoFactorEnabled),
                 total, cancellationToken);
 
             var ids = page.Rows.Select(u => u.Id).ToList();
@@ -87,7 +89,9 @@ public static class ListUsers
                     u.MustChangePassword,
                     u.LockoutEnd is { } end && end > now,
                     u.RealName,
-                    u.Post))
+                    u.Post,
+                    u.IsDisabled,
+                    u.TwoFactorEnabled))
                 .ToList();
             return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
         }

@@ -25,7 +25,7 @@ public static class AssignExperts
         }
     }
 
-    public sealed class Handler(ReviewActions actions, IAppDbContext db, UserManager<AppUser> users)
+    public sealed class Handler(ReviewActions actions, IAppDbContext db, UserManager<AppUser> users, Audit.StaffAudit audit)
     {
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.AssignExperts, async (application, actor, now) =>
@@ -39,6 +39,8 @@ public static class AssignExperts
                     chosen.Add(expert with { IsChief = id == command.ChiefExpertId });
                 }
                 application.AssignExperts(actor, chosen, now);
+                audit.AddFor(Audit.StaffAction.ExpertsAssigned, application.Project,
+                    string.Join("、", chosen.Select(e => e.IsChief ? $"{e.Name}（主审）" : e.Name)));
             }, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public static class DecideClosure
         }
     }
 
-    public sealed class Handler(ReviewActions actions, IAppDbContext db)
+    public sealed class Handler(ReviewActions actions, IAppDbContext db, Audit.StaffAudit audit)
     {
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
@@ -41,10 +41,12 @@ public static class DecideClosure
                         .ToListAsync(cancellationToken);
                     var text = string.IsNullOrWhiteSpace(command.Opinion) ? "同意结项。" : command.Opinion;
                     application.Conclude(actor, text, CertificateNumbers.Next(year, issued), now);
+                    audit.AddFor(Audit.StaffAction.ClosureConcluded, application.Project, $"{application.CertificateNumber}；{text}");
                 }
                 else
                 {
                     application.Reject(actor, command.Opinion ?? "", now);
+                    audit.AddFor(Audit.StaffAction.ClosureRejected, application.Project, command.Opinion ?? "");
                 }
             }, cancellationToken);
         }

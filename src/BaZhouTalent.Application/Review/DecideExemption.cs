@@ -28,7 +28,7 @@ public static class DecideExemption
         }
     }
 
-    public sealed class Handler(ReviewActions actions)
+    public sealed class Handler(ReviewActions actions, Audit.StaffAudit audit)
     {
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
             actions.RunAsync(user, command.Code, command.Stamp, TriggerOf(command), (application, actor, now) =>
@@ -37,6 +37,8 @@ public static class DecideExemption
                     application.GrantExemption(actor, command.Grade, command.Opinion ?? "", now);
                 else
                     application.RefuseExemption(actor, command.Opinion ?? "", now);
+                audit.AddFor(command.Grant == true ? Audit.StaffAction.ExemptionGranted : Audit.StaffAction.ExemptionRefused, application.Project,
+                    command.Grant == true ? $"{ClosureApplication.ExemptionGradeName(command.Grade)}；{command.Opinion}" : command.Opinion ?? "");
                 return Task.CompletedTask;
             }, cancellationToken);
 

@@ -27,7 +27,7 @@ public static class DeferClosure
         }
     }
 
-    public sealed class Handler(ReviewActions actions)
+    public sealed class Handler(ReviewActions actions, Audit.StaffAudit audit)
     {
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.Defer, (application, actor, now) =>
@@ -35,6 +35,7 @@ public static class DeferClosure
                 // The period counts in China's calendar days from the day of the decision.
                 var due = Common.ChinaTime.ChinaDate(now).AddDays(command.Days ?? 0);
                 application.Defer(actor, command.Reason ?? "", due, now);
+                audit.AddFor(Audit.StaffAction.ClosureDeferred, application.Project, $"修改期限至 {Projects.RequestExtension.Format(due)}；{command.Reason}");
                 return Task.CompletedTask;
             }, cancellationToken);
     }

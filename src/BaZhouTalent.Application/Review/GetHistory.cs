@@ -41,7 +41,7 @@ public static class GetHistory
                 var before = ApplicationSnapshot.FromJson(revisions[i - 1].Content);
                 var after = ApplicationSnapshot.FromJson(revisions[i].Content);
                 if (before is null || after is null) continue;
-                rounds.Add(new RoundChanges(revisions[i - 1].Round, revisions[i].Round, revisions[i].SubmittedAt, RevisionDiff.Compare(before, after)));
+                rounds.Add(new RoundChanges(revisions[i - 1].Round, revisions[i].Round, revisions[i].SubmittedAt, RevisionDiff.Compare(before, after, maskContact: !view.Policy.SeesContactDetails)));
             }
 
             return new Result(Access.Allowed, view.Code, view.ProjectTitle, view.Status, view.Round, view.History, view.Opinions, rounds);

@@ -8,9 +8,16 @@ public static class RevisionDiff
 {
     public sealed record Change(string Field, string Before, string After);
 
-    public static IReadOnlyList<Change> Compare(ApplicationSnapshot.Content before, ApplicationSnapshot.Content after)
+    /// <param name="maskContact">For a viewer who reads contact details masked (the unit, the county): phones and birth months.</param>
+    public static IReadOnlyList<Change> Compare(ApplicationSnapshot.Content before, ApplicationSnapshot.Content after, bool maskContact = false)
     {
         var changes = new List<Change>();
+        string Phone(string value) => maskContact ? Security.PersonalData.MaskPhone(value) : value;
+        string Birth(ApplicationSnapshot.Person p) => maskContact ? Security.PersonalData.MaskBirth(p.BirthYear, p.BirthMonth) : FullBirth(p);
+        void Contact(string name, string b, string a, Func<string, string> shown)
+        {
+            if (b != a) changes.Add(new Change(name, Show(shown(b)), Show(shown(a))));
+        }
         void Field(string name, string? b, string? a)
         {
             if ((b ?? "") != (a ?? "")) changes.Add(new Change(name, Show(b), Show(a)));
@@ -26,13 +33,14 @@ public static class RevisionDiff
         Field("现负责人·姓名", pb.Name, pa.Name);
         Field("现负责人·性别", pb.Gender, pa.Gender);
         Field("现负责人·民族", pb.Ethnicity, pa.Ethnicity);
-        Field("现负责人·出生年月", Birth(pb), Birth(pa));
+        if (FullBirth(pb) != FullBirth(pa)) changes.Add(new Change("现负责人·出生年月", Show(Birth(pb)), Show(Birth(pa))));
         Field("现负责人·所在单位", pb.Unit, pa.Unit);
         Field("现负责人·行政职务", pb.AdministrativePost, pa.AdministrativePost);
         Field("现负责人·专业职务", pb.ProfessionalTitle, pa.ProfessionalTitle);
         Field("现负责人·通讯地址", pb.Address, pa.Address);
-        Field("现负责人·联系电话", pb.Phone, pa.Phone);
-        Field("现参与人员", Members(before.CurrentParticipants), Members(after.CurrentParticipants));
+        Contact("现负责人·联系电话", pb.Phone, pa.Phone, Phone);
+        if (Members(before.CurrentParticipants, s => s) != Members(after.CurrentParticipants, s => s))
+            changes.Add(new Change("现参与人员", Show(Members(before.CurrentParticipants, Phone)), Show(Members(after.CurrentParticipants, Phone))));
 
         var paragraphsBefore = Paragraphs(before.ReportText);
         var paragraphsAfter = Paragraphs(after.ReportText);
@@ -56,9 +64,9 @@ public static class RevisionDiff
 
     private static string YesNo(bool? value) => value switch { true => "是", false => "否", _ => "" };
 
-    private static string Birth(ApplicationSnapshot.Person p) =>
+    private static string FullBirth(ApplicationSnapshot.Person p) =>
         p.BirthYear is { } y ? string.Create(CultureInfo.InvariantCulture, $"{y}.{p.BirthMonth:00}") : "";
 
-    private static string Members(IReadOnlyList<ApplicationSnapshot.Member> members) =>
-        string.Join("；", members.Select(m => string.Join("，", new[] { m.Name, m.Unit, m.Title, m.Phone }.Where(s => s.Length > 0))));
+    private static string Members(IReadOnlyList<ApplicationSnapshot.Member> members, Func<string, string> phone) =>
+        string.Join("；", members.Select(m => string.Join("，", new[] { m.Name, m.Unit, m.Title, phone(m.Phone) }.Where(s => s.Length > 0))));
 }

@@ -42,9 +42,11 @@ public static class VerifySignature
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
             // A 结项证书编号 finds the federation's concluding signature, whose code the certificate's QR carries.
-            var code = CertificateNumbers.SerialOf(query.Code.Trim()) is not null
+            // Normalised first: typed with full-width or other digits it is still the number printed.
+            var number = CertificateNumbers.Normalize(query.Code);
+            var code = number is not null
                 ? await db.ClosureApplications.AsNoTracking()
-                    .Where(a => a.CertificateNumber == query.Code.Trim() && a.Status == ApplicationStatus.Concluded)
+                    .Where(a => a.CertificateNumber == number && a.Status == ApplicationStatus.Concluded)
                     .SelectMany(a => a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Federation && o.Agrees == true))
                     .OrderByDescending(o => o.SignedAt).Select(o => o.VerificationCode).FirstOrDefaultAsync(cancellationToken) ?? ""
                 : VerificationCodes.Normalize(query.Code);

@@ -20,8 +20,8 @@ public static class VerificationCodes
         return new string(chars);
     }
 
-    /// <summary>What a person typed, made comparable: upper case, no spaces or dashes, look-alikes mapped.</summary>
-    public static string Normalize(string? input) => new((input ?? "")
+    /// <summary>What a person typed, made comparable: full-width and other digits folded, upper case, no spaces or dashes, look-alikes mapped.</summary>
+    public static string Normalize(string? input) => new(Common.Digits.ToAscii(input)
         .ToUpperInvariant()
         .Where(c => c is not (' ' or '-'))
         .Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })

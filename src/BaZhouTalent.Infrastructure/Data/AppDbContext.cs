@@ -2,6 +2,7 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using BaZhouTalent.Infrastructure.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Infrastructure.Data;
@@ -38,6 +39,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ReuseSource> ReuseSources => Set<ReuseSource>();
     public DbSet<ReusePassage> ReusePassages => Set<ReusePassage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<SecurityAuditHead> SecurityAuditHeads => Set<SecurityAuditHead>();
+
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+    public DbSet<Files.StoredBlob> StoredBlobs => Set<Files.StoredBlob>();
+    public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,9 +61,13 @@ public abstract class AppDbContext(DbContextOptions options)
             if (entry.State == EntityState.Modified || entry.Reference(a => a.Report).TargetEntry?.State == EntityState.Modified)
                 entry.Entity.ConcurrencyStamp = Guid.NewGuid();
         }
+        // Always in a transaction, even for one statement, so the data-change stamp commits with it (DataStampWriter).
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return ChangeTracker.Entries<SecurityEvent>().Any(e => e.State == EntityState.Added)
+                ? await SecurityAuditChain.SaveAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
@@ -64,5 +75,32 @@ public abstract class AppDbContext(DbContextOptions options)
         }
     }
 
+    /// <summary>Only the asynchronous save chains security records; nothing in the portal saves synchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.Entries<SecurityEvent>().Any(e => e.State == EntityState.Added))
+            throw new InvalidOperationException("Security events are saved with SaveChangesAsync, which chains them.");
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     public void DiscardChanges() => ChangeTracker.Clear();
+
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+
+    public async Task LockApplicationAsync(int applicationId, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("The application's lock is held by a transaction: take it inside InTransactionAsync.");
+        await ClosureApplications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(
+            a => EF.Property<long>(a, ClosureApplicationConfiguration.LockCounter),
+            a => EF.Property<long>(a, ClosureApplicationConfiguration.LockCounter) + 1), cancellationToken);
+    }
 }

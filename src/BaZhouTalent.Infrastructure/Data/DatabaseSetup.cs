@@ -2,10 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using BaZhouTalent.Application.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace BaZhouTalent.Infrastructure.Data;
 
@@ -13,6 +15,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Bound from the <c>Database</c> section; the connection string is <c>ConnectionStrings:Default</c>.</summary>
@@ -28,6 +31,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations on start (always for SQLite; SQL Server may migrate by script instead).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Outside Development the portal refuses to start on a missing database file, data folder or empty server database
+    /// unless this asks for a first-time set-up (an unmounted volume must not start an empty portal).
+    /// </summary>
+    public bool FirstTimeSetup { get; set; }
 }
 
 public static class DatabaseSetup
@@ -42,24 +51,42 @@ public static class DatabaseSetup
     /// Registers the provider's context and exposes it as <see cref="AppDbContext"/> and <see cref="IAppDbContext"/>,
     /// so the rest of the portal never knows which engine it runs on.
     /// </summary>
+    public static void PostgreSqlOptions(NpgsqlDbContextOptionsBuilder postgreSql) =>
+        postgreSql.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName);
+
+    /// <summary>
+    /// The PostgreSQL context's options. PostgreSQL sorts NULLs last in ascending order where SQLite and SQL Server sort
+    /// them first; Npgsql's reversed null ordering (NULLS FIRST ascending, NULLS LAST descending) gives every list the
+    /// same order on every provider.
+    /// </summary>
+    public static DbContextOptionsBuilder UsePostgreSql(this DbContextOptionsBuilder options, string? connectionString) =>
+        options.UseNpgsql(connectionString, PostgreSqlOptions)
+            .ReplaceService<IQuerySqlGeneratorFactory, NullsFirstQuerySqlGeneratorFactory>();
+
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = configuration.GetConnectionString("Default");
         // Checked when the portal starts (see DatabaseInitializer), so a missing setting is one clear line, not a crash here.
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(connectionString),
-                "ConnectionStrings:Default is required when Database:Provider is SqlServer.")
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(connectionString),
+                "ConnectionStrings:Default is required when Database:Provider is SqlServer or PostgreSql.")
             .ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        services.TryAddSingleton<DataChangeCounter>();
+        services.TryAddSingleton<DataStampWriter>();
+        services.AddScoped<IDataVersion, DatabaseDataVersion>();
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, SqlServerOptions)
-                    .AddInterceptors(sp.GetRequiredService<DataChangeCounter>()));
+                    .AddInterceptors(sp.GetRequiredService<DataStampWriter>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<PostgreSqlAppDbContext>((sp, o) => o.UsePostgreSql(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<DataStampWriter>()));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgreSqlAppDbContext>());
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, options.DataDirectory, contentRoot);
@@ -68,7 +95,7 @@ public static class DatabaseSetup
                 services.AddDbContext<SqliteAppDbContext>((sp, o) =>
                 {
                     o.UseSqlite(sqlite, SqliteOptions);
-                    o.AddInterceptors(sp.GetRequiredService<DataChangeCounter>());
+                    o.AddInterceptors(sp.GetRequiredService<DataStampWriter>());
                     if (file is not null) o.AddInterceptors(file);
                     o.AddInterceptors(SqliteConnectionTuning.Instance);
                 });
@@ -79,12 +106,10 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>The configured SQLite connection, or a file in the data folder, which is created if missing.</summary>
+    /// <summary>The configured SQLite connection, or a file in the data folder (created at start when allowed, see <see cref="SqliteDatabaseFile"/>).</summary>
     public static string SqliteConnectionString(string? configured, string dataDirectory, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var folder = Path.GetFullPath(Path.Combine(contentRoot, dataDirectory));
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "bazhoutalent.db")}";
+        return $"Data Source={Path.Combine(Path.GetFullPath(Path.Combine(contentRoot, dataDirectory)), "bazhoutalent.db")}";
     }
 }

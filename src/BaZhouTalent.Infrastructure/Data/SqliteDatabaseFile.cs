@@ -43,9 +43,16 @@ public sealed class SqliteDatabaseFile : DbConnectionInterceptor
         return null;
     }
 
-    /// <summary>Creates a missing file; refuses an empty or foreign one. Run once at start, before the migrations.</summary>
-    public void PrepareForStart()
+    /// <summary>
+    /// Creates a missing file (or refuses to, unless <paramref name="mayCreate"/>); refuses an empty or foreign one.
+    /// Run once at start, before the migrations.
+    /// </summary>
+    public void PrepareForStart(bool mayCreate = true)
     {
+        if (!File.Exists(Path) && !mayCreate)
+            throw new DatabaseFileException(Directory.Exists(System.IO.Path.GetDirectoryName(Path))
+                ? $"The database file {Path} does not exist. For a first start set Database:FirstTimeSetup=true; otherwise restore it from a backup."
+                : $"The data folder {System.IO.Path.GetDirectoryName(Path)} does not exist (is the volume mounted?). For a first start set Database:FirstTimeSetup=true.");
         if (!File.Exists(Path) && CreateNew())
             return;
         var header = new byte[Header.Length];

@@ -1,10 +1,11 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BaZhouTalent.Infrastructure.Data;
 
-/// <summary>Recognises a unique-index refusal in either provider's own words.</summary>
+/// <summary>Recognises a unique-index refusal in each provider's own words.</summary>
 internal static class UniqueViolation
 {
     private const int SqliteConstraint = 19;
@@ -18,6 +19,7 @@ internal static class UniqueViolation
         SqliteException { SqliteErrorCode: SqliteConstraint } e =>
             e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException e => e.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
+        PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }

@@ -9,17 +9,31 @@ namespace BaZhouTalent.Infrastructure.Files;
 
 public static class FileStoreSetup
 {
-    /// <summary>Registers the local-folder <see cref="IFileStore"/> at <see cref="RootFor"/>.</summary>
+    /// <summary>
+    /// Registers the <see cref="IFileStore"/>: the folder at <see cref="RootFor"/> for SQLite or when
+    /// <c>Attachments:Root</c> names one (a share every instance mounts); the database itself for the server databases,
+    /// which every instance already shares (<see cref="DatabaseFileStore"/>).
+    /// </summary>
     public static IServiceCollection AddFileStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        if (InDatabase(configuration))
+        {
+            services.AddSingleton<IFileStore, DatabaseFileStore>();
+            return services;
+        }
         var root = RootFor(configuration, contentRoot);
         services.AddSingleton<IFileStore>(sp => new LocalFileStore(root, sp.GetRequiredService<ILogger<LocalFileStore>>()));
         return services;
     }
 
+    /// <summary>Files go into the database: a server database and no folder configured.</summary>
+    public static bool InDatabase(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[$"{FileStoreOptions.Section}:{nameof(FileStoreOptions.Root)}"])
+        && (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider != DatabaseProvider.Sqlite;
+
     /// <summary>
     /// <c>Attachments:Root</c> when set (relative to the content root); otherwise <c>attachments</c> beside the
-    /// SQLite file, so the database and its files are backed up together; for SQL Server under <c>Database:DataDirectory</c>.
+    /// SQLite file, so the database and its files are backed up together; otherwise under <c>Database:DataDirectory</c>.
     /// </summary>
     public static string RootFor(IConfiguration configuration, string contentRoot)
     {

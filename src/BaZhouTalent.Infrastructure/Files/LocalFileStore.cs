@@ -11,7 +11,7 @@ public sealed class FileStoreOptions
 
     /// <summary>
     /// The folder (a local path or a mounted network share such as <c>/mnt/skl-files</c> or <c>\\server\share</c>);
-    /// empty means <c>attachments</c> beside the SQLite file, or under <c>Database:DataDirectory</c>.
+    /// empty means <c>attachments</c> beside the SQLite file, or the database itself for SQL Server and PostgreSQL.
     /// </summary>
     public string? Root { get; set; }
 }
@@ -70,10 +70,13 @@ public sealed class LocalFileStore(string root, ILogger<LocalFileStore> log) : I
     /// <summary>The file of a key; a key that is not 32 lower-case hex digits is refused, so none can leave the root.</summary>
     internal string PathOf(string key)
     {
-        if (key.Length != 32 || !key.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f'))
+        if (!IsKey(key))
             throw new ArgumentException("Not a file store key.", nameof(key));
         return Path.Combine(Root, key[..2], key[2..] + ".bin");
     }
+
+    /// <summary>True for a key a store makes: 32 lower-case hex digits.</summary>
+    internal static bool IsKey(string key) => key.Length == 32 && key.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
     private void TryDelete(string path)
     {

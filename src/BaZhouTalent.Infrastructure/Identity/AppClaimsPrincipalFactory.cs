@@ -7,11 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace BaZhouTalent.Infrastructure.Identity;
 
-/// <summary>Puts the display name and the forced-password-change flag into the cookie, so no page needs a query for them.</summary>
+/// <summary>Puts the display name and the forced-password-change flags into the cookie, so no page needs a query for them.</summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SecurityOptions> security,
+    TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -24,6 +26,9 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(AppClaimTypes.RegionId, regionId.ToString(CultureInfo.InvariantCulture)));
         if (user.MustChangePassword)
             identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
+        var roles = identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value);
+        if (PasswordAge.Expired(user.PasswordChangedAt, roles, security.Value, clock))
+            identity.AddClaim(new Claim(AppClaims.PasswordExpired, "true"));
         return identity;
     }
 }

@@ -3,6 +3,7 @@ using BaZhouTalent.Application.Seeding;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,30 +27,78 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> log,
     SqliteDatabaseFile? sqliteFile = null)
 {
+    // The PostgreSQL advisory lock that instances starting together take in turn (0x42615a686f75 spells "BaZhou").
+    private const string PostgreSqlLock = "SELECT pg_advisory_lock(72985896054645)";
+    private const string PostgreSqlUnlock = "SELECT pg_advisory_unlock(72985896054645)";
+    private const string SqlServerLock = """
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = 'BaZhouTalent.Seeding', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 300000;
+        IF @granted < 0 THROW 51000, 'Another instance held the start-up lock for longer than the wait allows.', 1;
+        """;
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        sqliteFile?.PrepareForStart();
+        sqliteFile?.PrepareForStart(mayCreate: MayCreate);
         // Another instance may hold the database's write lock through its migrations and seeding; on a busy
         // host that outlasts the default 30 s a command waits for it.
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
-        if (databaseOptions.Value.MigrateOnStartup || db.Database.IsSqlite())
-            await db.Database.MigrateAsync(cancellationToken);
-
-        // Instances starting together on a new database (a load-balanced deployment) seed one at a time: each
-        // seeds inside a transaction that holds the database's write lock (SQLite's BEGIN IMMEDIATE, SQL
-        // Server's application lock), so the second waits, then finds every row and adds nothing. EF's own
-        // migration lock already does the same for the migrations above.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.Database.SetCommandTimeout(StartupLockWait);
+        // SQLite's BEGIN IMMEDIATE waits for the write lock by the connection's own timeout (30 s by default), not the
+        // command timeout: on a busy host the second instance gave up with "database is locked" while the first seeded.
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+            sqlite.DefaultTimeout = (int)StartupLockWait.TotalSeconds;
+        // PostgreSQL: one instance at a time migrates and seeds, under a session lock held on this open connection; the
+        // second waits for it (up to StartupLockWait, then fails to start) and then finds every migration and row in place.
+        var postgreSql = db.Database.IsNpgsql();
+        if (postgreSql)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (db.Database.IsSqlServer())
-                await db.Database.ExecuteSqlRawAsync(
-                    "EXEC sp_getapplock @Resource = 'BaZhouTalent.Seeding', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000",
-                    cancellationToken);
-            await SeedAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(PostgreSqlLock, cancellationToken);
+        }
+        try
+        {
+            await RefuseAnEmptyDatabaseUnlessAskedAsync(cancellationToken);
+            if (databaseOptions.Value.MigrateOnStartup || db.Database.IsSqlite())
+                await db.Database.MigrateAsync(cancellationToken);
+
+            // Instances starting together on a new database (a load-balanced deployment) seed one at a time: each
+            // seeds inside a transaction that holds the database's write lock (SQLite's BEGIN IMMEDIATE, SQL
+            // Server's application lock, whose result is checked), so the second waits, then finds every row and adds
+            // nothing. EF's own migration lock already does the same for the migrations above.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (db.Database.IsSqlServer())
+                    await db.Database.ExecuteSqlRawAsync(SqlServerLock, cancellationToken);
+                await SeedAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        finally
+        {
+            if (postgreSql)
+            {
+                await db.Database.ExecuteSqlRawAsync(PostgreSqlUnlock, CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>How long a starting instance waits for another one's migrations and seeding (SqlServerLock's timeout too).</summary>
+    public static readonly TimeSpan StartupLockWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Outside Development a missing or empty database is an unmounted volume or a wrong connection string far more
+    /// often than a first start: the portal creates one only when <see cref="DatabaseOptions.FirstTimeSetup"/> asks.
+    /// </summary>
+    private bool MayCreate => environment.IsDevelopment() || databaseOptions.Value.FirstTimeSetup;
+
+    private async Task RefuseAnEmptyDatabaseUnlessAskedAsync(CancellationToken cancellationToken)
+    {
+        if (MayCreate || db.Database.IsSqlite()) return; // SQLite's file was checked by PrepareForStart
+        if (!await db.Database.CanConnectAsync(cancellationToken) || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+            throw new DatabaseFileException(
+                "The database is missing or empty. For a first start set Database:FirstTimeSetup=true; otherwise check the connection string and restore from a backup.");
     }
 
     private async Task SeedAsync(CancellationToken cancellationToken)

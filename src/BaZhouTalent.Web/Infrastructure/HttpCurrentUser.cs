@@ -13,6 +13,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    public string? UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name : null;
+
+    public string ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "";
+
     public string DisplayName => Principal?.FindFirstValue(AppClaims.DisplayName) ?? Principal?.Identity?.Name ?? "";
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;

@@ -1,4 +1,5 @@
 using BaZhouTalent.Infrastructure.Data;
+using BaZhouTalent.Infrastructure.Identity;
 using BaZhouTalent.Infrastructure.Seeding;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class PortalStartup
             // Settings first, so a missing one is named before anything tries to use it.
             _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<KeyProtectionOptions>>().Value;
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

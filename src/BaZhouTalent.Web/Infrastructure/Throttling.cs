@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using BaZhouTalent.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -48,15 +50,20 @@ public sealed class ThrottlingOptions
 /// ASP.NET Core's rate limiter: sign-in per client and per account, /verify per client, PDF rendering a few at
 /// a time with a queue. A refused request answers 429 with Retry-After and, through the status-code pages, the
 /// Chinese page /Error/429. Clients are told apart by address, which is the real one behind a configured proxy.
+/// A sign-in is recognised by the page the request was routed to (<see cref="SignInPages"/>), never by spelling its
+/// path, so /Account/Login/, /account/login and any other path routed there count alike.
 /// </summary>
 public static class Throttling
 {
     public const string VerifyPolicy = "verify";
     public const string PdfPolicy = "pdf";
 
-    // The sign-in form's user-name field, read before the page so the limiter can count per account.
-    private const string UserNameField = "Input.UserName";
-    private const string AccountKey = "Throttling.Account";
+    /// <summary>
+    /// The pages a POST to which is a sign-in attempt, limited per client and per account. A new sign-in step (a
+    /// second factor's code) is covered by adding its page here; its account is the one the pending sign-in holds.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignInPages =
+        [IdentitySetup.LoginPath, IdentitySetup.SecondFactorPath, IdentitySetup.RecoveryCodePath, IdentitySetup.EnrolPath];
 
     public static IServiceCollection AddThrottling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,32 +74,28 @@ public static class Throttling
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ThrottlingOptions>>((options, throttling) =>
             Configure(options, throttling.Value));
+        services.AddSingleton(provider => new SignInAccountLimiter(provider.GetRequiredService<IOptions<ThrottlingOptions>>().Value.SignInPerAccount));
         return services;
     }
 
-    /// <summary>After authorization, so only requests that may render a PDF wait in its queue.</summary>
+    /// <summary>After routing and authorization, so the sign-in page is known and only requests that may render a PDF wait in its queue.</summary>
     public static IApplicationBuilder UseThrottling(this IApplicationBuilder app) =>
-        app.Use(ReadSignInAccountAsync).UseRateLimiter();
+        app.UseRateLimiter().Use(LimitSignInAccountsAsync);
 
     private static void Configure(RateLimiterOptions options, ThrottlingOptions limits)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = (context, _) =>
         {
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+            Reject(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
                 ? after
-                : TimeSpan.FromSeconds(limits.PdfRetryAfterSeconds);
-            var http = context.HttpContext;
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Throttling).FullName!)
-                .LogWarning("Throttled {Method} {Path}; retry after {RetryAfter}", http.Request.Method, http.Request.Path, retryAfter);
-            // No body: the status-code pages render the Chinese /Error/429 page.
+                : TimeSpan.FromSeconds(limits.PdfRetryAfterSeconds));
             return ValueTask.CompletedTask;
         };
 
-        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-            SignInLimiter(limits.SignInPerClient, ClientOf),
-            SignInLimiter(limits.SignInPerAccount, context => context.Items[AccountKey] as string ?? ""));
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context)
+            ? RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => WindowOptions(limits.SignInPerClient))
+            : RateLimitPartition.GetNoLimiter(""));
 
         options.AddPolicy(VerifyPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => WindowOptions(limits.VerifyPerClient)));
@@ -106,12 +109,16 @@ public static class Throttling
             }));
     }
 
-    private static PartitionedRateLimiter<HttpContext> SignInLimiter(WindowLimit limit, Func<HttpContext, string> key) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context)
-            ? RateLimitPartition.GetFixedWindowLimiter(key(context), _ => WindowOptions(limit))
-            : RateLimitPartition.GetNoLimiter(""));
+    /// <summary>429 with Retry-After and no body: the status-code pages render the Chinese /Error/429 page.</summary>
+    private static void Reject(HttpContext http, TimeSpan retryAfter)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Throttling).FullName!)
+            .LogWarning("Throttled {Method} {Path}; retry after {RetryAfter}", http.Request.Method, http.Request.Path, retryAfter);
+    }
 
-    private static FixedWindowRateLimiterOptions WindowOptions(WindowLimit limit) => new()
+    internal static FixedWindowRateLimiterOptions WindowOptions(WindowLimit limit) => new()
     {
         PermitLimit = limit.PermitLimit,
         Window = TimeSpan.FromSeconds(limit.WindowSeconds),
@@ -120,28 +127,96 @@ public static class Throttling
 
     private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
+    /// <summary>A POST routed to a sign-in page, however its path was spelt.</summary>
     private static bool IsSignIn(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
-        && context.Request.Path.Equals(IdentitySetup.LoginPath, StringComparison.OrdinalIgnoreCase);
+        && context.Request.RouteValues["page"] is string page
+        && SignInPages.Contains(page, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The limiter chooses partitions synchronously, so the user name of a sign-in is read here first (the
-    /// form is buffered and read again by the page). Normalised as Identity does, so case does not split an account.
+    /// Counts the attempt against every account it could sign in to; one over its limit refuses the request. The
+    /// limiter chooses partitions synchronously, so this runs as its own step, after the per-client limit.
     /// </summary>
-    private static async Task ReadSignInAccountAsync(HttpContext context, RequestDelegate next)
+    private static async Task LimitSignInAccountsAsync(HttpContext context, RequestDelegate next)
     {
-        if (IsSignIn(context) && context.Request.HasFormContentType)
+        if (IsSignIn(context))
         {
-            try
+            var limiter = context.RequestServices.GetRequiredService<SignInAccountLimiter>();
+            foreach (var account in await SignInAccounts.NamedByAsync(context))
             {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                context.Items[AccountKey] = form[UserNameField].ToString().Trim().ToUpperInvariant();
-            }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-            {
-                // A form that cannot be read is refused later by the page; count it per client only.
+                using var lease = limiter.AttemptAcquire(account);
+                if (!lease.IsAcquired)
+                {
+                    Reject(context, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1));
+                    return;
+                }
             }
         }
         await next(context);
     }
+}
+
+/// <summary>Sign-in attempts per account, from anywhere (guessing one account from many addresses).</summary>
+public sealed class SignInAccountLimiter(WindowLimit limit) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(account =>
+        RateLimitPartition.GetFixedWindowLimiter(account, _ => Throttling.WindowOptions(limit)));
+
+    public RateLimitLease AttemptAcquire(string account) => limiter.AttemptAcquire(account);
+
+    public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>
+/// The accounts a sign-in request names, read as broadly as model binding reads them: every value of every form or
+/// query field whose last name segment is “UserName” (Input.UserName, Input[UserName], UserName, any case, sent once
+/// or twice), and the account a pending sign-in (a second factor's step) holds. Normalised as Identity looks names
+/// up (trimmed, upper case), after compatibility folding, so the spellings of one name are one account.
+/// </summary>
+public static class SignInAccounts
+{
+    private const string UserNameField = "username";
+
+    public static async Task<IReadOnlyCollection<string>> NamedByAsync(HttpContext context)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void AddFrom(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> fields)
+        {
+            foreach (var (key, values) in fields)
+            {
+                if (!IsUserNameField(key)) continue;
+                foreach (var value in values)
+                    if (Normalize(value) is { Length: > 0 } name) names.Add(name);
+            }
+        }
+
+        AddFrom(context.Request.Query);
+        if (context.Request.HasFormContentType)
+        {
+            try
+            {
+                AddFrom(await context.Request.ReadFormAsync(context.RequestAborted));
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                // A form that cannot be read is refused later by the page; it is counted per client only.
+            }
+        }
+        // A second factor's step names no user: the pending sign-in's cookie holds the account's id.
+        var pending = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (pending.Principal?.Identity?.Name is { Length: > 0 } pendingUserId)
+            names.Add("ID:" + pendingUserId);
+        return names;
+    }
+
+    /// <summary>Input.UserName, Input[UserName], UserName, input.username … : the last segment, brackets read as dots.</summary>
+    internal static bool IsUserNameField(string key)
+    {
+        var segments = key.Replace('[', '.').Replace("]", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal)
+            .Replace("\"", "", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return segments.Length > 0 && string.Equals(segments[^1], UserNameField, StringComparison.OrdinalIgnoreCase);
+    }
+
+    internal static string Normalize(string? name) =>
+        (name ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().ToUpperInvariant();
 }

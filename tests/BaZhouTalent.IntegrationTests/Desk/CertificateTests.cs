@@ -113,6 +113,36 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task The_number_typed_with_full_width_or_other_digits_finds_the_certificate_and_nothing_answers_500()
+    {
+        var concluding = (await LoadAsync(fixture, Concluded)).Opinions.Single(o => o.Stage == ReviewStage.Federation);
+        var year = fixture.CertificateNumber[5..9];
+        var serial = fixture.CertificateNumber[10..13];
+        static string FullWidth(string digits) => new(digits.Select(c => (char)(c - '0' + '０')).ToArray());
+        static string ArabicIndic(string digits) => new(digits.Select(c => (char)(c - '0' + '\u0660')).ToArray());
+        var visitor = new Browser(fixture.CreateBrowser());
+
+        foreach (var typed in new[]
+        {
+            $"巴社科结〔{FullWidth(year)}〕{FullWidth(serial)}号",
+            $"巴社科结（{FullWidth(year)}）{FullWidth(serial)}号",
+            $"巴社科结〔{ArabicIndic(year)}〕{ArabicIndic(serial)}号",
+            $"巴社科结〔{year}〕0000{serial}号",
+        })
+        {
+            var found = await visitor.GetAsync("/verify?q=" + Uri.EscapeDataString(typed));
+            Assert.True(found.Status == HttpStatusCode.OK, $"{typed}: {found.Status}");
+            Assert.Contains(concluding.VerificationCode, found.Text);
+        }
+
+        foreach (var typed in new[] { $"巴社科结〔{year}〕{new string('９', 40)}号", $"巴社科结〔{year}〕99999999999号", "巴社科结〔\uFFFF〕", new string('〔', 2000) })
+        {
+            var missing = await visitor.GetAsync("/verify?q=" + Uri.EscapeDataString(typed));
+            Assert.True(missing.Status == HttpStatusCode.NotFound, $"{typed}: {missing.Status}");
+        }
+    }
+
     [Theory]
     [InlineData("admin", HttpStatusCode.OK)]
     [InlineData("yangzhuo", HttpStatusCode.OK)]

@@ -26,6 +26,34 @@ public class MigrationTests
     }
 
     [Fact]
+    public void PostgreSql_migrations_match_the_model()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run dotnet ef migrations add for PostgreSqlAppDbContext.");
+    }
+
+    [SkippableFact]
+    public async Task PostgreSql_migrations_apply_to_an_empty_database_with_the_stamp_row_in_place()
+    {
+        var database = Support.PostgreSqlServer.Require().CreateDatabase();
+        try
+        {
+            await using var db = database.Open();
+            await db.Database.MigrateAsync();
+
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(0, await db.Users.CountAsync());
+            Assert.Equal(0L, Assert.Single(await db.DataStamps.Select(s => s.Version).ToListAsync()));
+        }
+        finally
+        {
+            database.Drop();
+        }
+    }
+
+    [Fact]
     public async Task Sqlite_migrations_apply_to_an_empty_file()
     {
         var path = Path.Combine(Path.GetTempPath(), $"bazhoutalent-migrate-{Guid.NewGuid():N}.db");

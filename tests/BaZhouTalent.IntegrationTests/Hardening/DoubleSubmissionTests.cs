@@ -18,7 +18,7 @@ public class DoubleSubmissionTests(PortalFactory portal) : IClassFixture<PortalF
 {
     private const int Pairs = 20;
 
-    [Fact]
+    [SkippableFact]
     public async Task Twenty_simultaneous_double_submits_give_one_submission_each_and_no_server_error()
     {
         var codes = ReadyDrafts.Codes(Pairs);

@@ -53,6 +53,10 @@ public class ProductionProxyTests(ProductionProxyTests.ProductionPortal portal) 
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
             builder.UseSetting("Portal:PublicBaseUrl", "https://skl.bazhong.example.cn");
+            // What production asks for: a first start said explicitly, and a certificate for the sign-in keys.
+            builder.UseSetting("Database:FirstTimeSetup", "true");
+            builder.UseSetting("DataProtection:CertificatePath", TestCertificates.DataProtectionPfx(Folder));
+            builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
         }
     }
 

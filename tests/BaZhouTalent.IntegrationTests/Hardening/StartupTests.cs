@@ -23,7 +23,12 @@ public sealed class StartupTests : IDisposable
         Assert.True(up[0], "first instance did not come up:\n" + first.Output);
         Assert.True(up[1], "second instance did not come up:\n" + second.Output);
         await using var db = PortalProcess.OpenDatabase(DatabasePath);
-        // Every seed row once: as many rows as distinct keys, and as many as one instance alone seeds.
+        await AssertEachSeedRowOnceAsync(db);
+    }
+
+    /// <summary>Every seed row once: as many rows as distinct keys, and as many as one instance alone seeds.</summary>
+    internal static async Task AssertEachSeedRowOnceAsync(Infrastructure.Data.AppDbContext db)
+    {
         Assert.Equal((6, 6), (await db.Regions.CountAsync(), await db.Regions.Select(r => r.Name).Distinct().CountAsync()));
         Assert.Equal(await db.ProjectCategories.Select(c => c.Code).Distinct().CountAsync(), await db.ProjectCategories.CountAsync());
         Assert.Equal((4, 4), (await db.Units.CountAsync(), await db.Units.Select(u => u.Name).Distinct().CountAsync()));
@@ -51,6 +56,45 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal));
         // Nothing was written into the refused file.
         Assert.Equal(bytes, new FileInfo(DatabasePath).Length);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_start_is_refused_without_a_certificate_for_the_sign_in_keys()
+    {
+        using var portal = PortalProcess.Start(DatabasePath, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Database:FirstTimeSetup"] = "true", ["Portal:PublicBaseUrl"] = "https://skl.bazhong.example.cn",
+        });
+
+        Assert.Equal(1, await portal.WaitForExitAsync());
+        Assert.Contains("DataProtection:CertificatePath is required outside Development", portal.Output);
+        Assert.False(File.Exists(DatabasePath), "a database was made before the settings were checked");
+    }
+
+    [Fact]
+    public async Task Outside_development_a_missing_data_folder_stops_the_start_unless_a_first_time_set_up_is_asked_for()
+    {
+        var unmounted = Path.Combine(folder, "volume", "portal.db");
+        var production = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://skl.bazhong.example.cn",
+            ["DataProtection:CertificatePath"] = TestCertificates.DataProtectionPfx(folder),
+            ["DataProtection:CertificatePassword"] = TestCertificates.Password,
+        };
+
+        using (var refused = PortalProcess.Start(TestDatabase.SqliteFile(unmounted), folder, production))
+        {
+            Assert.Equal(1, await refused.WaitForExitAsync());
+            var failure = Assert.Single(refused.Output.Split('\n'), l => l.StartsWith("BaZhouTalent could not start:", StringComparison.Ordinal));
+            Assert.Contains("does not exist (is the volume mounted?)", failure);
+            Assert.False(Directory.Exists(Path.GetDirectoryName(unmounted)), "the missing data folder was created");
+        }
+
+        production["Database:FirstTimeSetup"] = "true";
+        using var first = PortalProcess.Start(TestDatabase.SqliteFile(unmounted), folder, production);
+        Assert.True(await first.WaitUntilHealthyAsync(), first.Output);
+        Assert.True(File.Exists(unmounted));
     }
 
     [Fact]

@@ -87,6 +87,43 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, otherAccount.StatusCode);
     }
 
+    /// <summary>Every way the hostile suite found to name the account or reach the page, besides the plain form.</summary>
+    private static readonly string[] Variants =
+    [
+        "trailing-slash", "lower-case-path", "name-twice-target-first", "name-twice-target-second",
+        "brackets", "no-prefix", "lower-case-field", "query-string", "multipart",
+    ];
+
+    public static TheoryData<string> SignInVariants() => new(Variants);
+
+    [Theory]
+    [MemberData(nameof(SignInVariants))]
+    public async Task No_spelling_of_path_or_field_escapes_the_per_account_limit(string variant)
+    {
+        var index = Array.IndexOf(Variants, variant);
+        var account = $"variant{index}.account";
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync($"198.18.5.{index * 10 + i}", account)).StatusCode);
+
+        var throttled = await SignInVariantAsync($"198.18.5.{index * 10 + 5}", variant, account);
+        // The same spelling on an account with attempts left is a real sign-in attempt, refused for its password.
+        var fresh = await SignInVariantAsync($"198.18.5.{index * 10 + 6}", variant, $"fresh{index}.account");
+
+        await AssertThrottledAsync(throttled);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Contains("用户名或密码错误", await fresh.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_per_client_limit_counts_a_sign_in_at_any_path_routed_to_the_page()
+    {
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync("198.18.6.1", $"client.{i}")).StatusCode);
+
+        await AssertThrottledAsync(await SignInVariantAsync("198.18.6.1", "trailing-slash", "client.4"));
+        await AssertThrottledAsync(await SignInVariantAsync("198.18.6.1", "lower-case-path", "client.5"));
+    }
+
     [Fact]
     public async Task Verify_is_limited_per_client()
     {
@@ -129,14 +166,39 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
     }
 
     /// <summary>Posts the sign-in form (with its antiforgery token) from <paramref name="client"/>; the answer as it came.</summary>
-    private async Task<HttpResponseMessage> SignInAsync(string client, string userName)
+    private Task<HttpResponseMessage> SignInAsync(string client, string userName) => SignInVariantAsync(client, "plain", userName);
+
+    /// <summary>A sign-in for <paramref name="userName"/> spelt as <paramref name="variant"/>, with the page's own antiforgery token.</summary>
+    private async Task<HttpResponseMessage> SignInVariantAsync(string client, string variant, string userName)
     {
         var (browser, _) = portal.NewBrowser(client);
         var login = await browser.GetAsync("/Account/Login");
         var values = Browser.FormValues(login.Document.QuerySelector<IHtmlFormElement>("form[method=post]")!);
-        values["Input.UserName"] = userName;
+        values.Remove("Input.UserName");
         values["Input.Password"] = "Wrong-password-1";
-        return await browser.Client.PostAsync("/Account/Login", new FormUrlEncodedContent(values));
+        var fields = values.ToList();
+        var path = "/Account/Login";
+        switch (variant)
+        {
+            case "plain": fields.Add(new("Input.UserName", userName)); break;
+            case "trailing-slash": path += "/"; fields.Add(new("Input.UserName", userName)); break;
+            case "lower-case-path": path = path.ToLowerInvariant(); fields.Add(new("Input.UserName", userName)); break;
+            case "name-twice-target-first": fields.Add(new("Input.UserName", userName)); fields.Add(new("Input.UserName", "decoy." + Guid.NewGuid().ToString("N"))); break;
+            case "name-twice-target-second": fields.Add(new("Input.UserName", "decoy." + Guid.NewGuid().ToString("N"))); fields.Add(new("Input.UserName", userName)); break;
+            case "brackets": fields.Add(new("Input[UserName]", userName)); break;
+            case "no-prefix":
+                // With no field under the Input prefix, model binding falls back to the bare names.
+                fields = [.. fields.Select(f => new KeyValuePair<string, string>(f.Key.Replace("Input.", "", StringComparison.Ordinal), f.Value)), new("UserName", userName)];
+                break;
+            case "lower-case-field": fields.Add(new("input.username", userName)); break;
+            case "query-string": path += "?Input.UserName=" + Uri.EscapeDataString(userName); break;
+            case "multipart":
+                var multipart = new MultipartFormDataContent();
+                foreach (var (name, value) in fields) multipart.Add(new StringContent(value), name);
+                multipart.Add(new StringContent(userName), "Input.UserName");
+                return await browser.Client.PostAsync(path, multipart);
+        }
+        return await browser.Client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     private static async Task AssertThrottledAsync(HttpResponseMessage response, TimeSpan? expectedRetryAfter = null)

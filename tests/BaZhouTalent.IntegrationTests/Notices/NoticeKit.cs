@@ -100,14 +100,9 @@ public class NoticePortal : PortalFactory
 
     public int SmtpPort { get; init; } = MailCatcher.FreePort();
 
-    /// <summary>A database file outside this host's folder, so a second host (another instance, or the one after a crash) opens the same data.</summary>
-    public string? SharedDatabase { get; init; }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        if (SharedDatabase is not null)
-            builder.UseSetting("ConnectionStrings:Default", $"Data Source={SharedDatabase}");
         builder.UseSetting("Notices:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notices:Smtp:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notices:Smtp:Security", "None");

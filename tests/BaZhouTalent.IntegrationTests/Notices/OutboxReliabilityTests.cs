@@ -1,3 +1,5 @@
+using BaZhouTalent.Infrastructure.Data;
+using BaZhouTalent.IntegrationTests.Support;
 using BaZhouTalent.Infrastructure.Notices;
 using Microsoft.EntityFrameworkCore;
 using static BaZhouTalent.IntegrationTests.Notices.NoticeKit;
@@ -10,12 +12,15 @@ namespace BaZhouTalent.IntegrationTests.Notices;
 /// step and the delivery leaves the message for the next host, which sends it once; a worker that died holding a
 /// claim delays the message only until the claim expires, and it is still sent once.
 /// </summary>
-public sealed class OutboxReliabilityTests
+public class OutboxReliabilityTests
 {
-    [Fact]
+    /// <summary>The engine these tests run on (a subclass runs them on PostgreSQL).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [SkippableFact]
     public async Task With_the_mail_server_down_the_step_succeeds_and_the_outbox_delivers_once_the_server_is_back()
     {
-        using var portal = new NoticePortal();
+        using var portal = new NoticePortal { Provider = Provider };
         const string code = "BZ25YB961";
         await SetEmailsAsync(portal, "unit.bzdx");
         await SubmitThroughPageAsync(portal, code); // nobody listens on the SMTP port
@@ -49,12 +54,12 @@ public sealed class OutboxReliabilityTests
         Assert.Single(mail.Received);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_host_that_dies_between_the_step_and_the_delivery_leaves_the_mail_to_the_next_host_which_sends_it_once()
     {
         var folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-tests", "shared-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "portal.db");
+        var database = TestDatabase.New(Provider, folder);
         const string code = "BZ25YB962";
         var port = MailCatcher.FreePort();
         try
@@ -77,15 +82,16 @@ public sealed class OutboxReliabilityTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            database.Drop();
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { /* a leftover temp folder is harmless */ }
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_message_claimed_by_a_worker_that_crashed_is_sent_once_its_claim_expires_and_never_twice()
     {
-        using var portal = new NoticePortal();
+        using var portal = new NoticePortal { Provider = Provider };
         await using var mail = new MailCatcher(portal.SmtpPort);
         await mail.StartAsync();
         const string code = "BZ25YB963";
@@ -113,7 +119,7 @@ public sealed class OutboxReliabilityTests
         Assert.Single(mail.Received);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_a_mail_server_configured_no_mail_is_queued_but_the_notice_is_written()
     {
         using var portal = new Support.PortalFactory();

@@ -1,3 +1,5 @@
+using BaZhouTalent.Infrastructure.Data;
+using BaZhouTalent.IntegrationTests.Support;
 using BaZhouTalent.Application.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,12 +12,15 @@ namespace BaZhouTalent.IntegrationTests.Notices;
 /// The daily reminders on a clock the test moves: an overdue item is reminded once a day while it stays overdue;
 /// a researcher once as the planned completion nears; and of two instances on one database only one sends.
 /// </summary>
-public sealed class ReminderTests
+public class ReminderTests
 {
-    [Fact]
+    /// <summary>The engine these tests run on (a subclass runs them on PostgreSQL).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    [SkippableFact]
     public async Task An_overdue_unit_review_is_reminded_once_a_day_while_it_stays_overdue()
     {
-        using var portal = new NoticePortal();
+        using var portal = new NoticePortal { Provider = Provider };
         const string code = "BZ25YB971";
         await SetEmailsAsync(portal, "unit.bzdx");
         await SubmitThroughPageAsync(portal, code);
@@ -57,10 +62,10 @@ public sealed class ReminderTests
         Assert.Equal(2, (await NoticesAsync(portal, "unit.bzdx", code)).Count(n => n.Title.StartsWith("【催办】", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_researcher_is_reminded_once_when_the_planned_completion_comes_within_thirty_days()
     {
-        using var portal = new NoticePortal();
+        using var portal = new NoticePortal { Provider = Provider };
         const string code = "BZ25YB972";
         var today = DateOnly.FromDateTime(portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         await RegisterProjectAsync(portal, code, PartySchoolBazhou, p => p.PlannedCompletion = today.AddDays(45));
@@ -96,12 +101,12 @@ public sealed class ReminderTests
         Assert.Contains($"{extended:yyyy年M月d日}", reminders[1].Body);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Of_two_instances_on_one_database_reminding_at_the_same_moment_only_one_sends()
     {
         var folder = Path.Combine(Path.GetTempPath(), "bazhoutalent-tests", "shared-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "portal.db");
+        var database = TestDatabase.New(Provider, folder);
         const string code = "BZ25YB973";
         try
         {
@@ -130,6 +135,7 @@ public sealed class ReminderTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            database.Drop();
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { /* harmless */ }
         }

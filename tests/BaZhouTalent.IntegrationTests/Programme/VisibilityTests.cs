@@ -17,7 +17,7 @@ namespace BaZhouTalent.IntegrationTests.Programme;
 /// </summary>
 public class VisibilityTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("admin")]
     [InlineData("yangzhuo")]
     [InlineData("unit.bzdx")]

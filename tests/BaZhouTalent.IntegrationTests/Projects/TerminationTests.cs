@@ -81,7 +81,7 @@ public class TerminationTests(PortalFactory portal) : IClassFixture<PortalFactor
             Assert.Null(file.Document.QuerySelector("a[href$='/extend']"));
         }
         Assert.Contains("终止项目", (await admin.GetAsync("/Admin/Audit?action=ProjectTerminated")).Text);
-        Assert.Equal(3, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "ProjectTerminated" && e.Note.StartsWith("BZ25YB80"))));
+        Assert.Equal(3, await portal.WithDbAsync(db => db.SecurityEvents.CountAsync(e => e.Kind == "ProjectTerminated" && e.Target.StartsWith("BZ25YB80"))));
     }
 
     [Fact]

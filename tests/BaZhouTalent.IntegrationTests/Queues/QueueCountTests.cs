@@ -14,7 +14,7 @@ namespace BaZhouTalent.IntegrationTests.Queues;
 /// </summary>
 public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task A_terminated_application_leaves_the_federation_queue_and_list_counts_at_once()
     {
         await QueueMix.SeedAsync(portal);
@@ -37,7 +37,7 @@ public class QueueCountTests(PortalFactory portal) : IClassFixture<PortalFactory
     private static int Listed(Browser.Page page) => int.Parse(
         System.Text.RegularExpressions.Regex.Match(page.Text, @"共 (\d+) 条").Groups[1].Value, CultureInfo.InvariantCulture);
 
-    [Fact]
+    [SkippableFact]
     public async Task The_chiefs_items_to_combine_are_merged_with_those_to_appraise_oldest_first_across_pages()
     {
         await QueueMix.SeedAsync(portal);

@@ -20,7 +20,7 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const int PageSize = 20;
 
-    [Fact]
+    [SkippableFact]
     public async Task The_federation_list_pages_searches_and_narrows_to_a_status_exactly()
     {
         await QueueMix.SeedAsync(portal);
@@ -70,7 +70,7 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         { "admin", "/Review/Federation" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Lists))]
     public async Task Each_review_list_and_queue_offers_exactly_what_the_authorization_handler_lets_the_account_act_on(string userName, string list)
     {
@@ -112,7 +112,7 @@ public class QueueListTests(PortalFactory portal) : IClassFixture<PortalFactory>
             Assert.NotEmpty(listed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_federation_queue_counts_its_groups_in_the_database_and_shows_one_page_of_each()
     {
         await QueueMix.SeedAsync(portal);

@@ -51,7 +51,7 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
             .ToList();
     });
 
-    [Fact]
+    [SkippableFact]
     public async Task The_user_list_pages_searches_filters_by_role_and_sorts_on_the_server()
     {
         await SeedAsync();
@@ -85,7 +85,7 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(Enumerable.Reverse(Names(all)).Take(20), UserNames(descending));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sorted_by_name_the_list_follows_the_real_name_or_else_the_display_name()
     {
         await SeedAsync();
@@ -99,7 +99,7 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(Enumerable.Reverse(expected).Take(20), UserNames(await admin.GetAsync("/Admin/Users?sort=name&desc=true")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_count_of_a_search_follows_a_new_account_at_once()
     {
         await SeedAsync();
@@ -124,6 +124,19 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         // The first count is kept (ListCounts) until something is saved: the new account is counted and listed.
         var after = await admin.GetAsync(url);
         Assert.Equal(before + 1, Total(after));
+    }
+
+    [SkippableTheory]
+    [InlineData("YANGZHUO")]
+    [InlineData("ｙａｎｇＺＨＵＯ")]
+    [InlineData("  YangZhuo　")]
+    public async Task A_search_ignores_case_width_and_surrounding_spaces_alike_on_every_provider(string typed)
+    {
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+
+        var found = await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString(typed)}");
+
+        Assert.Equal(["yangzhuo"], UserNames(found));
     }
 
     private static int Total(Browser.Page page)

@@ -87,6 +87,26 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         Assert.Equal(HttpStatusCode.OK, (await researcher.Client.GetAsync(link)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_name_with_direction_overrides_is_stored_and_shown_without_them()
+    {
+        const string code = "BZ25YB939";
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        await UploadOkAsync(researcher, code, AttachmentKind.Summary, false, "成果简介\u202Egnp.pdf", Pdf("bidi"));
+        var row = Assert.Single(await FilesAsync(code));
+        Assert.Equal("成果简介gnp.pdf", row.FileName);
+
+        // A name stored before the rule (straight into the database) is cleaned where it is shown and downloaded.
+        await portal.WithDbAsync(db => db.Attachments.Where(a => a.Id == row.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FileName, "旧\u202Egnp\u2066.pdf")));
+        var page = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.Contains("旧gnp.pdf", page.Text);
+        Assert.DoesNotContain(page.Html, c => c is '\u202E' or '\u2066');
+        var download = await researcher.Client.GetAsync($"/applications/{code}/attachments/{row.Id}");
+        Assert.Equal("旧gnp.pdf", download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
     public static TheoryData<string, string, string> BadFiles() => new()
     {
         { "too-large", "成果简介.pdf", "超过每个附件 1 MB 的上限" },
@@ -97,7 +117,7 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         { "exe-as-pdf", "查重报告.pdf", "可执行程序" },
         { "elf-as-png", "截图.png", "可执行程序" },
         { "macro-docx", "成果简介.docx", "含有宏" },
-        { "package-docx", "成果简介.docx", "嵌入了程序或程序包对象" },
+        { "package-docx", "成果简介.docx", "嵌入了程序、程序包" },
         { "pdf-javascript", "查重报告.pdf", "/JavaScript" },
         { "pdf-hidden-launch", "查重报告.pdf", "/Launch" },
         { "pdf-embedded-file", "查重报告.pdf", "/EmbeddedFile" },
@@ -131,6 +151,162 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         Assert.Equal(before.ReportText, after.ReportText);
         Assert.Equal(before.ConcurrencyStamp, after.ConcurrencyStamp);
         Assert.Equal(before.CurrentLeader.Phone, after.CurrentLeader.Phone);
+    }
+
+    [Fact]
+    public async Task A_blind_safe_file_as_the_expert_downloads_it_carries_none_of_the_leaders_or_units_strings_in_any_metadata()
+    {
+        const string code = "BZ25YB938";
+        await DraftsAsync(code);
+        // Name, unit, phone, e-mail, ID number: planted in every kind of metadata each file type has.
+        string[] identity = ["杨卓", PartySchoolBazhou, "13980001234", "yangzhuo@bzdx.example.cn", "51190219900101123X"];
+        var all = string.Join(" ", identity);
+        var xmp = Encoding.UTF8.GetBytes($"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"><dc:creator>{all}</dc:creator><pdf:Keywords>{all}</pdf:Keywords></rdf:Description></rdf:RDF></x:xmpmeta>");
+        var files = new (string Name, byte[] Bytes)[]
+        {
+            ("成果简介.pdf", PdfFiles.Page("Summary", catalogExtra: "/Metadata 6 0 R",
+                info: $"<< /Author {PdfFiles.Utf16(identity[0])} /Title {PdfFiles.Utf16(identity[1])} /Subject {PdfFiles.Utf16(identity[3])} /Keywords {PdfFiles.Utf16(all)} /Creator ({identity[4]}) /Producer ({identity[2]}) /Company {PdfFiles.Utf16(all)} >>",
+                extra: new PdfFiles.Obj("<< /Type /Metadata /Subtype /XML >>", xmp))),
+            ("成果简介.docx", DocxFiles.WithProperties(identity)),
+            ("查重截图.png", ImageFiles.Png(7, 0, ImageFiles.Text("Author", identity[2] + " " + identity[3] + " " + identity[4]),
+                ImageFiles.InternationalText("Description", all), ImageFiles.CompressedText("Comment", identity[3]), ImageFiles.Exif(all))),
+            ("证书照片.jpg", ImageFiles.JpegWithMetadata(all)),
+        };
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        foreach (var (name, bytes) in files)
+            await UploadOkAsync(researcher, code, AttachmentKind.Summary, blindSafe: true, name, bytes);
+        var page = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.Contains("系统会自动去除文件的文档属性", page.Document.QuerySelector("#blind-metadata")!.TextContent);
+        await SubmitThroughThePageAsync(researcher, code);
+        await ToExpertReviewAsync(portal, code);
+
+        var expert = await SignInAsync(portal, "expert.1");
+        var stored = await FilesAsync(code);
+        foreach (var file in stored)
+        {
+            var received = await (await expert.Client.GetAsync($"/applications/{code}/attachments/{file.Id}")).Content.ReadAsByteArrayAsync();
+            var readable = ReadableText(received, file.ContentType);
+            foreach (var value in identity)
+                Assert.False(readable.Contains(value, StringComparison.OrdinalIgnoreCase), $"{file.FileName} as the expert receives it still says “{value}”");
+            // The content itself is still there.
+            switch (file.ContentType)
+            {
+                case "application/pdf":
+                    using (var pdf = UglyToad.PdfPig.PdfDocument.Open(received)) Assert.Contains("Summary", pdf.GetPage(1).Text);
+                    break;
+                case "image/png":
+                    Assert.Equal(Chunks(files[2].Bytes).Where(c => c.Type == "IDAT").Select(c => c.Crc), Chunks(received).Where(c => c.Type == "IDAT").Select(c => c.Crc));
+                    Assert.All(Chunks(received), c => Assert.Contains(c.Type, new[] { "IHDR", "IDAT", "IEND" }));
+                    break;
+                case "image/jpeg":
+                    Assert.Equal([0xFF, 0xD8], received[..2]);
+                    Assert.Equal([0xFF, 0xD9], received[^2..]);
+                    break;
+                default:
+                    using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(received), false))
+                        Assert.Contains("成果简介", word.MainDocumentPart!.Document!.InnerText);
+                    break;
+            }
+            // Those who see the applicant get the file exactly as uploaded.
+            Assert.Equal(file.Sha256, Sha256(await (await researcher.Client.GetAsync($"/applications/{code}/attachments/{file.Id}")).Content.ReadAsByteArrayAsync()));
+        }
+    }
+
+    /// <summary>
+    /// Everything a program could read out of the file, as text: its bytes as UTF-8, UTF-16 (both orders) and Latin-1;
+    /// for a PDF every object's strings and every stream decoded (PdfPig), for a .docx every part, for a PNG its compressed text.
+    /// </summary>
+    private static string ReadableText(byte[] bytes, string contentType)
+    {
+        var text = new StringBuilder();
+        void Add(byte[] data)
+        {
+            text.Append(Encoding.UTF8.GetString(data)).Append(Encoding.BigEndianUnicode.GetString(data)).Append(Encoding.Unicode.GetString(data))
+                .Append(Encoding.Unicode.GetString(data.Skip(1).ToArray())).Append(Encoding.BigEndianUnicode.GetString(data.Skip(1).ToArray())).Append(Encoding.Latin1.GetString(data));
+        }
+        Add(bytes);
+        if (contentType == "application/pdf")
+        {
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+            foreach (var reference in pdf.Structure.CrossReferenceTable.ObjectOffsets.Keys)
+            {
+                var token = pdf.Structure.GetObject(reference)?.Data;
+                text.Append(token);
+                if (token is UglyToad.PdfPig.Tokens.StreamToken stream)
+                    Add(UglyToad.PdfPig.PdfExtensions.Decode(stream, UglyToad.PdfPig.Filters.DefaultFilterProvider.Instance).ToArray());
+            }
+            text.Append(string.Join(" ", pdf.Information.DocumentInformationDictionary?.Data.Values ?? []));
+            if (pdf.TryGetXmpMetadata(out var metadata)) Add(metadata.GetXmlBytes().ToArray());
+        }
+        if (contentType == AttachmentFileType.Docx.ContentType)
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries)
+            {
+                text.Append(entry.FullName);
+                using var part = entry.Open();
+                using var copy = new MemoryStream();
+                part.CopyTo(copy);
+                Add(copy.ToArray());
+            }
+        }
+        if (contentType == "image/png")
+            foreach (var chunk in Chunks(bytes).Where(c => c.Type == "zTXt"))
+            {
+                using var zlib = new ZLibStream(new MemoryStream(chunk.Data[(Array.IndexOf(chunk.Data, (byte)0) + 2)..]), CompressionMode.Decompress);
+                using var copy = new MemoryStream();
+                zlib.CopyTo(copy);
+                Add(copy.ToArray());
+            }
+        return text.ToString();
+    }
+
+    private static List<(string Type, byte[] Data, uint Crc)> Chunks(byte[] png)
+    {
+        var chunks = new List<(string, byte[], uint)>();
+        for (var at = 8; at + 12 <= png.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            chunks.Add((Encoding.ASCII.GetString(png, at + 4, 4), png[(at + 8)..(at + 8 + length)], System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length))));
+            at += 12 + length;
+        }
+        return chunks;
+    }
+
+    public static TheoryData<string, string, string> HostileUploads() => HostileFiles.Cases();
+
+    [Theory]
+    [MemberData(nameof(HostileUploads))]
+    public async Task Each_hostile_file_is_refused_on_upload_and_nothing_is_stored(string kind, string fileName, string reason)
+    {
+        var code = "BZ25YB7" + HostileFiles.Cases().Select(row => (string)row[0]).ToList().IndexOf(kind).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+
+        var page = await UploadAsync(researcher, code, AttachmentKind.Summary, blindSafe: false, fileName, HostileFiles.Make(kind));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(reason, Forms.ErrorFor(page, "Upload") ?? "");
+        Assert.Empty(await FilesAsync(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileUploads))]
+    public async Task Each_hostile_docx_is_refused_by_the_report_import_and_nothing_is_kept(string kind, string fileName, string reason)
+    {
+        if (!fileName.EndsWith(".docx", StringComparison.Ordinal)) return; // the import takes Word files only
+        var code = "BZ25YB8" + HostileFiles.Cases().Select(row => (string)row[0]).ToList().IndexOf(kind).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        await DraftsAsync(code);
+        var researcher = await SignInAsync(portal, "yangzhuo");
+        var before = (await LoadAsync(portal, code)).ReportText;
+
+        var page = await Forms.PostAsync(researcher, await researcher.GetAsync($"/applications/{code}/edit/report"), new Dictionary<string, string?>(),
+            handler: "Import", file: (fileName, HostileFiles.Make(kind)));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(reason, page.Text);
+        Assert.Empty(await OriginalsAsync(code));
+        Assert.Equal(before, (await LoadAsync(portal, code)).ReportText);
     }
 
     [Fact]
@@ -244,7 +420,10 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
                 var response = await browser.Client.GetAsync($"/applications/{code}/attachments/{file.Id}");
                 Assert.True(response.StatusCode == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{user} file {file.FileName}: {response.StatusCode}");
                 if (!sees) continue;
-                Assert.Equal(file.Sha256, Sha256(await response.Content.ReadAsByteArrayAsync()));
+                // Experts receive the copy without metadata (see the test below); everyone else the bytes as uploaded.
+                var received = await response.Content.ReadAsByteArrayAsync();
+                if (user.StartsWith("expert", StringComparison.Ordinal)) Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(received, 0, 5));
+                else Assert.Equal(file.Sha256, Sha256(received));
                 // Experts read a neutral name: the uploaded one names the author.
                 var name = response.Content.Headers.ContentDisposition!.FileNameStar!;
                 if (user.StartsWith("expert", StringComparison.Ordinal)) Assert.Equal("成果简介-1.pdf", name);
@@ -453,18 +632,10 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>A small valid-looking PDF, distinct per marker, padded to <paramref name="size"/> bytes when asked.</summary>
-    internal static byte[] Pdf(string marker, int size = 0)
-    {
-        var text = $"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n% {marker}\n";
-        var bytes = Encoding.ASCII.GetBytes(text).ToList();
-        while (bytes.Count < size - 32) bytes.AddRange("% padding padding padding\n"u8.ToArray());
-        bytes.AddRange("trailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray());
-        return bytes.ToArray();
-    }
+    /// <summary>A small real PDF (one page), distinct per marker, padded to <paramref name="size"/> bytes when asked.</summary>
+    internal static byte[] Pdf(string marker, int size = 0) => PdfFiles.Page(new string(marker.Where(char.IsAsciiLetterOrDigit).ToArray()) + marker.GetHashCode(StringComparison.Ordinal), size);
 
-    internal static byte[] Png(string marker) =>
-        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes("IHDR" + marker)];
+    internal static byte[] Png(string marker) => ImageFiles.Png(marker.GetHashCode(StringComparison.Ordinal));
 
     private static byte[] BadFile(string kind) => kind switch
     {
@@ -479,21 +650,10 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         "package-docx" => DocxFiles.WithEntry(DocxFiles.FromMarkup("成果简介\n正文。"), "word/embeddings/oleObject1.bin",
             [0xD0, 0xCF, 0x11, 0xE0, .. Encoding.Unicode.GetBytes("\u0001Ole10Native"), .. "MZ"u8.ToArray()]),
         "pdf-javascript" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
-        "pdf-hidden-launch" => HiddenInObjectStream("<< /Type /Action /S /Launch /F (cmd.exe) >>"),
+        "pdf-hidden-launch" => PdfFiles.WithObjectStream("/OpenAction 7 0 R", "FlateDecode", ["<< /Type /Action /S /Launch /F (cmd.exe) >>"]),
         "pdf-embedded-file" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Names << /Embedded#46iles 2 0 R >> >>\nendobj\n%%EOF\n"),
         _ => ZipWith("readme.txt", "不是 Word 文档"u8.ToArray()),
     };
-
-    /// <summary>A PDF whose only dangerous dictionary sits in a compressed (FlateDecode) object stream.</summary>
-    private static byte[] HiddenInObjectStream(string dictionary)
-    {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-            zlib.Write(Encoding.ASCII.GetBytes("3 0 " + dictionary));
-        var data = compressed.ToArray();
-        var head = Encoding.ASCII.GetBytes($"%PDF-1.5\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {data.Length} >>\nstream\n");
-        return [.. head, .. data, .. "\nendstream\nendobj\n%%EOF\n"u8.ToArray()];
-    }
 
     private static byte[] ZipWith(string entryName, byte[] content)
     {

@@ -18,7 +18,7 @@ public class ReviewAuthorizationMatrixTests(ReviewAuthorizationMatrixTests.Fixtu
 
     public static readonly string[] Users = ["admin", "yangzhuo", "unit.bzdx", "skl.bazhou", "expert.1", "expert.2", "expert.3", "unit.foreign", "skl.pingchang"];
 
-    public sealed class Fixture : PortalFactory, IAsyncLifetime
+    public class Fixture : PortalFactory, IAsyncLifetime
     {
         public async Task InitializeAsync()
         {
@@ -32,6 +32,12 @@ public class ReviewAuthorizationMatrixTests(ReviewAuthorizationMatrixTests.Fixtu
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    /// <summary>The same, with the second factor 市社科联 accounts need as installed (the route table signs in that way).</summary>
+    public sealed class SecureFixture : Fixture
+    {
+        protected override bool RequireTwoFactor => true;
     }
 
     // Expected status per user, in the order of Users.

@@ -12,7 +12,7 @@ namespace BaZhouTalent.IntegrationTests.Review;
 /// </summary>
 public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task BZ25YB027_passes_unit_county_three_experts_chief_and_federation_and_gets_a_certificate()
     {
         await SubmitAsync(portal, ReferenceCode);

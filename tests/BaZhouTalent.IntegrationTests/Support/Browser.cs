@@ -78,6 +78,10 @@ public sealed class Browser(HttpClient client)
 
         public IReadOnlyList<string> Links => Document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
 
+        /// <summary>True when the portal refused the request: a redirect to the access-denied page (never a 500 or a sign-in).</summary>
+        public bool IsRefused => Status == HttpStatusCode.Redirect
+            && RedirectTarget is { } target && new Uri(new Uri("http://portal"), target).AbsolutePath.StartsWith("/Error/403", StringComparison.Ordinal);
+
         public static async Task<Page> ReadAsync(HttpResponseMessage response, string url)
         {
             var html = await response.Content.ReadAsStringAsync();

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaZhouTalent.IntegrationTests.Support;
 
 /// <summary>
-/// The real portal in Development (demo data on) over its own SQLite file in a temporary folder,
-/// exactly as `dotnet run` would start it, with logs written beside the database for inspection.
+/// The real portal in Development (demo data on) over its own SQLite file in a temporary folder — or, with
+/// <see cref="Provider"/> PostgreSql, its own database on the test run's PostgreSQL server (<see cref="PostgreSqlServer"/>) —
+/// exactly as `dotnet run` would start it, with logs written in the folder for inspection.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -24,13 +25,32 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "portal.db");
 
+    /// <summary>The engine of the portal's own database; ignored when <see cref="SharedDatabase"/> is given.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>A database outside this host, so a second host (another instance, or the one after a crash) opens the same data.</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
+    /// <summary>The database this portal runs on, once started.</summary>
+    public TestDatabase? Database { get; private set; }
+
     public string LogDirectory => Path.Combine(Folder, "logs");
+
+    /// <summary>
+    /// 市社科联 accounts sign in with an authenticator code, as configured for every installation. Off by default here:
+    /// the suites that are not about signing in sign in hundreds of times a minute and an authenticator code is good
+    /// once, like the throttling limits raised below. The suites about security (and the route table) turn it on
+    /// (<see cref="SecurePortalFactory"/>) and sign in through <see cref="SecondFactor"/>.
+    /// </summary>
+    protected virtual bool RequireTwoFactor => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        Database ??= SharedDatabase ?? TestDatabase.New(Provider, Folder);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Logs:Directory", LogDirectory);
         // Tests drive delivery and reminders by hand (OutboxDelivery, SendReminders), never on the workers' timers.
         builder.UseSetting("Notices:WorkersEnabled", "false");
@@ -39,6 +59,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         // The suites sign in hundreds of times a minute from one address; the throttling tests set low limits of their own.
         foreach (var limit in new[] { "SignInPerClient", "SignInPerAccount", "VerifyPerClient" })
             builder.UseSetting($"Throttling:{limit}:PermitLimit", "1000000");
+        if (!RequireTwoFactor)
+            builder.UseSetting("Security:TwoFactor:RequiredRoles:0", "");
     }
 
     public HttpClient CreateBrowser() =>
@@ -76,6 +98,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (SharedDatabase is null) Database?.Drop();
         try { Directory.Delete(Folder, recursive: true); }
         catch (IOException) { /* a leftover temp folder is harmless */ }
     }

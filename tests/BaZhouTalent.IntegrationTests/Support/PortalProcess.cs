@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BaZhouTalent.IntegrationTests.Support;
 
 /// <summary>
-/// The portal as a real process (<c>dotnet BaZhouTalent.Web.dll --urls …</c>, Development, demo data) on a SQLite
-/// file of the test's choosing: for what only a process shows — two instances starting at once, a SIGKILL, the
+/// The portal as a real process (<c>dotnet BaZhouTalent.Web.dll --urls …</c>, Development, demo data) on a database
+/// of the test's choosing: for what only a process shows — two instances starting at once, a SIGKILL, the
 /// exit code and console of a failed start.
 /// </summary>
 public sealed class PortalProcess : IDisposable
@@ -31,32 +31,61 @@ public sealed class PortalProcess : IDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    /// <param name="databasePath">The SQLite file the portal runs on.</param>
-    /// <param name="settings">Environment variables that override the Development defaults (e.g. ASPNETCORE_ENVIRONMENT).</param>
-    public static PortalProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    public static PortalProcess Start(string databasePath, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(TestDatabase.SqliteFile(databasePath), Path.GetDirectoryName(databasePath)!, settings);
+
+    /// <summary>
+    /// Starts the portal on <paramref name="database"/>, logging into <paramref name="folder"/>; <paramref name="settings"/>
+    /// are configuration keys (<c>Section:Key</c>) given as environment variables, and may override the environment.
+    /// </summary>
+    public static PortalProcess Start(TestDatabase database, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        var folder = Path.GetDirectoryName(databasePath)!;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
-        start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        var portal = new PortalProcess(new Process { StartInfo = start }, new Uri($"http://127.0.0.1:{port}"));
+        var portal = new PortalProcess(new Process { StartInfo = StartInfo(database, folder, settings, "--urls", $"http://127.0.0.1:{port}") },
+            new Uri($"http://127.0.0.1:{port}"));
         portal.process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         portal.process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         portal.process.Start();
         portal.process.BeginOutputReadLine();
         portal.process.BeginErrorReadLine();
         return portal;
+    }
+
+    /// <summary>Runs an operator command (<c>audit-verify</c> …) on the SQLite file to its end: its exit code and console.</summary>
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string databasePath, params string[] command) =>
+        RunCommandAsync(TestDatabase.SqliteFile(databasePath), Path.GetDirectoryName(databasePath)!, null, command);
+
+    /// <summary>Runs one of the portal's commands (<c>backup</c>, <c>restore</c>) to its end: its exit code and console.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(TestDatabase database, string folder,
+        IReadOnlyDictionary<string, string>? settings, params string[] command)
+    {
+        using var process = Process.Start(StartInfo(database, folder, settings, command))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(bound.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo StartInfo(TestDatabase database, string folder, IReadOnlyDictionary<string, string>? settings,
+        params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
+        start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return start;
     }
 
     /// <summary>Waits until /healthz answers 200 (true) or the process has exited (false).</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace BaZhouTalent.IntegrationTests.Workspace;
 
 /// <summary>The portal on a clock the test moves, so that waiting times and overdue items can be produced honestly.</summary>
-public sealed class ClockedPortal : PortalFactory
+public class ClockedPortal : PortalFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -23,7 +23,7 @@ public sealed class ClockedPortal : PortalFactory
 /// <summary>待办事项: every row links to where the user acts; the city federation's queue keeps intake, review and overdue apart.</summary>
 public class WorkQueueTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
 {
-    [Fact]
+    [SkippableFact]
     public async Task Federation_queue_separates_overdue_intake_and_review_and_says_how_long_each_waited()
     {
         await ReviewKit.RegisterProjectAsync(portal, "BZ25YB901", ReviewKit.PartySchoolBazhou);
@@ -53,7 +53,7 @@ public class WorkQueueTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         Assert.Equal("/Review/Act/BZ25YB902", link.GetAttribute("href"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_returned_application_says_what_to_fix_and_links_to_the_reason()
     {
         await ReviewKit.RegisterProjectAsync(portal, "BZ25YB903", ReviewKit.PartySchoolBazhou);

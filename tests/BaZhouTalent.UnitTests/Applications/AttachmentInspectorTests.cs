@@ -15,7 +15,7 @@ public class AttachmentInspectorTests
         Assert.Equal(AttachmentFileType.Docx, AttachmentInspector.Inspect(DocxFiles.FromMarkup("成果简介\n正文。"), "简介.docx", Limits).Type);
         Assert.Equal(AttachmentFileType.Jpeg, AttachmentInspector.Inspect([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'], "证书.JPG", Limits).Type);
         Assert.Equal(AttachmentFileType.Png, AttachmentInspector.Inspect([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0], "截图.png", Limits).Type);
-        Assert.Equal(AttachmentFileType.Pdf, AttachmentInspector.Inspect("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"u8, "报告.pdf", Limits).Type);
+        Assert.Equal(AttachmentFileType.Pdf, AttachmentInspector.Inspect(PdfFiles.Page(), "报告.pdf", Limits).Type);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public class AttachmentInspectorTests
     public void A_pdf_that_only_mentions_scripts_in_its_text_is_accepted()
     {
         // “JavaScript” as words in a string, not a /Name.
-        var result = AttachmentInspector.Inspect("%PDF-1.4\n1 0 obj << /Title (About JavaScript and JS) >> endobj\n%%EOF"u8, "a.pdf", Limits);
+        var result = AttachmentInspector.Inspect(PdfFiles.Page("JavaScript and JS", info: "<< /Title (About JavaScript and JS) >>"), "a.pdf", Limits);
         Assert.Equal(AttachmentFileType.Pdf, result.Type);
     }
 
@@ -69,6 +69,11 @@ public class AttachmentInspectorTests
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("..", "")]
     [InlineData("a\u0000b<>|.pdf", "ab.pdf")]
+    [InlineData("成果简介\u202Egnp.pdf", "成果简介gnp.pdf")] // right-to-left override: would show as “…fdp.png”
+    [InlineData("\u2067简介\u2069\u200F\u200E\u061C.pdf", "简介.pdf")] // isolates and direction marks
+    [InlineData("a\u2028b\u2029c\u0085.pdf", "abc.pdf")] // line and paragraph separators, NEL
+    [InlineData("\uD800报告\uE000.pdf", "报告.pdf")] // a lone surrogate, a private-use character
+    [InlineData("报\u200B告\uFEFF\u00AD.pdf", "报告.pdf")]
     public void Uploaded_names_lose_folders_and_unsafe_characters(string uploaded, string expected)
     {
         Assert.Equal(expected, UploadAttachment.CleanFileName(uploaded));

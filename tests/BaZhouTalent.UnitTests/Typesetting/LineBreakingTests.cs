@@ -23,6 +23,20 @@ public class LineBreakingTests
         "习近平总书记强调：“硬实力、软实力，归根到底要靠人才实力。”全面建设社会主义现代化国家，科技是关键（见《报告》），人才是根本！"
         + "是否？是的；好的。“好”、“坏”……——以及【注】和「引」；完毕。";
 
+    [Fact]
+    public void A_run_kept_together_moves_to_the_next_line_whole_wherever_the_text_before_it_ends()
+    {
+        // A signer after a unit's name: wherever the name ends on the line, “（教研室主任 李明）” is never cut.
+        const string signer = "（教研室主任 李明）";
+        for (var before = 1; before <= 30; before++)
+        {
+            var atoms = new Shaper(FontCatalog.For(null)).Shape([new TextInline(new string('校', before), Body), new TextInline(signer, Body, KeepTogether: true)]);
+            var lines = LineBreaker.Break(atoms, 16 * Size);
+            var first = atoms.Count - signer.Length;
+            Assert.Single(lines, l => l.Start <= first && first < l.End && l.End >= atoms.Count);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Widths))]
     public void No_line_starts_with_closing_punctuation(int width)

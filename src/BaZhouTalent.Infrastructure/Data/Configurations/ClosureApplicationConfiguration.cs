@@ -6,8 +6,12 @@ namespace BaZhouTalent.Infrastructure.Data.Configurations;
 
 internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration<ClosureApplication>
 {
+    /// <summary>A counter only <see cref="AppDbContext.LockApplicationAsync"/> updates: its UPDATE is the application's write lock.</summary>
+    public const string LockCounter = "LockCounter";
+
     public void Configure(EntityTypeBuilder<ClosureApplication> application)
     {
+        application.Property<long>(LockCounter);
         // One application per funded project.
         application.HasIndex(a => a.ProjectId).IsUnique();
         application.HasOne(a => a.Project).WithOne(p => p.Application)

@@ -52,3 +52,23 @@ internal sealed class ReminderRecordConfiguration : IEntityTypeConfiguration<Rem
         reminder.HasIndex(r => r.Key).IsUnique();
     }
 }
+
+internal sealed class BackupRunConfiguration : IEntityTypeConfiguration<BackupRun>
+{
+    public void Configure(EntityTypeBuilder<BackupRun> run)
+    {
+        run.Property(r => r.Trigger).HasMaxLength(20);
+        run.Property(r => r.Location).HasMaxLength(500);
+        run.Property(r => r.Message).HasMaxLength(2000);
+        run.HasIndex(r => r.StartedAt);
+    }
+}
+
+internal sealed class StoredBlobConfiguration : IEntityTypeConfiguration<Files.StoredBlob>
+{
+    public void Configure(EntityTypeBuilder<Files.StoredBlob> blob)
+    {
+        blob.HasKey(b => b.Key);
+        blob.Property(b => b.Key).HasMaxLength(32);
+    }
+}

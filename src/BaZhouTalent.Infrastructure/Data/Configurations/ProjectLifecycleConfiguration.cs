@@ -21,6 +21,11 @@ internal sealed class ProjectRequestConfiguration : IEntityTypeConfiguration<Pro
         request.Property(r => r.FederationDecidedByName).HasMaxLength(FieldLengths.PersonName);
         request.Property(r => r.FederationOpinion).HasMaxLength(1000);
         request.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+        // One open request of a kind per project, held by the database: simultaneous 申请延期 open exactly one. Quoted
+        // identifiers and string literals read alike on SQLite, SQL Server and PostgreSQL.
+        request.HasIndex(r => new { r.ProjectId, r.Kind }).IsUnique()
+            .HasDatabaseName("IX_ProjectRequests_OneOpenPerKind")
+            .HasFilter($"\"{nameof(ProjectRequest.Status)}\" IN ('{ProjectRequestStatus.Requested}', '{ProjectRequestStatus.UnitAgreed}')");
     }
 }
 

@@ -67,7 +67,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.DisplayName).HasMaxLength(FieldLengths.PersonName);
         user.Property(u => u.RealName).HasMaxLength(FieldLengths.PersonName);
         user.Property(u => u.Post).HasMaxLength(FieldLengths.PersonName);
-        // Plain SQL both providers read alike; never stored, only indexed.
+        user.Property(u => u.SessionId).HasMaxLength(FieldLengths.Code);
+        // A JSON list in one column on every provider: read and written only with the account.
+        user.PrimitiveCollection(u => u.PreviousPasswordHashes).HasMaxLength(4000);
+        // Plain SQL SQLite and SQL Server read alike (PostgreSQL has its own, see PostgreSqlAppDbContext); never stored, only indexed.
         user.Property<string>(AppUser.SortName).HasMaxLength(FieldLengths.PersonName)
             .HasComputedColumnSql("CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false);
         user.HasIndex(AppUser.SortName, nameof(AppUser.NormalizedUserName));

@@ -1,17 +1,22 @@
 using System.ComponentModel.DataAnnotations;
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
 using BaZhouTalent.Infrastructure.Identity;
 using BaZhouTalent.Web.Pages.Shared;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace BaZhouTalent.Web.Pages.Account;
 
 public sealed class ChangePasswordModel(
     UserManager<AppUser> userManager,
     SignInManager<AppUser> signInManager,
+    SecurityAudit audit,
+    IOptions<SecurityOptions> security,
     ILogger<ChangePasswordModel> log) : PageModel
 {
     public const string Changed = "密码已修改，您在其他设备或浏览器上的登录已全部退出。";
@@ -23,6 +28,14 @@ public sealed class ChangePasswordModel(
 
     /// <summary>True when the account was created by staff and may do nothing else until the password is changed.</summary>
     public bool IsForced => User.HasClaim(AppClaims.MustChangePassword, "true");
+
+    /// <summary>True when a staff password has aged past the maximum: nothing else until it is changed.</summary>
+    public bool IsExpired => User.HasClaim(AppClaims.PasswordExpired, "true");
+
+    public SecurityOptions Rules => security.Value;
+
+    /// <summary>This account's password ages (a staff role).</summary>
+    public bool Ages => security.Value.Passwords.Expires(User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value));
 
     public void OnGet()
     {
@@ -40,6 +53,8 @@ public sealed class ChangePasswordModel(
         var user = await userManager.GetUserAsync(User);
         if (user is null)
             return Challenge();
+        // Read before the new sign-in replaces the request's user.
+        var reason = IsForced ? "修改初始密码（首次登录或管理员重置后）" : IsExpired ? "密码到期后修改" : "本人修改密码";
 
         var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
@@ -57,6 +72,7 @@ public sealed class ChangePasswordModel(
         // ChangePasswordAsync rotated the security stamp, which ends every other session of the account;
         // this session gets a new cookie carrying the new stamp (and without the must-change claim).
         await signInManager.RefreshSignInAsync(user);
+        await audit.RecordAsync(SecurityEventKind.PasswordChanged, SecurityOutcome.Success, user.UserName!, reason);
         log.LogInformation("User {UserName} changed their password", user.UserName);
 
         TempData[StatusMessages.Success] = Changed;
@@ -71,6 +87,7 @@ public sealed class ChangePasswordModel(
         nameof(IdentityErrorDescriber.PasswordRequiresLower) => "密码须同时包含字母和数字",
         nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "密码须同时包含字母和数字",
         LetterPasswordValidator.ErrorCode => "密码须同时包含字母和数字",
+        PasswordHistoryValidator.ErrorCode => error.Description,
         nameof(IdentityErrorDescriber.PasswordMismatch) => "当前密码不正确",
         nameof(IdentityErrorDescriber.ConcurrencyFailure) => "账户信息已被修改，请重新操作",
         _ => string.IsNullOrWhiteSpace(error.Description) ? "修改密码失败，请稍后重试" : error.Description,

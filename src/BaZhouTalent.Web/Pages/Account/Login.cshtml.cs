@@ -1,19 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Security;
+using BaZhouTalent.Infrastructure.Identity;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace BaZhouTalent.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signInManager, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signInManager, IOptions<SecurityOptions> security, ILogger<LoginModel> log) : PageModel
 {
     /// <summary>
     /// The one answer for an unknown user, a wrong password and a locked account, so the page tells nobody
-    /// which accounts exist or are locked (the sign-in manager makes them take as long, too).
+    /// which accounts exist or are locked (the sign-in manager makes them take as long, too). The reason is
+    /// written to the security audit instead.
     /// </summary>
     public const string WrongCredentials = "用户名或密码错误。连续输错 5 次，账户将锁定 15 分钟。";
     public const string NotAllowed = "该账户暂不能登录，请联系市社科联";
@@ -25,6 +29,20 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, ILogger<Log
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Why the previous session ended (<see cref="SessionEnd"/>), said above the form.</summary>
+    [BindProperty(SupportsGet = true, Name = IdentitySetup.EndedKey)]
+    public string? Ended { get; set; }
+
+    public string? EndedMessage => Ended switch
+    {
+        SessionEnd.Idle => $"您已超过 {security.Value.Sessions.IdleTimeoutMinutes} 分钟未操作，为保护账户安全已自动退出，请重新登录。",
+        SessionEnd.Lifetime => $"本次登录已超过 {security.Value.Sessions.AbsoluteHours} 小时，为保护账户安全已自动退出，请重新登录。",
+        SessionEnd.Replaced => "您的账户已在其他地方登录，本次登录已结束。如非本人操作，请立即修改密码并联系市社科联。",
+        SessionEnd.SecondFactor => "您的账户须使用身份验证器进行双因素认证，请重新登录。",
+        SessionEnd.Revoked => "登录状态已失效（密码已修改或重置、账户已在别处退出或被停用），请重新登录。",
+        _ => null,
+    };
 
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
@@ -45,6 +63,8 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, ILogger<Log
             log.LogInformation("User {UserName} signed in", userName);
             return LocalRedirect(SafeReturnUrl);
         }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage(IdentitySetup.SecondFactorPath, new { ReturnUrl = SafeReturnUrl });
 
         // Not-allowed comes only after the right password, so saying it reveals nothing to a stranger.
         var message = result.IsNotAllowed ? NotAllowed : WrongCredentials;

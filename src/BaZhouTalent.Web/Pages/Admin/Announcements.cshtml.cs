@@ -1,5 +1,7 @@
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Certificates;
 using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using BaZhouTalent.Web.Pages.Shared;
@@ -11,7 +13,7 @@ namespace BaZhouTalent.Web.Pages.Admin;
 
 /// <summary>结项公示: the year's concluded projects with their grades and certificate numbers, as a page and as .xlsx.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
-public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimeProvider clock) : PageModel
+public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimeProvider clock, SecurityAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
@@ -34,6 +36,9 @@ public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimePro
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         var workbook = await handler.WorkbookAsync(SelectedYear, cancellationToken);
+        // A list made to be published: recorded like every export, with what personal information it names.
+        await audit.RecordAsync(SecurityEventKind.Export, SecurityOutcome.Success, $"结项公示 Excel {SelectedYear} 年",
+            "含个人信息（项目负责人姓名、所在单位），供公示使用", cancellationToken: cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return File(workbook, ListAnnouncement.ContentType, ListAnnouncement.FileName(SelectedYear));
     }

@@ -1,4 +1,6 @@
 using BaZhouTalent.Application.Archive;
+using BaZhouTalent.Application.Audit;
+using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +14,7 @@ namespace BaZhouTalent.Web.Pages.Admin;
 
 /// <summary>归档: download one project's archive by 立项编号, or a funding year's.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
-public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, IOptions<PortalOptions> portal) : PageModel
+public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, IOptions<PortalOptions> portal, SecurityAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")]
     public string? Code { get; set; }
@@ -39,6 +41,7 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
+        await RecordAsync(code, cancellationToken);
         return Zip(file, BuildArchive.ProjectFileName(code));
     }
 
@@ -47,8 +50,13 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
         var year = Year ?? DefaultYear;
         var file = TemporaryZip();
         await handler.YearAsync(year, BaseUrl, User, file, cancellationToken);
+        await RecordAsync($"{year} 年度", cancellationToken);
         return Zip(file, BuildArchive.YearFileName(year));
     }
+
+    private Task RecordAsync(string what, CancellationToken cancellationToken) =>
+        audit.RecordAsync(SecurityEventKind.ArchiveDownloaded, SecurityOutcome.Success, $"归档包 {what}",
+            "含个人信息（申请书全文、附件）", cancellationToken: cancellationToken);
 
     private string BaseUrl => portal.Value.BaseUrl;
 

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
-/// <summary>用户管理: accounts with their roles and scope, searched, filtered by role and paged; create, reset password and unlock from here.</summary>
+/// <summary>
+/// 用户管理: accounts with their roles and scope, searched, filtered by role and paged; create, reset password or second
+/// factor, unlock, disable and enable, change role and scope from here.
+/// </summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
 public sealed class UsersModel(ListUsers.Handler handler) : ListPageModel
 {
@@ -31,6 +34,30 @@ public sealed class UsersModel(ListUsers.Handler handler) : ListPageModel
             return NotFound();
         TempData[StatusMessages.Success] = $"账户“{userName}”已解除锁定。";
         // Back to the same view of the list (search, role, sort, page), which the form's address still carries.
+        return Redirect(ListLinks.With(Request, ("handler", null)));
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string userName, [FromServices] SetAccountDisabled.Handler handler, CancellationToken cancellationToken) =>
+        SetDisabledAsync(userName, true, handler, cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string userName, [FromServices] SetAccountDisabled.Handler handler, CancellationToken cancellationToken) =>
+        SetDisabledAsync(userName, false, handler, cancellationToken);
+
+    private async Task<IActionResult> SetDisabledAsync(string userName, bool disabled, SetAccountDisabled.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.HandleAsync(new SetAccountDisabled.Command(userName, disabled), cancellationToken))
+        {
+            case SetAccountDisabled.Outcome.NotFound:
+                return NotFound();
+            case SetAccountDisabled.Outcome.OwnAccount:
+                TempData[StatusMessages.Success] = "不能停用自己的账户。";
+                break;
+            default:
+                TempData[StatusMessages.Success] = disabled
+                    ? $"账户“{userName}”已停用，不能再登录，其已登录的会话均已退出。"
+                    : $"账户“{userName}”已启用。";
+                break;
+        }
         return Redirect(ListLinks.With(Request, ("handler", null)));
     }
 }

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Programme;
@@ -6,13 +7,12 @@ using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 
 namespace BaZhouTalent.Web.Pages.Programme;
 
 /// <summary>结项管理: every project's closure, searched, filtered, sorted and paged; the filters live in the address.</summary>
 [Authorize(Roles = $"{Roles.MunicipalFederation},{Roles.UnitReviewer},{Roles.CountyFederation}")]
-public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock,
+public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock, SecurityAudit audit,
     Microsoft.Extensions.Options.IOptions<Application.Reuse.ReuseOptions> reuseOptions) : ListPageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
@@ -40,7 +40,10 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
         Rows = await handler.HandleAsync(Filter, Listing, cancellationToken);
     }
 
-    /// <summary>The whole filtered list as .xlsx, with the columns of the page in Chinese.</summary>
+    /// <summary>What personal information the export holds (the page and the file say so).</summary>
+    public const string PersonalData = "项目负责人姓名、所在单位";
+
+    /// <summary>The whole filtered list as .xlsx, with the columns of the page in Chinese; recorded in the security audit.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = await handler.AllAsync(Filter, Listing, cancellationToken);
@@ -61,12 +64,11 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
             ["逾期未结项"] = r.Overdue ? "是" : "否",
             ["复制比（自建库）"] = r.ReuseText,
         }).ToList();
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: "结项管理", cancellationToken: cancellationToken);
-        stream.Position = 0;
-        Response.Headers.CacheControl = "no-store";
+        var stream = await PersonalDataExport.WorkbookAsync("结项管理", sheet, PersonalData, clock, User, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.Export, SecurityOutcome.Success, "结项管理 Excel",
+            $"{sheet.Count} 条；筛选：{Request.QueryString}；含个人信息（{PersonalData}）", cancellationToken: cancellationToken);
         var date = Application.Common.ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"结项管理-{date}.xlsx");
+        return PersonalDataExport.File(this, stream, $"结项管理-{date}.xlsx");
     }
 
     private ListClosures.Filter Filter => new(Year, Status, RegionId, CategoryId, Grade, Overdue, ReuseWarn ? WarnPercent : null);

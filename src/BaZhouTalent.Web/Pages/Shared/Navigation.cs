@@ -32,7 +32,8 @@ public static class Navigation
         new("结项公示", "/Admin/Announcements", Roles.MunicipalFederation, "/Admin/Announcements"),
         new("归档", "/Admin/Archive", Roles.MunicipalFederation, "/Admin/Archive"),
         new("结项批次", "/Admin/Windows", Roles.MunicipalFederation, "/Admin/Windows"),
-        new("操作日志", "/Admin/Audit", Roles.MunicipalFederation, "/Admin/Audit"),
+        new("审计日志", "/Admin/Audit", Roles.MunicipalFederation, "/Admin/Audit"),
+        new("备份记录", "/Admin/Backups", Roles.MunicipalFederation, "/Admin/Backups"),
     ];
 
     public static IEnumerable<NavItem> For(ICurrentUser user) =>

@@ -15,14 +15,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BackupRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    Files = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Chinese_PRC_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackupRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -34,7 +54,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Opens = table.Column<DateOnly>(type: "date", nullable: false),
                     Closes = table.Column<DateOnly>(type: "date", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                    CreatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -47,8 +67,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -56,11 +76,23 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataStamps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
@@ -74,17 +106,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -97,8 +129,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     SortOrder = table.Column<int>(type: "int", nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
@@ -113,7 +145,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
@@ -128,7 +160,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
@@ -151,14 +183,63 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityAuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ArchivedThroughSequence = table.Column<long>(type: "bigint", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityAuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Account = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    AccountName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Target = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredBlobs",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredBlobs", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -177,7 +258,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
                     RegionId = table.Column<int>(type: "int", nullable: false),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false)
                 },
@@ -196,23 +277,28 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    RealName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Post = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RealName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Post = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     UnitId = table.Column<int>(type: "int", nullable: true),
                     RegionId = table.Column<int>(type: "int", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "bigint", nullable: true),
+                    SessionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false, collation: "Chinese_PRC_BIN2"),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
                     EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
                     PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -242,9 +328,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -261,10 +347,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -281,8 +367,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -305,10 +391,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -325,13 +411,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ExpertProfiles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Fields = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DeclaredConflicts = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Fields = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    DeclaredConflicts = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
@@ -352,30 +438,30 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Year = table.Column<int>(type: "int", nullable: false),
                     CategoryId = table.Column<int>(type: "int", nullable: false),
                     UnitId = table.Column<int>(type: "int", nullable: false),
-                    PlannedOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    PlannedOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     PlannedCompletion = table.Column<DateOnly>(type: "date", nullable: false),
-                    OriginalLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    OriginalLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    OriginalLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OriginalLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
                     OriginalLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
                     OriginalLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
-                    OriginalLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    OriginalLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    OriginalLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    OriginalLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    OriginalLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true, collation: "Chinese_PRC_BIN2"),
                     Lifecycle = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ExtendedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
                     TerminatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                    TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -406,10 +492,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
@@ -437,31 +523,32 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Sensitive = table.Column<bool>(type: "bit", nullable: true),
                     Classified = table.Column<bool>(type: "bit", nullable: true),
                     DeclarationConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    ResultTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CurrentOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ResultTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ActualCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    CurrentLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    CurrentLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    CurrentLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CurrentLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CurrentLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
                     CurrentLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
-                    CurrentLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CurrentLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    CurrentLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CurrentLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    CurrentLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     StatusSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
                     ExemptionRequested = table.Column<bool>(type: "bit", nullable: false),
-                    ExemptionGround = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ExemptionDescription = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ExemptionGround = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ExemptionDescription = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
                     ExemptionDecision = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LockCounter = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,10 +568,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SortOrder = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
                     OwnerId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -507,18 +594,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     ProjectId = table.Column<int>(type: "int", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
                     RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
                     UnitDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    FederationDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    FederationDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
                     FederationDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FederationOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FederationOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
@@ -540,10 +627,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SortOrder = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
                     OwnerId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -562,7 +649,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 columns: table => new
                 {
                     ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -584,9 +671,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     ApplicationId = table.Column<int>(type: "int", nullable: false),
                     Round = table.Column<int>(type: "int", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -607,13 +694,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     ApplicationId = table.Column<int>(type: "int", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
                     BlindSafe = table.Column<bool>(type: "bit", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
                     UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     FrozenRound = table.Column<int>(type: "int", nullable: true)
                 },
@@ -636,13 +723,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     ApplicationId = table.Column<int>(type: "int", nullable: true),
                     Round = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     FromStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     ToStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ActorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -662,10 +749,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     ApplicationId = table.Column<int>(type: "int", nullable: false),
                     Round = table.Column<int>(type: "int", nullable: false),
-                    ExpertUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ExpertUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
                     IsChief = table.Column<bool>(type: "bit", nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AssignedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                    AssignedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -685,11 +772,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Pending = table.Column<bool>(type: "bit", nullable: false)
                 },
@@ -712,8 +799,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     ApplicationId = table.Column<int>(type: "int", nullable: false),
                     ReplacedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReplacedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    ReplacedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -738,9 +825,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
                     Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
                     CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Characters = table.Column<int>(type: "int", nullable: false),
                     MatchedCharacters = table.Column<int>(type: "int", nullable: false),
@@ -792,14 +879,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     HasProblem = table.Column<bool>(type: "bit", nullable: true),
                     Agrees = table.Column<bool>(type: "bit", nullable: true),
                     Grade = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    OpinionText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    SignerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    SignerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    SignerUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OpinionText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
                     SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ContentFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    VerificationCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    ContentFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    VerificationCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -864,6 +951,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "DataStamps",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.InsertData(
+                table: "SecurityAuditHeads",
+                columns: new[] { "Id", "ArchivedThroughHash", "ArchivedThroughSequence", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
@@ -945,6 +1042,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "IX_AuditEntries_ApplicationId_At",
                 table: "AuditEntries",
                 columns: new[] { "ApplicationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackupRuns_StartedAt",
+                table: "BackupRuns",
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_CertificateNumber",
@@ -1098,9 +1200,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRequests_ProjectId",
+                name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
-                column: "ProjectId");
+                columns: new[] { "ProjectId", "Kind" },
+                unique: true,
+                filter: "\"Status\" IN ('Requested', 'UnitAgreed')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_Status_ProjectId",
@@ -1172,6 +1276,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 column: "VerificationCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Account_At",
+                table: "SecurityEvents",
+                columns: new[] { "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_At",
+                table: "SecurityEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Kind_At",
+                table: "SecurityEvents",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -1217,10 +1336,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BackupRuns");
+
+            migrationBuilder.DropTable(
                 name: "ClosureWindows");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DataStamps");
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");
@@ -1263,6 +1388,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SecurityAuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
+
+            migrationBuilder.DropTable(
+                name: "StoredBlobs");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

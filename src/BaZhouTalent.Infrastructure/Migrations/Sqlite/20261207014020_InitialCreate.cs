@@ -26,6 +26,26 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackupRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Files = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackupRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClosureWindows",
                 columns: table => new
                 {
@@ -53,6 +73,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataStamps", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -151,6 +183,55 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityAuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ArchivedThroughSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityAuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredBlobs",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredBlobs", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -203,6 +284,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     UnitId = table.Column<int>(type: "INTEGER", nullable: true),
                     RegionId = table.Column<int>(type: "INTEGER", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     SortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -461,7 +547,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     ExemptionDecision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ProjectTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LockCounter = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -865,6 +952,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "DataStamps",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.InsertData(
+                table: "SecurityAuditHeads",
+                columns: new[] { "Id", "ArchivedThroughHash", "ArchivedThroughSequence", "LastHash", "LastSequence", "Version" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
                 table: "ApplicationParticipants",
@@ -943,6 +1040,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "IX_AuditEntries_ApplicationId_At",
                 table: "AuditEntries",
                 columns: new[] { "ApplicationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackupRuns_StartedAt",
+                table: "BackupRuns",
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_CertificateNumber",
@@ -1095,9 +1197,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectRequests_ProjectId",
+                name: "IX_ProjectRequests_OneOpenPerKind",
                 table: "ProjectRequests",
-                column: "ProjectId");
+                columns: new[] { "ProjectId", "Kind" },
+                unique: true,
+                filter: "\"Status\" IN ('Requested', 'UnitAgreed')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectRequests_Status_ProjectId",
@@ -1169,6 +1273,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 column: "VerificationCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Account_At",
+                table: "SecurityEvents",
+                columns: new[] { "Account", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_At",
+                table: "SecurityEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_Kind_At",
+                table: "SecurityEvents",
+                columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -1214,10 +1333,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BackupRuns");
+
+            migrationBuilder.DropTable(
                 name: "ClosureWindows");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DataStamps");
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");
@@ -1260,6 +1385,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SecurityAuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "SecurityEvents");
+
+            migrationBuilder.DropTable(
+                name: "StoredBlobs");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,69 @@
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Application.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.Application.Audit;
+
+/// <summary>审计日志: the security audit newest first, filtered by account, event and China dates, searched, one page at a time.</summary>
+public static class ListSecurityEvents
+{
+    /// <param name="Account">A user name, matched exactly (case as typed is ignored by the database's collation only where it does so).</param>
+    /// <param name="From">First China date included.</param>
+    /// <param name="To">Last China date included.</param>
+    public sealed record Filter(string? Account = null, string? Kind = null, DateOnly? From = null, DateOnly? To = null, string? Term = null);
+
+    public sealed record Row(long Sequence, DateTimeOffset At, string Kind, string Outcome, string Account, string AccountName,
+        string ClientAddress, string Target, string Detail)
+    {
+        public string KindName => SecurityEventNames.ToChinese(Kind);
+
+        public string OutcomeName => SecurityEventNames.OutcomeToChinese(Outcome);
+    }
+
+    private static readonly SortMap<SecurityEvent> Sorts = SortMap<SecurityEvent>.TieBrokenBy(e => e.Sequence)
+        .Add("at", e => e.At, descendingByDefault: true);
+
+    public sealed class Handler(IAppDbContext db)
+    {
+        public Task<Paged<Row>> HandleAsync(Filter filter, ListRequest list, CancellationToken cancellationToken = default) =>
+            Filtered(filter).ToPagedAsync(list with { Sort = null, Descending = false }, Sorts, Projection, cancellationToken);
+
+        /// <summary>Every matching record, newest first, for the export (at most <paramref name="limit"/>).</summary>
+        public Task<List<Row>> AllAsync(Filter filter, int limit, CancellationToken cancellationToken = default) =>
+            Filtered(filter).OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Take(limit)
+                .Select(Projection).ToListAsync(cancellationToken);
+
+        private IQueryable<SecurityEvent> Filtered(Filter filter)
+        {
+            var events = db.SecurityEvents.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(filter.Account))
+            {
+                var account = filter.Account.Trim();
+                events = events.Where(e => e.Account == account);
+            }
+            if (!string.IsNullOrWhiteSpace(filter.Kind))
+                events = events.Where(e => e.Kind == filter.Kind);
+            if (filter.From is { } from)
+            {
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+                events = events.Where(e => e.At >= start);
+            }
+            if (filter.To is { } to)
+            {
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+                events = events.Where(e => e.At < end);
+            }
+            if (!string.IsNullOrWhiteSpace(filter.Term))
+            {
+                var term = filter.Term.Trim();
+                events = events.Where(e => e.Target.Contains(term) || e.Detail.Contains(term) || e.AccountName.Contains(term)
+                    || e.ClientAddress.Contains(term));
+            }
+            return events;
+        }
+
+        private static readonly System.Linq.Expressions.Expression<Func<SecurityEvent, Row>> Projection = e =>
+            new Row(e.Sequence, e.At, e.Kind, e.Outcome, e.Account, e.AccountName, e.ClientAddress, e.Target, e.Detail);
+    }
+}
