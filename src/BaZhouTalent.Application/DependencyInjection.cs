@@ -24,6 +24,18 @@ public static class DependencyInjection
         services.AddSingleton<IAuthorizationHandler, ApplicationAuthorizationHandler>();
         services.AddApplicationOptions();
         services.AddSharedServices();
+        services.AddReuse();
+        return services;
+    }
+
+    /// <summary>自建库查重: the queue written with each submission, the worker's checks, the archive sweep.</summary>
+    private static IServiceCollection AddReuse(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<Reuse.ReuseOptions>(Reuse.ReuseOptions.Section);
+        services.AddSingleton<Reuse.ReuseSignal>();
+        services.AddScoped<Reuse.ReuseQueue>();
+        services.AddScoped<Reuse.RunReuseChecks>();
+        services.AddScoped<Reuse.ReuseArchive>();
         return services;
     }
 

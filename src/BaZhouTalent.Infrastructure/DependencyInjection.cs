@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<SecurityAuditArchive>();
         services.AddNoticeDelivery();
+        services.AddScoped<Application.Reuse.IReuseStore, Reuse.ReuseStore>();
+        services.AddHostedService<Reuse.ReuseWorker>();
         services.AddBackups(configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");

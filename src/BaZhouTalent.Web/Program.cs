@@ -75,7 +75,7 @@ app.UseMiddleware<MustChangePasswordMiddleware>();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapRazorPages();
 
-return await app.RunPortalAsync();
+return await app.RunPortalAsync(args);
 
 /// <summary>Entry point; public so the integration tests can host the portal.</summary>
 public partial class Program;

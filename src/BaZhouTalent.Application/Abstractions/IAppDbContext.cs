@@ -31,6 +31,11 @@ public interface IAppDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<JobLease> JobLeases { get; }
     DbSet<ReminderRecord> ReminderRecords { get; }
+    DbSet<ReuseDocument> ReuseDocuments { get; }
+    DbSet<ReuseFingerprint> ReuseFingerprints { get; }
+    DbSet<ReuseCheck> ReuseChecks { get; }
+    DbSet<ReuseSource> ReuseSources { get; }
+    DbSet<ReusePassage> ReusePassages { get; }
     DbSet<BackupRun> BackupRuns { get; }
     /// <summary>The security audit: only ever added to (see <see cref="SecurityEvent"/>); the save chains each new record.</summary>
     DbSet<SecurityEvent> SecurityEvents { get; }

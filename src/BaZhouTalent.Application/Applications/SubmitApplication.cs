@@ -82,7 +82,7 @@ public static class SubmitApplication
     /// the checks (<see cref="Validator"/>), then the intent method, then one save.
     /// </summary>
     public sealed class Handler(ReviewActions actions, Validator validator, IAppDbContext db, TimeProvider clock,
-        AttachmentFreezer attachments)
+        AttachmentFreezer attachments, Reuse.ReuseQueue reuse, Reuse.ReuseSignal reuseSignal)
     {
         public const string InvalidMessage = "申请书尚有未填写完整或不符合要求的内容，请按下方提示修改后再提交。";
 
@@ -106,7 +106,11 @@ public static class SubmitApplication
                     // The intent: freeze this round's revision (its supporting files with it) and hand the application to the unit.
                     application.Submit(actor, now);
                     await attachments.FreezeAsync(application, cancellationToken);
+                    // 自建库查重 is queued with the submission and runs after its commit (never inside this request).
+                    reuse.Enqueue(application, now);
                 }, cancellationToken);
+            if (outcome.Kind == ReviewOutcomeKind.Done)
+                reuseSignal.Poke();
             return outcome.Kind switch
             {
                 ReviewOutcomeKind.Done => Result.Of(Outcome.Submitted),

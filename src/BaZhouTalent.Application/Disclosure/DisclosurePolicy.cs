@@ -24,6 +24,18 @@ public enum ViewerKind
     Federation,
 }
 
+/// <summary>How much of an application's 自建库查重 result a viewer sees (<see cref="DisclosurePolicy.Reuse"/>).</summary>
+public enum ReuseDisclosure
+{
+    None = 0,
+    /// <summary>The percentage only.</summary>
+    Share = 1,
+    /// <summary>The percentage and the matched passages in the report under review; nothing about the sources.</summary>
+    Passages = 2,
+    /// <summary>Everything: the sources' 编号, 年度, 名称 and 负责人, and both texts side by side.</summary>
+    Sources = 3,
+}
+
 /// <summary>
 /// The one decision of what a viewer may learn about one application (docs/blind-review.md). Every output —
 /// pages, PDFs, history, lists, /verify — is built from <see cref="ApplicationDisclosure"/>, which asks this
@@ -92,6 +104,21 @@ public sealed class DisclosurePolicy
         ViewerKind.UnitReviewer or ViewerKind.CountyReviewer or ViewerKind.Federation => frozenRound is not null,
         ViewerKind.Expert or ViewerKind.ChiefExpert => frozenRound is not null && blindSafe,
         _ => false,
+    };
+
+    /// <summary>
+    /// 自建库查重 (docs/reuse.md): the federation everything — the share, the sources (编号, 年度, 名称, 负责人) and both texts
+    /// side by side; the unit and the county the share; experts the share and the passages of the report under review,
+    /// never which reports they were found in (a source's identity names another applicant, and its text may); the
+    /// researcher the share once the federation has decided (concluded or rejected), nothing before.
+    /// </summary>
+    public ReuseDisclosure Reuse => Viewer switch
+    {
+        ViewerKind.Federation => ReuseDisclosure.Sources,
+        ViewerKind.UnitReviewer or ViewerKind.CountyReviewer => ReuseDisclosure.Share,
+        ViewerKind.Expert or ViewerKind.ChiefExpert => ReuseDisclosure.Passages,
+        ViewerKind.Researcher when AppraisalOver => ReuseDisclosure.Share,
+        _ => ReuseDisclosure.None,
     };
 
     /// <summary>An identifying value of the applicant, or the blind marker.</summary>

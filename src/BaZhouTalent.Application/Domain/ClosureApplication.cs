@@ -80,6 +80,8 @@ public class ClosureApplication
     public List<AuditEntry> History { get; set; } = [];
     /// <summary>Supporting files (附件); their bytes are in the file store.</summary>
     public List<Attachment> Attachments { get; set; } = [];
+    /// <summary>自建库查重 of each round (read by lists; written only by the reuse worker).</summary>
+    public List<ReuseCheck> ReuseChecks { get; set; } = [];
 
     /// <summary>A new draft whose “现” side starts as a copy of the register's “原” side.</summary>
     public static ClosureApplication StartFor(FundedProject project, DateTimeOffset now) => new()

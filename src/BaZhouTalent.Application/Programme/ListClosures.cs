@@ -26,7 +26,8 @@ public static class ListClosures
         int? RegionId = null,
         int? CategoryId = null,
         AppraisalGrade? Grade = null,
-        bool Overdue = false);
+        bool Overdue = false,
+        double? ReuseAtLeast = null);
 
     public sealed record Row(
         string ProjectCode,
@@ -43,15 +44,31 @@ public static class ListClosures
         DateOnly PlannedCompletion,
         bool Overdue,
         ProjectLifecycleStatus Lifecycle = ProjectLifecycleStatus.Active,
-        string? TerminationGround = null)
+        string? TerminationGround = null,
+        ReuseCheckState? ReuseState = null,
+        double? ReusePercent = null)
     {
         public string StatusName => Lifecycle == ProjectLifecycleStatus.Terminated ? ProjectLifecycleStatus.Terminated.ToChinese() : ProjectStatus.ToChinese(Status);
 
         public string GradeName => Grade is null ? "" : Review.ReviewText.GradeName(Grade);
 
+        /// <summary>复制比 as listed: the percentage, 检测中 while queued, empty when never checked.</summary>
+        public string ReuseText => ReuseState switch
+        {
+            ReuseCheckState.Done => $"{ReusePercent:0.0}%",
+            ReuseCheckState.Pending => "检测中",
+            ReuseCheckState.Failed => "检测失败",
+            _ => "",
+        };
+
         /// <summary>True when the viewer may open the application (filled in after the page is read).</summary>
         public bool CanOpen { get; init; }
     }
+
+    // Declared before Sorts, which reads it while the class initialises.
+    /// <summary>自建库查重 of the application's current round: its share in per cent, null until checked.</summary>
+    private static readonly Expression<Func<FundedProject, double?>> ReusePercent = p =>
+        p.Application!.ReuseChecks.Where(c => c.Round == p.Application.Round && c.State == ReuseCheckState.Done).Select(c => c.Percent).FirstOrDefault();
 
     public static readonly SortMap<FundedProject> Sorts = new SortMap<FundedProject>(p => p.Id)
         .Add("year", p => p.Year, descendingByDefault: true)
@@ -60,7 +77,8 @@ public static class ListClosures
         .Add("leader", p => p.OriginalLeader.Name)
         .Add("unit", p => p.Unit.Name)
         .Add("submitted", p => p.Application!.SubmittedAt)
-        .Add("planned", p => p.ExtendedCompletion ?? p.PlannedCompletion);
+        .Add("planned", p => p.ExtendedCompletion ?? p.PlannedCompletion)
+        .Add("reuse", ReusePercent, descendingByDefault: true);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ListCounts counts)
     {
@@ -110,6 +128,9 @@ public static class ListClosures
                     o.Round == p.Application.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption) && o.Grade == grade));
             if (filter.Overdue)
                 projects = projects.Where(IsOverdue(today));
+            if (filter.ReuseAtLeast is { } least)
+                projects = projects.Where(p => p.Application != null && p.Application.ReuseChecks.Any(c =>
+                    c.Round == p.Application.Round && c.State == ReuseCheckState.Done && c.Percent >= least));
             if (term is not null)
                 projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
                     || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
@@ -146,5 +167,11 @@ public static class ListClosures
         p.Lifecycle == ProjectLifecycleStatus.Active && (p.ExtendedCompletion ?? p.PlannedCompletion) < today
             && (p.Application == null || p.Application.SubmittedAt == null),
         p.Lifecycle,
-        p.TerminationGround);
+        p.TerminationGround,
+        p.Application != null
+            ? p.Application.ReuseChecks.Where(c => c.Round == p.Application.Round).Select(c => (ReuseCheckState?)c.State).FirstOrDefault()
+            : null,
+        p.Application != null
+            ? p.Application.ReuseChecks.Where(c => c.Round == p.Application.Round && c.State == ReuseCheckState.Done).Select(c => c.Percent).FirstOrDefault()
+            : null);
 }

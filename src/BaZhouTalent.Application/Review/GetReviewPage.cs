@@ -26,7 +26,8 @@ public static class GetReviewPage
         Guid Stamp,
         IReadOnlyList<ReviewTrigger> Actions,
         IReadOnlyList<SuggestExperts.Suggestion> ExpertPool,
-        OpinionInput? Suggestion)
+        OpinionInput? Suggestion,
+        Reuse.GetReuseReport.Summary Reuse)
     {
         public string Code => Application.Code;
         public bool Can(ReviewTrigger trigger) => Actions.Contains(trigger);
@@ -35,7 +36,8 @@ public static class GetReviewPage
         public string? LastReturnReason => Application.LastReturn is { Note.Length: > 0 } r ? r.Note : null;
     }
 
-    public sealed class Handler(LoadDisclosed.Handler load, IAppDbContext db, IAuthorizationService authorization, UserManager<AppUser> users)
+    public sealed class Handler(LoadDisclosed.Handler load, IAppDbContext db, IAuthorizationService authorization, UserManager<AppUser> users,
+        Reuse.GetReuseReport.Handler reuse)
     {
         public async Task<Result?> HandleAsync(Query query, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
@@ -59,7 +61,8 @@ public static class GetReviewPage
                 ? AppraisalRule.Suggest(a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).ToList())
                 : null;
 
-            return new Result(loaded.View, a.ConcurrencyStamp, actions, pool, suggestion);
+            return new Result(loaded.View, a.ConcurrencyStamp, actions, pool, suggestion,
+                await reuse.SummaryAsync(a, loaded.View.Policy, cancellationToken));
         }
     }
 }

@@ -34,6 +34,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ReminderRecord> ReminderRecords => Set<ReminderRecord>();
+    public DbSet<ReuseDocument> ReuseDocuments => Set<ReuseDocument>();
+    public DbSet<ReuseFingerprint> ReuseFingerprints => Set<ReuseFingerprint>();
+    public DbSet<ReuseCheck> ReuseChecks => Set<ReuseCheck>();
+    public DbSet<ReuseSource> ReuseSources => Set<ReuseSource>();
+    public DbSet<ReusePassage> ReusePassages => Set<ReusePassage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<SecurityAuditHead> SecurityAuditHeads => Set<SecurityAuditHead>();

@@ -26,7 +26,7 @@ public sealed class OutboxDelivery(
 
     private const int BatchSize = 50;
 
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+    public static TimeSpan Backoff(int attempts) => Application.Notices.Backoff.After(attempts);
 
     /// <returns>How many messages the mail server accepted in this pass.</returns>
     public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)

@@ -12,8 +12,13 @@ namespace BaZhouTalent.Web.Infrastructure;
 /// </summary>
 public static class PortalStartup
 {
-    public static async Task<int> RunPortalAsync(this WebApplication app)
+    /// <summary>The command that fingerprints the whole archive for 自建库查重 and exits (docs/reuse.md).</summary>
+    public const string ReuseIndexCommand = "reuse-index";
+
+    public static async Task<int> RunPortalAsync(this WebApplication app, string[] args)
     {
+        if (args is [ReuseIndexCommand, ..])
+            return await ReuseIndexing.RunAsync(app);
         try
         {
             // Settings first, so a missing one is named before anything tries to use it.

@@ -19,6 +19,12 @@ public sealed class BlindReviewScenario : IAsyncLifetime
     public const string During = "BZ25YB961";
     public const string After = "BZ25YB962";
 
+    /// <summary>Another researcher's earlier project whose report both applications reuse in part (自建库查重).</summary>
+    public const string ReuseSource = "BZ24YB960";
+
+    /// <summary>What identifies the reused report's project: only the federation may learn it.</summary>
+    public static readonly string[] SourceIdentity = [ReuseSource, "巴中市红色旅游资源开发利用研究", "周明远"];
+
     public PortalFactory Portal { get; } = new();
 
     /// <summary>Everything that identifies the applicant: the leader (old and new phone), the participants (old, new,
@@ -37,12 +43,29 @@ public sealed class BlindReviewScenario : IAsyncLifetime
         ["expert.1"] = "张立新", ["expert.2"] = "刘芳", ["expert.3"] = "陈志强",
     };
 
+    /// <summary>The reports are the work, which experts read: they carry no word the test searches for (the seed's
+    /// report names 巴州区 throughout).</summary>
+    private static string Scrub(string text) => ApplicantIdentity.Aggregate(text.Replace("巴州", "某地", StringComparison.Ordinal),
+        (t, word) => t.Replace(word, "某某", StringComparison.Ordinal));
+
     public async Task InitializeAsync()
     {
+        await CreateUserAsync(Portal, "zhoumingyuan", "周明远", Roles.Researcher);
+        var sourceLeader = await UserIdAsync(Portal, "zhoumingyuan");
+        await RegisterProjectAsync(Portal, ReuseSource, PartySchoolCity, Reuse.ReuseKit.Complete("周明远", project =>
+        {
+            project.Year = 2024;
+            project.Title = "巴中市红色旅游资源开发利用研究";
+            project.LeaderUserId = sourceLeader;
+        }), Scrub(Reuse.ReuseKit.SourceReport));
+        await Notices.NoticeKit.SubmitThroughPageAsync(Portal, ReuseSource, await SignInAsync(Portal, "zhoumingyuan"));
+        await Reuse.ReuseKit.RunChecksAsync(Portal);
+
         foreach (var code in new[] { During, After })
         {
             await RegisterAsync(code);
             await ChangeAndSubmitAsync(code);
+            await Reuse.ReuseKit.RunChecksAsync(Portal);
             await ActOkAsync(await SignInAsync(Portal, "unit.bzdx"), code, "unit", Opinion(text: "经审核，杨卓同志的成果无政治导向问题，同意报送。"));
             await ActOkAsync(await SignInAsync(Portal, "skl.bazhou"), code, "county",
                 new Dictionary<string, string>(Opinion(text: "巴州区社科联同意结项。")) { ["Input.PersonInCharge"] = "王主任" });
@@ -68,7 +91,7 @@ public sealed class BlindReviewScenario : IAsyncLifetime
     }
 
     /// <summary>The register's record (原) with every identifying field filled, as the federation keeps it.</summary>
-    private Task RegisterAsync(string code) => RegisterProjectAsync(Portal, code, PartySchoolBazhou, project =>
+    private Task RegisterAsync(string code) => RegisterProjectAsync(Portal, code, PartySchoolBazhou, report: Reuse.ReuseKit.Reusing(code == During ? 961 : 962, Scrub), describe: project =>
     {
         project.OriginalLeader = new PersonDetails
         {
@@ -101,10 +124,7 @@ public sealed class BlindReviewScenario : IAsyncLifetime
         await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.ExemptionEvidence, false,
             $"杨卓-{PartySchoolBazhou}-获奖证书.png", AttachmentTests.Png(code + "award"));
 
-        var submit = await researcher.GetAsync($"/applications/{code}/submit");
-        Assert.Empty(submit.Document.QuerySelectorAll(".problem-list li"));
-        var submitted = await researcher.SubmitAsync(submit, new Dictionary<string, string>(), "form[method=post]:not([action$='/Account/Logout'])");
-        Assert.True(submitted.Status == HttpStatusCode.Redirect, $"submit of {code}: {submitted.Status}\n{submitted.Text}");
+        await Notices.NoticeKit.SubmitThroughPageAsync(Portal, code, researcher);
     }
 }
 
@@ -116,7 +136,7 @@ public sealed class BlindReviewScenario : IAsyncLifetime
 public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<BlindReviewScenario>
 {
     private static readonly string[] Viewers = ["expert", "chief", "researcher", "unit", "county", "federation"];
-    private static readonly string[] Outputs = ["review", "details", "history", "queue", "list", "a4", "a3", "report", "project", "verify"];
+    private static readonly string[] Outputs = ["review", "details", "history", "queue", "list", "a4", "a3", "report", "project", "verify", "reuse"];
 
     private static readonly Dictionary<string, string> Accounts = new()
     {
@@ -160,6 +180,9 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
         forbidden.AddRange(BlindReviewScenario.ExpertNames
             .Where(e => viewer != "federation" && !(blind && Accounts[viewer] == e.Key))
             .Select(e => e.Value));
+        // 自建库查重: which report was reused is the federation's alone.
+        if (viewer != "federation")
+            forbidden.AddRange(BlindReviewScenario.SourceIdentity);
 
         foreach (var (source, text) in texts)
         {
@@ -180,6 +203,15 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
         }
         if (output is "a3" or "report" or "queue" or "list")
             await AssertReadAsync(stage, viewer, output, texts);
+        // 自建库查重: the federation reads the source; experts the share and the passages (marked), nothing of the source.
+        if (output == "reuse" && viewer == "federation")
+            Assert.Contains(BlindReviewScenario.ReuseSource, Assert.Single(texts).Value);
+        if (output == "reuse" && blind)
+        {
+            var page = await (await SignInAsync(scenario.Portal, Accounts[viewer])).GetAsync($"/Review/Reuse/{code}");
+            Assert.NotEmpty(page.Document.QuerySelectorAll("[data-testid=reuse-report] mark"));
+            Assert.Matches(@"\d+\.\d%", page.Document.QuerySelector("[data-testid=reuse-share]")!.TextContent);
+        }
         if (blind && output is "review" or "details" or "a4")
         {
             var text = Assert.Single(texts).Value;
@@ -362,6 +394,7 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
             ["report"] = $"/applications/{code}/print/report.pdf",
             // The project's file (dates, requests, termination) names the leader: experts get no such page.
             ["project"] = $"/projects/{code}",
+            ["reuse"] = $"/Review/Reuse/{code}",
         };
         if (output != "verify")
         {
@@ -400,6 +433,8 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
         // Experts have no history page (its round diffs show identifying fields); everything else answers.
         var expected = output == "history" && viewer is "expert" or "chief" ? HttpStatusCode.Forbidden
             : output == "project" && viewer is "expert" or "chief" ? HttpStatusCode.NotFound
+            // The researcher learns nothing of 自建库查重 before the federation's decision.
+            : output == "reuse" && viewer == "researcher" && url.Contains(BlindReviewScenario.During, StringComparison.Ordinal) ? HttpStatusCode.NotFound
             : HttpStatusCode.OK;
         Assert.True(response.StatusCode == expected, $"{viewer} {url}: {response.StatusCode}");
         var bytes = await response.Content.ReadAsByteArrayAsync();

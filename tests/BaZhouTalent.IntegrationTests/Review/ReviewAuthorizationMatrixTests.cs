@@ -47,6 +47,8 @@ public class ReviewAuthorizationMatrixTests(ReviewAuthorizationMatrixTests.Fixtu
         { AtUnit, "GET", "/Review/Act/{0}", [200, 200, 200, 404, 404, 404, 404, 404, 404] },
         { AtUnit, "GET", "/Review/History/{0}", [200, 200, 200, 404, 404, 404, 404, 404, 404] },
         { AtUnit, "GET", "/Review/Withdraw/{0}", [403, 200, 403, 404, 404, 404, 404, 404, 404] },
+        // 自建库查重: whoever the disclosure policy shows any of it (the researcher nothing before a decision)
+        { AtUnit, "GET", "/Review/Reuse/{0}", [200, 404, 200, 404, 404, 404, 404, 404, 404] },
         { AtUnit, "POST", "Unit", [403, 403, 200, 404, 404, 404, 404, 404, 404] },
         { AtUnit, "POST", "County", [403, 403, 403, 404, 404, 404, 404, 404, 404] },
         { AtUnit, "POST", "Assign", [403, 403, 403, 404, 404, 404, 404, 404, 404] },
@@ -58,6 +60,7 @@ public class ReviewAuthorizationMatrixTests(ReviewAuthorizationMatrixTests.Fixtu
         { AtExperts, "GET", "/Review/Act/{0}", [200, 200, 200, 200, 200, 200, 200, 404, 404] },
         { AtExperts, "GET", "/Review/History/{0}", [200, 200, 200, 200, 403, 403, 403, 404, 404] },
         { AtExperts, "GET", "/Review/Withdraw/{0}", [403, 403, 403, 403, 403, 403, 403, 404, 404] },
+        { AtExperts, "GET", "/Review/Reuse/{0}", [200, 404, 200, 200, 200, 200, 200, 404, 404] },
         { AtExperts, "POST", "Unit", [403, 403, 403, 403, 403, 403, 403, 404, 404] },
         { AtExperts, "POST", "County", [403, 403, 403, 403, 403, 403, 403, 404, 404] },
         { AtExperts, "POST", "Assign", [403, 403, 403, 403, 403, 403, 403, 404, 404] },

@@ -22,7 +22,9 @@ internal static class ReviewKit
 
     /// <summary>Registers a funded project led by yangzhuo for <paramref name="unitName"/>, with a draft application.</summary>
     /// <param name="describe">Changes the register's record (e.g. the full 原 leader and participants) before the draft copies it.</param>
-    public static Task RegisterProjectAsync(PortalFactory portal, string code, string unitName, Action<FundedProject>? describe = null) => portal.WithScopeAsync(async sp =>
+    /// <param name="report">The draft's final report (a short one by default).</param>
+    public static Task RegisterProjectAsync(PortalFactory portal, string code, string unitName, Action<FundedProject>? describe = null,
+        string? report = null) => portal.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var reference = await db.FundedProjects.Include(p => p.Application).SingleAsync(p => p.Code == ReferenceCode);
@@ -42,7 +44,7 @@ internal static class ReviewKit
         };
         describe?.Invoke(project);
         var application = ClosureApplication.StartFor(project, DateTimeOffset.UtcNow);
-        application.ReportText = "测试报告\n摘要：本文研究巴中市的发展。\n一、引言\n正文第一段。";
+        application.ReportText = report ?? "测试报告\n摘要：本文研究巴中市的发展。\n一、引言\n正文第一段。";
         application.ActualCompletion = new DateOnly(2025, 9, 1);
         application.Sensitive = false;
         application.Classified = false;

@@ -56,6 +56,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Backup:Directory", Path.Combine(Folder, "backups"));
         // Tests drive delivery and reminders by hand (OutboxDelivery, SendReminders), never on the workers' timers.
         builder.UseSetting("Notices:WorkersEnabled", "false");
+        // …and the reuse checks (RunReuseChecks, ReuseArchive); ReuseWorkerTests switches the worker on.
+        builder.UseSetting("Closure:Reuse:WorkerEnabled", "false");
         // The suites sign in hundreds of times a minute from one address; the throttling tests set low limits of their own.
         foreach (var limit in new[] { "SignInPerClient", "SignInPerAccount", "VerifyPerClient" })
             builder.UseSetting($"Throttling:{limit}:PermitLimit", "1000000");

@@ -1177,6 +1177,179 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MatchedCharacters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ReuseChecks");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Fingerprints")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ReuseDocuments");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseFingerprint", b =>
+                {
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Hash", "DocumentId", "Position");
+
+                    b.ToTable("ReuseFingerprints");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReusePassage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("ReusePassages");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CheckId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SharedCharacters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceRound")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("SourceApplicationId");
+
+                    b.ToTable("ReuseSources");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReviewOpinion", b =>
                 {
                     b.Property<int>("Id")
@@ -2022,6 +2195,48 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany("ReuseChecks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseDocument", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReusePassage", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ReuseSource", null)
+                        .WithMany("Passages")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ReuseCheck", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("SourceApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReviewOpinion", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -2103,6 +2318,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.Navigation("Opinions");
 
+                    b.Navigation("ReuseChecks");
+
                     b.Navigation("Revisions");
                 });
 
@@ -2113,6 +2330,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Navigation("Corrections");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.Navigation("Passages");
                 });
 #pragma warning restore 612, 618
         }

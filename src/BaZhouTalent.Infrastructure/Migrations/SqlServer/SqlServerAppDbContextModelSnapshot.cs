@@ -1178,6 +1178,179 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MatchedCharacters")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ReuseChecks");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Fingerprints")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("IndexedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ReuseDocuments");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseFingerprint", b =>
+                {
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("Hash", "DocumentId", "Position");
+
+                    b.ToTable("ReuseFingerprints");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReusePassage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceLength")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceStart")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("ReusePassages");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CheckId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SharedCharacters")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SourceRound")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("SourceApplicationId");
+
+                    b.ToTable("ReuseSources");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReviewOpinion", b =>
                 {
                     b.Property<int>("Id")
@@ -2024,6 +2197,48 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany("ReuseChecks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseDocument", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReusePassage", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ReuseSource", null)
+                        .WithMany("Passages")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ReuseCheck", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("SourceApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReviewOpinion", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -2105,6 +2320,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.Navigation("Opinions");
 
+                    b.Navigation("ReuseChecks");
+
                     b.Navigation("Revisions");
                 });
 
@@ -2115,6 +2332,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Navigation("Corrections");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.Navigation("Passages");
                 });
 #pragma warning restore 612, 618
         }

@@ -1050,6 +1050,169 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatchedCharacters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Percent")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ReuseChecks");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fingerprints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IndexedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ReuseDocuments");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseFingerprint", b =>
+                {
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash", "DocumentId", "Position");
+
+                    b.ToTable("ReuseFingerprints");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReusePassage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("ReusePassages");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedCharacters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceRound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("SourceApplicationId");
+
+                    b.ToTable("ReuseSources");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReviewOpinion", b =>
                 {
                     b.Property<int>("Id")
@@ -1814,6 +1977,48 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany("ReuseChecks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseDocument", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReusePassage", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ReuseSource", null)
+                        .WithMany("Passages")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ReuseCheck", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("SourceApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ReviewOpinion", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1895,6 +2100,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.Navigation("Opinions");
 
+                    b.Navigation("ReuseChecks");
+
                     b.Navigation("Revisions");
                 });
 
@@ -1905,6 +2112,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Navigation("Corrections");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseCheck", b =>
+                {
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ReuseSource", b =>
+                {
+                    b.Navigation("Passages");
                 });
 #pragma warning restore 612, 618
         }

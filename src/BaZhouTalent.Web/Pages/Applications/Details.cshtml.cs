@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace BaZhouTalent.Web.Pages.Applications;
 
 /// <summary>The whole application read-only, with its status and the actions the viewer may take.</summary>
-public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationService authorization)
+public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationService authorization, Application.Reuse.GetReuseReport.Handler reuse)
     : ApplicationPageModel(find, authorization)
 {
+    public Application.Reuse.GetReuseReport.Summary Reuse { get; private set; } = null!;
+
     public bool CanEdit { get; private set; }
 
     public bool CanWithdraw { get; private set; }
@@ -27,7 +29,9 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
         CanEdit = await IsAllowedAsync(Application, ApplicationOperations.Edit);
         CanWithdraw = await IsAllowedAsync(Application, ApplicationOperations.Withdraw);
         CanDownloadCertificate = await IsAllowedAsync(Application, ApplicationOperations.DownloadCertificate);
-        View = ApplicationView.From(Application, DisclosurePolicy.For(User, Application));
+        var policy = DisclosurePolicy.For(User, Application);
+        View = ApplicationView.From(Application, policy);
+        Reuse = await reuse.SummaryAsync(Application, policy, cancellationToken);
         Notice = TempData[NoticeKey] as string;
         return Page();
     }

@@ -12,7 +12,8 @@ namespace BaZhouTalent.Web.Pages.Programme;
 
 /// <summary>结项管理: every project's closure, searched, filtered, sorted and paged; the filters live in the address.</summary>
 [Authorize(Roles = $"{Roles.MunicipalFederation},{Roles.UnitReviewer},{Roles.CountyFederation}")]
-public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock, SecurityAudit audit) : ListPageModel
+public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock, SecurityAudit audit,
+    Microsoft.Extensions.Options.IOptions<Application.Reuse.ReuseOptions> reuseOptions) : ListPageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
@@ -20,6 +21,10 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
     [BindProperty(SupportsGet = true, Name = "category")] public int? CategoryId { get; set; }
     [BindProperty(SupportsGet = true, Name = "grade")] public AppraisalGrade? Grade { get; set; }
     [BindProperty(SupportsGet = true, Name = "overdue")] public bool Overdue { get; set; }
+    /// <summary>Only rows whose 复制比 is at or above <c>Closure:Reuse:WarnPercent</c>.</summary>
+    [BindProperty(SupportsGet = true, Name = "reuse")] public bool ReuseWarn { get; set; }
+
+    public double WarnPercent => reuseOptions.Value.WarnPercent;
 
     public Paged<ListClosures.Row> Rows { get; private set; } = new([], 1, ListRequest.DefaultPageSize, 0);
 
@@ -57,6 +62,7 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
             ["结项证书编号"] = r.CertificateNumber ?? "",
             ["计划完成时间"] = r.PlannedCompletion.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["逾期未结项"] = r.Overdue ? "是" : "否",
+            ["复制比（自建库）"] = r.ReuseText,
         }).ToList();
         var stream = await PersonalDataExport.WorkbookAsync("结项管理", sheet, PersonalData, clock, User, cancellationToken);
         await audit.RecordAsync(SecurityEventKind.Export, SecurityOutcome.Success, "结项管理 Excel",
@@ -65,5 +71,5 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
         return PersonalDataExport.File(this, stream, $"结项管理-{date}.xlsx");
     }
 
-    private ListClosures.Filter Filter => new(Year, Status, RegionId, CategoryId, Grade, Overdue);
+    private ListClosures.Filter Filter => new(Year, Status, RegionId, CategoryId, Grade, Overdue, ReuseWarn ? WarnPercent : null);
 }

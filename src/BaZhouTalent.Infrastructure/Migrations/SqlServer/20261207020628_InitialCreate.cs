@@ -170,6 +170,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReuseFingerprints",
+                columns: table => new
+                {
+                    Hash = table.Column<long>(type: "bigint", nullable: false),
+                    DocumentId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseFingerprints", x => new { x.Hash, x.DocumentId, x.Position });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SecurityAuditHeads",
                 columns: table => new
                 {
@@ -829,6 +842,60 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReuseChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Characters = table.Column<int>(type: "int", nullable: false),
+                    MatchedCharacters = table.Column<int>(type: "int", nullable: false),
+                    Percent = table.Column<double>(type: "float", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReuseChecks_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReuseDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Characters = table.Column<int>(type: "int", nullable: false),
+                    Fingerprints = table.Column<int>(type: "int", nullable: false),
+                    IndexedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReuseDocuments_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewOpinions",
                 columns: table => new
                 {
@@ -856,6 +923,59 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         name: "FK_ReviewOpinions_ClosureApplications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReuseSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CheckId = table.Column<int>(type: "int", nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    SourceApplicationId = table.Column<int>(type: "int", nullable: false),
+                    SourceRound = table.Column<int>(type: "int", nullable: false),
+                    SharedCharacters = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReuseSources_ClosureApplications_SourceApplicationId",
+                        column: x => x.SourceApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReuseSources_ReuseChecks_CheckId",
+                        column: x => x.CheckId,
+                        principalTable: "ReuseChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReusePassages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SourceId = table.Column<int>(type: "int", nullable: false),
+                    Start = table.Column<int>(type: "int", nullable: false),
+                    Length = table.Column<int>(type: "int", nullable: false),
+                    SourceStart = table.Column<int>(type: "int", nullable: false),
+                    SourceLength = table.Column<int>(type: "int", nullable: false),
+                    Characters = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReusePassages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReusePassages_ReuseSources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "ReuseSources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1142,6 +1262,38 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReuseChecks_ApplicationId_Round",
+                table: "ReuseChecks",
+                columns: new[] { "ApplicationId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseChecks_State_NextAttemptAt",
+                table: "ReuseChecks",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseDocuments_ApplicationId_Round",
+                table: "ReuseDocuments",
+                columns: new[] { "ApplicationId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusePassages_SourceId",
+                table: "ReusePassages",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseSources_CheckId",
+                table: "ReuseSources",
+                column: "CheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseSources_SourceApplicationId",
+                table: "ReuseSources",
+                column: "SourceApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_SignedAt",
                 table: "ReviewOpinions",
                 columns: new[] { "ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt" });
@@ -1262,6 +1414,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReportVersions");
 
             migrationBuilder.DropTable(
+                name: "ReuseDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ReuseFingerprints");
+
+            migrationBuilder.DropTable(
+                name: "ReusePassages");
+
+            migrationBuilder.DropTable(
                 name: "ReviewOpinions");
 
             migrationBuilder.DropTable(
@@ -1275,6 +1436,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ReuseSources");
+
+            migrationBuilder.DropTable(
+                name: "ReuseChecks");
 
             migrationBuilder.DropTable(
                 name: "ClosureApplications");

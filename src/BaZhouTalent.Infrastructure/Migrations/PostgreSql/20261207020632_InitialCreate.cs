@@ -172,6 +172,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReuseFingerprints",
+                columns: table => new
+                {
+                    Hash = table.Column<long>(type: "bigint", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseFingerprints", x => new { x.Hash, x.DocumentId, x.Position });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SecurityAuditHeads",
                 columns: table => new
                 {
@@ -831,6 +844,60 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReuseChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Characters = table.Column<int>(type: "integer", nullable: false),
+                    MatchedCharacters = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReuseChecks_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReuseDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Characters = table.Column<int>(type: "integer", nullable: false),
+                    Fingerprints = table.Column<int>(type: "integer", nullable: false),
+                    IndexedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReuseDocuments_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewOpinions",
                 columns: table => new
                 {
@@ -858,6 +925,59 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         name: "FK_ReviewOpinions_ClosureApplications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReuseSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CheckId = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    SourceApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    SourceRound = table.Column<int>(type: "integer", nullable: false),
+                    SharedCharacters = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReuseSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReuseSources_ClosureApplications_SourceApplicationId",
+                        column: x => x.SourceApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReuseSources_ReuseChecks_CheckId",
+                        column: x => x.CheckId,
+                        principalTable: "ReuseChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReusePassages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SourceId = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<int>(type: "integer", nullable: false),
+                    Length = table.Column<int>(type: "integer", nullable: false),
+                    SourceStart = table.Column<int>(type: "integer", nullable: false),
+                    SourceLength = table.Column<int>(type: "integer", nullable: false),
+                    Characters = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReusePassages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReusePassages_ReuseSources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "ReuseSources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1141,6 +1261,38 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReuseChecks_ApplicationId_Round",
+                table: "ReuseChecks",
+                columns: new[] { "ApplicationId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseChecks_State_NextAttemptAt",
+                table: "ReuseChecks",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseDocuments_ApplicationId_Round",
+                table: "ReuseDocuments",
+                columns: new[] { "ApplicationId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusePassages_SourceId",
+                table: "ReusePassages",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseSources_CheckId",
+                table: "ReuseSources",
+                column: "CheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReuseSources_SourceApplicationId",
+                table: "ReuseSources",
+                column: "SourceApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_Signe~",
                 table: "ReviewOpinions",
                 columns: new[] { "ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt" });
@@ -1261,6 +1413,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReportVersions");
 
             migrationBuilder.DropTable(
+                name: "ReuseDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ReuseFingerprints");
+
+            migrationBuilder.DropTable(
+                name: "ReusePassages");
+
+            migrationBuilder.DropTable(
                 name: "ReviewOpinions");
 
             migrationBuilder.DropTable(
@@ -1274,6 +1435,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ReuseSources");
+
+            migrationBuilder.DropTable(
+                name: "ReuseChecks");
 
             migrationBuilder.DropTable(
                 name: "ClosureApplications");
