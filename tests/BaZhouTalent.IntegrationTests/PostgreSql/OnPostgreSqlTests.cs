@@ -35,6 +35,15 @@ public sealed class GatedPostgreSqlPortal : SimultaneousLimitsTests.GatedPortal
 public sealed class SimultaneousLimitsOnPostgreSqlTests(GatedPostgreSqlPortal portal)
     : SimultaneousLimitsTests(PostgreSqlServer.Checked(portal)), IClassFixture<GatedPostgreSqlPortal>;
 
+/// <summary>自建库查重 on PostgreSQL: its bulk INSERT of literals and its array-parameter lookups.</summary>
+public sealed class ReuseScenarioOnPostgreSql : Reuse.ReuseScenario
+{
+    public ReuseScenarioOnPostgreSql() => Provider = DatabaseProvider.PostgreSql;
+}
+
+public sealed class ReuseCheckOnPostgreSqlTests(ReuseScenarioOnPostgreSql portal)
+    : Reuse.ReuseCheckTests(PostgreSqlServer.Checked(portal)), IClassFixture<ReuseScenarioOnPostgreSql>;
+
 public sealed class ReviewChainOnPostgreSqlTests(PostgreSqlPortal portal)
     : ReviewChainTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
 

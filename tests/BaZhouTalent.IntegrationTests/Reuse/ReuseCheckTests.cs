@@ -19,7 +19,7 @@ namespace BaZhouTalent.IntegrationTests.Reuse;
 /// passages planted in disguise; a third (BZ25YB933) is clean. The worker is off in this portal, so the tests see
 /// each submission before its check and run the checks by hand, as the notices tests run the outbox.
 /// </summary>
-public sealed class ReuseScenario : PortalFactory, IAsyncLifetime
+public class ReuseScenario : PortalFactory, IAsyncLifetime
 {
     public const string Source = "BZ24YB931";
     public const string Reuser = "BZ25YB932";
