@@ -160,10 +160,7 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         // The permit is held: of two more requests one waits in the queue, the other is refused at once.
         var second = researcher.Client.GetAsync(Pdf);
         var third = researcher.Client.GetAsync(Pdf);
-        var refused = await Task.WhenAny(second, third);
-        var queued = refused == second ? third : second;
-        await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(7));
-        Assert.False(queued.IsCompleted);
+        var queued = await OneRefusedOneQueuedAsync(second, third);
 
         portal.Hold.Released.SetResult();
         foreach (var done in new[] { await first, await queued })
@@ -191,10 +188,7 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         // The archive holds the one permit: of a PDF and another archive asked at once, one waits and one is refused.
         var pdf = researcher.Client.GetAsync(Pdf);
         var archive = admin.Client.GetAsync(yearArchive);
-        var refused = await Task.WhenAny(pdf, archive);
-        var queued = refused == pdf ? archive : pdf;
-        await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(7));
-        Assert.False(queued.IsCompleted);
+        var queued = await OneRefusedOneQueuedAsync(pdf, archive);
         // The page with the forms renders nothing and does not queue.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Archive")).Status);
 
@@ -239,6 +233,16 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
                 return await browser.Client.PostAsync(path, multipart);
         }
         return await browser.Client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Two requests asked while the one permit is held: one is refused at once (429), the other waits; returns the waiting one.</summary>
+    private static async Task<Task<HttpResponseMessage>> OneRefusedOneQueuedAsync(Task<HttpResponseMessage> one, Task<HttpResponseMessage> other)
+    {
+        var refused = await Task.WhenAny(one, other);
+        var queued = refused == one ? other : one;
+        await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(7));
+        Assert.False(queued.IsCompleted);
+        return queued;
     }
 
     private static async Task AssertThrottledAsync(HttpResponseMessage response, TimeSpan? expectedRetryAfter = null)
