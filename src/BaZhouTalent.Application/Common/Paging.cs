@@ -110,3 +110,68 @@ public static class PagingExtensions
         return new Paged<TRow>(rows, page, size, total);
     }
 }
+
+/// <summary>
+/// Paging over groups and unions: a list made of several groups counted in one statement, the first page of each
+/// group read in one statement, and a list whose rows come from parts that never overlap (each part in the shape its
+/// index reads best) paged as one. 待办 (<c>Queue.GetWorkQueue</c>) is built on these.
+/// </summary>
+public static class GroupPaging
+{
+    /// <summary>How many rows of <paramref name="items"/> each group holds (groups must not overlap), in one grouped count.</summary>
+    public static async Task<IReadOnlyList<int>> CountEachAsync<T>(this IQueryable<T> items, IReadOnlyList<Expression<Func<T, bool>>> groups,
+        CancellationToken cancellationToken)
+    {
+        if (groups.Count == 1)
+            return [await items.CountAsync(groups[0], cancellationToken)];
+        var item = Expression.Parameter(typeof(T), "i");
+        // The index of the first group an item is in, or -1.
+        Expression index = Expression.Constant(-1);
+        for (var g = groups.Count - 1; g >= 0; g--)
+            index = Expression.Condition(ParameterSwap.Apply(groups[g], item), Expression.Constant(g), index);
+        var counted = await items.GroupBy(Expression.Lambda<Func<T, int>>(index, item))
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
+        return groups.Select((_, g) => counted.GetValueOrDefault(g)).ToList();
+    }
+
+    /// <summary>
+    /// The first page of each group of <paramref name="source"/>, in one statement: each group's first rows, tagged with
+    /// the group's position (<paramref name="tagged"/>, read back by <paramref name="tagOf"/>), united and sorted by the
+    /// database. <paramref name="totals"/> are the groups' counts, already known.
+    /// </summary>
+    public static async Task<IReadOnlyList<Paged<T>>> FirstPagesAsync<T>(this IQueryable<T> source, IReadOnlyList<Expression<Func<T, bool>>> groups,
+        IReadOnlyList<int> totals, ListRequest request, SortMap<T> order, Func<int, Expression<Func<T, T>>> tagged, Func<T, int> tagOf,
+        CancellationToken cancellationToken)
+    {
+        var size = request.SafePageSize;
+        var combined = groups
+            .Select((inGroup, g) => order.Apply(source.Where(inGroup), request.Sort, request.Descending).Take(size).Select(tagged(g)))
+            .Aggregate((all, next) => all.Concat(next));
+        // A union keeps no order of its own: the database sorts it, and each group takes its rows in that order.
+        var rows = await order.Apply(combined, request.Sort, request.Descending).ToListAsync(cancellationToken);
+        return groups.Select((_, g) => new Paged<T>(rows.Where(r => tagOf(r) == g).ToList(), 1, size, totals[g])).ToList();
+    }
+
+    /// <summary>
+    /// One page of the rows of several parts that never overlap, <paramref name="partCounts"/> rows each: the database's
+    /// page when one part holds rows, or else each part's first rows up to this page, merged and cut to the page by the
+    /// database in one statement.
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(this IReadOnlyList<IQueryable<T>> parts, IReadOnlyList<int> partCounts,
+        ListRequest request, SortMap<T> order, CancellationToken cancellationToken)
+    {
+        var total = partCounts.Sum();
+        var holding = parts.Where((_, p) => partCounts[p] > 0).ToList();
+        if (holding.Count <= 1)
+            return await (holding.Count == 1 ? holding[0] : parts[0]).ToPageAsync(request, order, i => i, total, cancellationToken);
+        var size = request.SafePageSize;
+        var page = request.PageWithin(total);
+        var firstRows = holding
+            .Select(part => order.Apply(part, request.Sort, request.Descending).Take(page * size))
+            .Aggregate((all, next) => all.Concat(next));
+        var merged = await order.Apply(firstRows, request.Sort, request.Descending)
+            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Paged<T>(merged, page, size, total);
+    }
+}

@@ -240,23 +240,12 @@ public sealed record DisclosedApplication(
             .ToList();
     }
 
-    private enum Party { Applicant, Expert, ChiefExpert, Federation }
-
-    /// <summary>Who acted in an audit line, read from the action and the state it left.</summary>
-    private static Party PartyOf(AuditEntry h) => Enum.TryParse<ReviewTrigger>(h.Action, out var trigger) ? trigger switch
-    {
-        ReviewTrigger.AssignExperts or ReviewTrigger.Conclude or ReviewTrigger.Reject or ReviewTrigger.Defer
-            or ReviewTrigger.GrantExemption or ReviewTrigger.RefuseExemption => Party.Federation,
-        ReviewTrigger.Appraise => Party.Expert,
-        ReviewTrigger.CompleteAppraisal => Party.ChiefExpert,
-        ReviewTrigger.Return => h.FromStatus switch
-        {
-            ApplicationStatus.ExpertReview => Party.ChiefExpert,
-            ApplicationStatus.FederationIntake or ApplicationStatus.FederationReview => Party.Federation,
-            _ => Party.Applicant,
-        },
-        _ => Party.Applicant,
-    } : Party.Applicant;
+    /// <summary>Who acted in an audit line: the action's party from the state it left (<see cref="WorkflowStages"/>);
+    /// lines written by other features count as the applicant's side.</summary>
+    private static WorkflowParty PartyOf(AuditEntry h) =>
+        Enum.TryParse<ReviewTrigger>(h.Action, out var trigger) && Enum.IsDefined(trigger) && h.FromStatus is { } from
+            ? WorkflowActions.Of(trigger).PartyFrom(from)
+            : WorkflowParty.Applicant;
 
     private static List<DisclosedHistoryEntry> DiscloseHistory(ClosureApplication application, DisclosurePolicy policy)
     {
@@ -266,12 +255,12 @@ public sealed record DisclosedApplication(
             var party = PartyOf(h);
             var mine = h.ActorUserId == policy.ViewerUserId;
             // Individual appraisals: whoever may not see the panel learns only that the experts have it.
-            if (party == Party.Expert && !mine && !policy.SeesExpertPanel) continue;
+            if (party == WorkflowParty.Expert && !mine && !policy.SeesExpertPanel) continue;
             var actor = party switch
             {
-                Party.Applicant => policy.Applicant(h.ActorName),
-                Party.Expert => policy.SeesExpertName(h.ActorUserId) ? h.ActorName : "鉴定专家",
-                Party.ChiefExpert => policy.SeesExpertName(h.ActorUserId) ? h.ActorName : "主审专家",
+                WorkflowParty.Applicant => policy.Applicant(h.ActorName),
+                WorkflowParty.Expert => policy.SeesExpertName(h.ActorUserId) ? h.ActorName : "鉴定专家",
+                WorkflowParty.ChiefExpert => policy.SeesExpertName(h.ActorUserId) ? h.ActorName : "主审专家",
                 _ => h.ActorName,
             };
             var known = Enum.TryParse<ReviewTrigger>(h.Action, out var trigger);

@@ -1,6 +1,7 @@
 namespace BaZhouTalent.Application.Domain;
 
-/// <summary>Where a closure application stands in the review chain.</summary>
+/// <summary>Where a closure application stands in the review chain; each value is described by its row in
+/// <see cref="Workflow.WorkflowStages"/> (a test fails for a value without one).</summary>
 public enum ApplicationStatus
 {
     Draft = 0,
@@ -16,29 +17,16 @@ public enum ApplicationStatus
     Deferred = 9,
 }
 
+/// <summary>What a status means, read from its row in <see cref="Workflow.WorkflowStages"/>.</summary>
 public static class ApplicationStatusNames
 {
     /// <summary>The states in which the application is with the researcher: they may edit it and (re)submit.</summary>
     public static bool IsWithResearcher(this ApplicationStatus status) =>
-        status is ApplicationStatus.Draft or ApplicationStatus.Returned or ApplicationStatus.Deferred;
+        Workflow.WorkflowStages.Of(status).Role == Security.Roles.Researcher;
 
     /// <summary>Submitted and not yet back with the researcher nor decided: a reviewer holds it.</summary>
-    public static bool IsInReview(this ApplicationStatus status) =>
-        status is ApplicationStatus.UnitReview or ApplicationStatus.CountyReview or ApplicationStatus.FederationIntake
-            or ApplicationStatus.ExpertReview or ApplicationStatus.FederationReview;
+    public static bool IsInReview(this ApplicationStatus status) => Workflow.WorkflowStages.Of(status).InReview;
 
-    public static string ToChinese(this ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.Draft => "草稿",
-        ApplicationStatus.UnitReview => "待单位审核",
-        ApplicationStatus.CountyReview => "待县区社科联审核",
-        ApplicationStatus.FederationIntake => "待市社科联受理",
-        ApplicationStatus.ExpertReview => "专家鉴定中",
-        ApplicationStatus.FederationReview => "待市社科联审核",
-        ApplicationStatus.Concluded => "已结项",
-        ApplicationStatus.Rejected => "不予结项",
-        ApplicationStatus.Returned => "被退回",
-        ApplicationStatus.Deferred => "暂缓结项",
-        _ => status.ToString(),
-    };
+    public static string ToChinese(this ApplicationStatus status) =>
+        Workflow.WorkflowStages.IsDeclared(status) ? Workflow.WorkflowStages.Of(status).Title : status.ToString();
 }

@@ -69,11 +69,7 @@ public sealed class SendReminders(
 
     private async Task<List<Reminder>> OverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var inReview = new[]
-        {
-            ApplicationStatus.UnitReview, ApplicationStatus.CountyReview, ApplicationStatus.FederationIntake,
-            ApplicationStatus.ExpertReview, ApplicationStatus.FederationReview,
-        };
+        var inReview = Workflow.WorkflowStages.InReview.ToArray();
         var applications = await db.ClosureApplications.AsNoTracking()
             .Where(a => inReview.Contains(a.Status))
             .Select(a => new

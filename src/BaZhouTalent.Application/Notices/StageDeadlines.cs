@@ -36,16 +36,9 @@ public sealed class StageDeadlines(IOptions<DeadlineOptions> options)
     private readonly HashSet<DateOnly> holidays = [.. options.Value.Holidays];
     private readonly HashSet<DateOnly> extraWorkdays = [.. options.Value.ExtraWorkdays];
 
-    /// <summary>Working days allowed for <paramref name="status"/>; null for a stage without a limit (draft, done).</summary>
-    public int? LimitFor(ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.UnitReview => options.Value.UnitReview,
-        ApplicationStatus.CountyReview => options.Value.CountyReview,
-        ApplicationStatus.FederationIntake => options.Value.FederationIntake,
-        ApplicationStatus.ExpertReview => options.Value.ExpertReview,
-        ApplicationStatus.FederationReview => options.Value.FederationReview,
-        _ => null,
-    };
+    /// <summary>Working days allowed for <paramref name="status"/> (its stage's <see cref="Workflow.WorkflowStage.Deadline"/>); null for a stage without a limit (draft, done).</summary>
+    public int? LimitFor(ApplicationStatus status) =>
+        Workflow.WorkflowStages.IsDeclared(status) ? Workflow.WorkflowStages.Of(status).Deadline?.Invoke(options.Value) : null;
 
     public bool IsWorkingDay(DateOnly day) =>
         extraWorkdays.Contains(day) || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day));

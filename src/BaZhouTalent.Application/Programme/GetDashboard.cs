@@ -22,11 +22,7 @@ public static class GetDashboard
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
     /// <summary>The stages where an application waits for someone other than the researcher.</summary>
-    public static readonly IReadOnlyList<ApplicationStatus> WaitingStages =
-    [
-        ApplicationStatus.UnitReview, ApplicationStatus.CountyReview, ApplicationStatus.FederationIntake,
-        ApplicationStatus.ExpertReview, ApplicationStatus.FederationReview,
-    ];
+    public static readonly IReadOnlyList<ApplicationStatus> WaitingStages = Workflow.WorkflowStages.InReview;
 
     public sealed record Count(string Label, int Value, string? Key = null);
 

@@ -37,18 +37,25 @@ public static class ListWaitingRequests
         public Task<int> CountAsync(RequestParty party, CancellationToken cancellationToken = default) =>
             counts.CountAsync(Waiting(party), (nameof(ListWaitingRequests), party, Visibility.ScopeOf(currentUser)), cancellationToken);
 
+        /// <summary>
+        /// The requests in a state from which the party has an action (<see cref="ProjectRequestActions"/>), on an active
+        /// project the user is related to as that party (<see cref="Visibility.ProjectsAs"/>): a part of what the request
+        /// page lets them open (<see cref="Visibility.Projects"/>).
+        /// </summary>
         private IQueryable<ProjectRequest> Waiting(RequestParty party)
         {
-            var requests = db.ProjectRequests.Where(r => r.Project.Lifecycle == ProjectLifecycleStatus.Active);
-            var unitId = currentUser.UnitId;
-            return party switch
-            {
-                RequestParty.Unit when currentUser.IsInRole(Roles.UnitReviewer) && unitId is not null =>
-                    requests.Where(r => r.Status == ProjectRequestStatus.Requested && r.Project.UnitId == unitId),
-                RequestParty.Federation when currentUser.IsInRole(Roles.MunicipalFederation) =>
-                    requests.Where(r => r.Status == ProjectRequestStatus.UnitAgreed),
-                _ => requests.Where(_ => false),
-            };
+            var waiting = ProjectRequestActions.All.Where(a => a.Party == party).SelectMany(a => a.From).Distinct().ToArray();
+            var projects = db.FundedProjects
+                .Where(Visibility.ProjectsAs(currentUser, PartyRole(party)))
+                .Where(p => p.Lifecycle == ProjectLifecycleStatus.Active);
+            return db.ProjectRequests.Where(r => waiting.Contains(r.Status) && projects.Any(p => p.Id == r.ProjectId));
         }
+
+        private static string PartyRole(RequestParty party) => party switch
+        {
+            RequestParty.Unit => Roles.UnitReviewer,
+            RequestParty.Federation => Roles.MunicipalFederation,
+            _ => Roles.Researcher,
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
+using BaZhouTalent.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Queue;
@@ -12,19 +13,12 @@ namespace BaZhouTalent.Application.Queue;
 /// </summary>
 public static class ReviewQueues
 {
-    /// <summary>The reviewing roles in the order an application meets them.</summary>
+    /// <summary>The reviewing roles in the order an application meets them (<see cref="WorkflowStages.Roles"/>).</summary>
     public static readonly IReadOnlyList<string> ReviewerRoles =
-        [Roles.UnitReviewer, Roles.CountyFederation, Roles.Expert, Roles.MunicipalFederation];
+        WorkflowStages.Roles.Select(r => r.Role).Where(r => r != Roles.Researcher).ToList();
 
-    /// <summary>The statuses in which an application waits for <paramref name="role"/> (<see cref="Visibility.Pending"/>'s stages).</summary>
-    public static IReadOnlyList<ApplicationStatus> StagesOf(string role) => role switch
-    {
-        Roles.UnitReviewer => [ApplicationStatus.UnitReview],
-        Roles.CountyFederation => [ApplicationStatus.CountyReview],
-        Roles.Expert => [ApplicationStatus.ExpertReview],
-        Roles.MunicipalFederation => [ApplicationStatus.FederationIntake, ApplicationStatus.FederationReview],
-        _ => [],
-    };
+    /// <summary>The statuses in which an application waits for <paramref name="role"/> (the stages it holds).</summary>
+    public static IReadOnlyList<ApplicationStatus> StagesOf(string role) => WorkflowStages.HeldBy(role);
 
     /// <summary>The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user) =>
@@ -43,15 +37,7 @@ public static class ReviewQueues
         return a => !terminated.Contains(a.ProjectId);
     }
 
-    /// <summary>The Chinese name of the review stage <paramref name="status"/> is (the dashboard's “longest waits”);
-    /// a queue row's action text is the action table's (<see cref="Workflow.WorkflowActions.QueueTextFor"/>).</summary>
-    public static string ActionFor(ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.UnitReview => "单位审核",
-        ApplicationStatus.CountyReview => "县区社科联审核",
-        ApplicationStatus.FederationIntake => "受理并分配鉴定专家",
-        ApplicationStatus.ExpertReview => "专家鉴定",
-        ApplicationStatus.FederationReview => "市社科联审核",
-        _ => status.ToChinese(),
-    };
+    /// <summary>The work done in the review stage <paramref name="status"/> (the dashboard's “longest waits”, the review
+    /// lists' tabs); a queue row's action text is the action table's (<see cref="WorkflowActions.QueueTextFor"/>).</summary>
+    public static string ActionFor(ApplicationStatus status) => WorkflowStages.Of(status).Work;
 }

@@ -53,21 +53,14 @@ public sealed class ApplicationAuthorizationHandler
         };
     }
 
-    private static bool CanView(Actor actor, ClosureApplication application)
-    {
-        var status = application.Status;
-        var submitted = status is not (ApplicationStatus.Draft or ApplicationStatus.Returned) || application.SubmittedAt is not null;
-        return actor.IsLeaderOf(application)
-            || (actor.IsUnitReviewerOf(application) && submitted)
-            || (actor.IsCountyReviewerOf(application) && status >= ApplicationStatus.CountyReview && status is not (ApplicationStatus.Returned or ApplicationStatus.Deferred))
-            || (actor.Is(Roles.Expert) && application.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId)
-                && status is ApplicationStatus.ExpertReview or ApplicationStatus.FederationReview or ApplicationStatus.Concluded or ApplicationStatus.Rejected)
-            || (actor.Is(Roles.MunicipalFederation) && submitted);
-    }
+    /// <summary>The one visibility rule (<see cref="Visibility"/>), the lists' filters compiled.</summary>
+    private static bool CanView(Actor actor, ClosureApplication application) => Visibility.CanView(actor.Principal, application);
 
     /// <summary>The signed-in user as the rules need them: id, roles, unit and region.</summary>
     public sealed class Actor(ClaimsPrincipal user)
     {
+        public ClaimsPrincipal Principal => user;
+
         public string? UserId { get; } = user.FindFirstValue(ClaimTypes.NameIdentifier);
         private readonly int? unitId = ParseInt(user.FindFirstValue(AppClaimTypes.UnitId));
         private readonly int? regionId = ParseInt(user.FindFirstValue(AppClaimTypes.RegionId));

@@ -1,92 +1,175 @@
 using System.Linq.Expressions;
+using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Workflow;
 
 namespace BaZhouTalent.Application.Security;
 
 /// <summary>
-/// What each actor may see, as query filters: the list-side twin of <see cref="ApplicationAuthorizationHandler"/>'s
-/// View rule, so that a list never offers a row whose page would answer 404 (a test holds the two together).
+/// Who may see what — the one definition. Each role relates a viewer to a project (leads it, its unit, its county,
+/// the federation) and, for an application, to the stages the stage table lets that role open
+/// (<see cref="WorkflowStage.SeenBy"/>). Lists filter with these expressions in the database; the authorization
+/// handler runs the same expression, compiled, on the loaded application (<see cref="CanView"/>), so a list never
+/// offers a row whose page would answer 404. Tests compare the two over every status × role × relation.
 /// </summary>
 public static class Visibility
 {
-    private static readonly ApplicationStatus[] SeenByCounty =
+    /// <summary>The user's roles and scope, read once; the filters capture it and EF passes its values as parameters.</summary>
+    public sealed record Viewer(string UserId, int? UnitId, int? RegionId, bool Researcher, bool UnitReviewer, bool County, bool Expert, bool Federation)
+    {
+        public static Viewer Of(ICurrentUser user) => Of(user.UserId, user.UnitId, user.RegionId, user.IsInRole);
+
+        public static Viewer Of(ClaimsPrincipal user) => Of(user.FindFirstValue(ClaimTypes.NameIdentifier),
+            ParseInt(user.FindFirstValue(AppClaimTypes.UnitId)), ParseInt(user.FindFirstValue(AppClaimTypes.RegionId)), user.IsInRole);
+
+        private static Viewer Of(string? userId, int? unitId, int? regionId, Func<string, bool> isInRole) => new(
+            userId ?? "",
+            unitId,
+            regionId,
+            isInRole(Roles.Researcher) && userId != null,
+            isInRole(Roles.UnitReviewer) && unitId != null,
+            isInRole(Roles.CountyFederation) && regionId != null,
+            isInRole(Roles.Expert) && userId != null,
+            isInRole(Roles.MunicipalFederation));
+
+        private static int? ParseInt(string? value) => int.TryParse(value, out var n) ? n : null;
+    }
+
+    /// <summary>How a viewer in each role is related to a project: leads it, reviews for its unit or its county, or is
+    /// the federation. Experts have no project (blind review: requests and 项目情况 name the leader).</summary>
+    private static readonly (string Role, Expression<Func<Viewer, FundedProject, bool>> Related)[] ProjectRelations =
     [
-        ApplicationStatus.CountyReview, ApplicationStatus.FederationIntake, ApplicationStatus.ExpertReview,
-        ApplicationStatus.FederationReview, ApplicationStatus.Concluded, ApplicationStatus.Rejected,
+        (Roles.Researcher, (v, p) => v.Researcher && p.LeaderUserId == v.UserId),
+        (Roles.UnitReviewer, (v, p) => v.UnitReviewer && p.UnitId == v.UnitId),
+        (Roles.CountyFederation, (v, p) => v.County && p.Unit.RegionId == v.RegionId),
+        (Roles.MunicipalFederation, (v, p) => v.Federation),
     ];
 
-    private static readonly ApplicationStatus[] SeenByExperts =
-        [ApplicationStatus.ExpertReview, ApplicationStatus.FederationReview, ApplicationStatus.Concluded, ApplicationStatus.Rejected];
+    private static readonly ApplicationStatus[] SeenByUnit = WorkflowStages.SeenBy(StageViewers.Unit);
+    private static readonly ApplicationStatus[] SeenByCounty = WorkflowStages.SeenBy(StageViewers.County);
+    private static readonly ApplicationStatus[] SeenByExperts = WorkflowStages.SeenBy(StageViewers.Experts);
+    private static readonly ApplicationStatus[] SeenByFederation = WorkflowStages.SeenBy(StageViewers.Federation);
+
+    /// <summary>
+    /// Which applications each role sees: related to its project (or, for an expert, assigned in any round) and in a
+    /// stage the role may open; the unit and the federation also keep seeing anything once submitted (a returned one).
+    /// </summary>
+    private static readonly (string Role, Expression<Func<Viewer, ClosureApplication, bool>> Sees)[] ApplicationRules =
+    [
+        (Roles.Researcher, OnProject(Roles.Researcher)),
+        (Roles.UnitReviewer, And(OnProject(Roles.UnitReviewer), (v, a) => a.SubmittedAt != null || SeenByUnit.Contains(a.Status))),
+        (Roles.CountyFederation, And(OnProject(Roles.CountyFederation), (v, a) => SeenByCounty.Contains(a.Status))),
+        (Roles.Expert, (v, a) => v.Expert && SeenByExperts.Contains(a.Status) && a.ExpertAssignments.Any(e => e.ExpertUserId == v.UserId)),
+        (Roles.MunicipalFederation, And(OnProject(Roles.MunicipalFederation), (v, a) => a.SubmittedAt != null || SeenByFederation.Contains(a.Status))),
+    ];
+
+    private static readonly Expression<Func<Viewer, ClosureApplication, bool>> ApplicationRule =
+        ApplicationRules.Select(r => r.Sees).Aggregate(Or);
+
+    private static readonly Func<Viewer, ClosureApplication, bool> CompiledApplicationRule = ApplicationRule.Compile();
 
     /// <summary>The applications <paramref name="user"/> may open.</summary>
-    public static Expression<Func<ClosureApplication, bool>> Applications(ICurrentUser user)
-    {
-        var actor = Actor.Of(user);
-        return a =>
-            (actor.Researcher && a.Project.LeaderUserId == actor.UserId)
-            || (actor.UnitReviewer && a.Project.UnitId == actor.UnitId
-                && (a.SubmittedAt != null || (a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)))
-            || (actor.County && a.Project.Unit.RegionId == actor.RegionId && SeenByCounty.Contains(a.Status))
-            || (actor.Expert && SeenByExperts.Contains(a.Status) && a.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId))
-            || (actor.Federation && (a.SubmittedAt != null || (a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Returned)));
-    }
+    public static Expression<Func<ClosureApplication, bool>> Applications(ICurrentUser user) => Bind(ApplicationRule, Viewer.Of(user));
 
     /// <summary>
-    /// The funded projects listed to <paramref name="user"/> in 结项管理: every one for the city federation, the unit's
-    /// for its reviewers, the county's for its federation, their own for researchers; none for experts (blind review).
+    /// May <paramref name="user"/> open <paramref name="application"/>? The same rule as <see cref="Applications"/>, run on
+    /// the loaded entity (Project with its Unit, and ExpertAssignments, loaded).
     /// </summary>
-    public static Expression<Func<FundedProject, bool>> Projects(ICurrentUser user)
-    {
-        var actor = Actor.Of(user);
-        return p =>
-            actor.Federation
-            || (actor.Researcher && p.LeaderUserId == actor.UserId)
-            || (actor.UnitReviewer && p.UnitId == actor.UnitId)
-            || (actor.County && p.Unit.RegionId == actor.RegionId);
-    }
+    public static bool CanView(ClaimsPrincipal user, ClosureApplication application) =>
+        CompiledApplicationRule(Viewer.Of(user), application);
 
     /// <summary>
-    /// The applications waiting for <paramref name="user"/> acting as <paramref name="role"/>: that role's stage of the
-    /// chain within the role's scope (a subset of <see cref="Applications"/>). A reviewer without a unit or region, or
-    /// without the role, sees nothing rather than everything. Only the current round's assignment makes an expert's
-    /// item: an expert of an earlier round is done.
+    /// The funded projects listed to <paramref name="user"/> (结项管理, 项目情况 and its requests): every one for the city
+    /// federation, the unit's for its reviewers, the county's for its federation, their own for researchers; none for
+    /// experts (blind review).
+    /// </summary>
+    public static Expression<Func<FundedProject, bool>> Projects(ICurrentUser user) =>
+        Bind(ProjectRelations.Select(r => r.Related).Aggregate(Or), Viewer.Of(user));
+
+    /// <summary>The projects <paramref name="user"/> is related to as <paramref name="role"/> (a part of <see cref="Projects"/>):
+    /// 我的项目 is the researcher's, a unit's requests its reviewer's. None for a role without projects or not held.</summary>
+    public static Expression<Func<FundedProject, bool>> ProjectsAs(ICurrentUser user, string role) =>
+        ProjectRelations.FirstOrDefault(r => r.Role == role).Related is { } related ? Bind(related, Viewer.Of(user)) : _ => false;
+
+    /// <summary>
+    /// The applications waiting for <paramref name="user"/> acting as <paramref name="role"/>: in a stage the role holds
+    /// (<see cref="WorkflowStages"/>) and related to the user as that role (a subset of <see cref="Applications"/>). A
+    /// reviewer without a unit or region, or without the role, sees nothing rather than everything. Only the current
+    /// round's assignment makes an expert's item: an expert of an earlier round is done.
     /// </summary>
     public static Expression<Func<ClosureApplication, bool>> Pending(ICurrentUser user, string role)
     {
-        var actor = Actor.Of(user);
-        return role switch
-        {
-            Roles.UnitReviewer when actor.UnitReviewer => a =>
-                a.Status == ApplicationStatus.UnitReview && a.Project.UnitId == actor.UnitId,
-            Roles.CountyFederation when actor.County => a =>
-                a.Status == ApplicationStatus.CountyReview && a.Project.Unit.RegionId == actor.RegionId,
-            Roles.Expert when actor.Expert => a =>
-                a.Status == ApplicationStatus.ExpertReview
-                && a.ExpertAssignments.Any(e => e.ExpertUserId == actor.UserId && e.Round == a.Round),
-            Roles.MunicipalFederation when actor.Federation => a =>
-                a.Status == ApplicationStatus.FederationIntake || a.Status == ApplicationStatus.FederationReview,
-            _ => a => false,
-        };
+        var viewer = Viewer.Of(user);
+        var held = WorkflowStages.HeldBy(role);
+        if (held.Count == 0 || !viewer.Holds(role))
+            return _ => false;
+        var related = role == Roles.Expert
+            ? (v, a) => a.ExpertAssignments.Any(e => e.ExpertUserId == v.UserId && e.Round == a.Round)
+            : OnProject(role);
+        return Bind(And(StatusIn(held), related), viewer);
     }
 
     /// <summary>
     /// What decides the user's view in these filters (their id, roles, unit and region), as a value: part of the key
     /// of anything kept per view (<see cref="Common.ListCounts"/>).
     /// </summary>
-    public static object ScopeOf(ICurrentUser user) => Actor.Of(user);
+    public static object ScopeOf(ICurrentUser user) => Viewer.Of(user);
 
-    /// <summary>The user's roles and scope, read once; the filters capture it and EF passes its values as parameters.</summary>
-    private sealed record Actor(string UserId, int? UnitId, int? RegionId, bool Researcher, bool UnitReviewer, bool County, bool Expert, bool Federation)
+    private static bool Holds(this Viewer v, string role) => role switch
     {
-        public static Actor Of(ICurrentUser user) => new(
-            user.UserId ?? "",
-            user.UnitId,
-            user.RegionId,
-            user.IsInRole(Roles.Researcher),
-            user.IsInRole(Roles.UnitReviewer) && user.UnitId != null,
-            user.IsInRole(Roles.CountyFederation) && user.RegionId != null,
-            user.IsInRole(Roles.Expert),
-            user.IsInRole(Roles.MunicipalFederation));
+        Roles.Researcher => v.Researcher,
+        Roles.UnitReviewer => v.UnitReviewer,
+        Roles.CountyFederation => v.County,
+        Roles.Expert => v.Expert,
+        Roles.MunicipalFederation => v.Federation,
+        _ => false,
+    };
+
+    /// <summary>The role's relation to the application's project.</summary>
+    private static Expression<Func<Viewer, ClosureApplication, bool>> OnProject(string role)
+    {
+        var related = ProjectRelations.Single(r => r.Role == role).Related;
+        var (v, a) = (Expression.Parameter(typeof(Viewer), "v"), Expression.Parameter(typeof(ClosureApplication), "a"));
+        var body = new Swap(new() { [related.Parameters[0]] = v, [related.Parameters[1]] = Expression.Property(a, nameof(ClosureApplication.Project)) })
+            .Visit(related.Body);
+        return Expression.Lambda<Func<Viewer, ClosureApplication, bool>>(body, v, a);
+    }
+
+    /// <summary><c>a.Status == s1 || a.Status == s2 …</c> with the statuses as constants, as the status index expects.</summary>
+    private static Expression<Func<Viewer, ClosureApplication, bool>> StatusIn(IReadOnlyList<ApplicationStatus> statuses)
+    {
+        var (v, a) = (Expression.Parameter(typeof(Viewer), "v"), Expression.Parameter(typeof(ClosureApplication), "a"));
+        var status = Expression.Property(a, nameof(ClosureApplication.Status));
+        var body = statuses.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Viewer, ClosureApplication, bool>>(body, v, a);
+    }
+
+    private static Expression<Func<Viewer, T, bool>> And<T>(Expression<Func<Viewer, T, bool>> first, Expression<Func<Viewer, T, bool>> second) =>
+        Combine(first, second, Expression.AndAlso);
+
+    private static Expression<Func<Viewer, T, bool>> Or<T>(Expression<Func<Viewer, T, bool>> first, Expression<Func<Viewer, T, bool>> second) =>
+        Combine(first, second, Expression.OrElse);
+
+    private static Expression<Func<Viewer, T, bool>> Combine<T>(Expression<Func<Viewer, T, bool>> first, Expression<Func<Viewer, T, bool>> second,
+        Func<Expression, Expression, BinaryExpression> join)
+    {
+        var swap = new Swap(new() { [second.Parameters[0]] = first.Parameters[0], [second.Parameters[1]] = first.Parameters[1] });
+        return Expression.Lambda<Func<Viewer, T, bool>>(join(first.Body, swap.Visit(second.Body)), first.Parameters);
+    }
+
+    /// <summary>The rule for one viewer: the viewer becomes a captured value, which EF sends as parameters.</summary>
+    private static Expression<Func<T, bool>> Bind<T>(Expression<Func<Viewer, T, bool>> rule, Viewer viewer)
+    {
+        var captured = Expression.Property(Expression.Constant(new Captured(viewer)), nameof(Captured.Value));
+        return Expression.Lambda<Func<T, bool>>(new Swap(new() { [rule.Parameters[0]] = captured }).Visit(rule.Body), rule.Parameters[1]);
+    }
+
+    private sealed record Captured(Viewer Value);
+
+    private sealed class Swap(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : base.VisitParameter(node);
     }
 }

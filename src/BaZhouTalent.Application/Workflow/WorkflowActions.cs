@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Notices;
 using BaZhouTalent.Application.Security;
 using Actor = BaZhouTalent.Application.Security.ApplicationAuthorizationHandler.Actor;
 
@@ -46,6 +47,16 @@ public sealed record WorkflowAction(
     string? QueueText,
     string Page)
 {
+    /// <summary>Who acts, for blind review, when it is not the party of the stage it fires from (<see cref="WorkflowStage.Party"/>).</summary>
+    public WorkflowParty? Party { get; init; }
+
+    /// <summary>Its own notices, instead of those of the stage it enters (<see cref="WorkflowStage.OnEnter"/>): for an
+    /// action that stays in its stage, or that tells someone other than the stage's holder.</summary>
+    public IReadOnlyList<HandOverNotice>? Notices { get; init; }
+
+    /// <summary>The party that acts when it fires from <paramref name="from"/>.</summary>
+    public WorkflowParty PartyFrom(ApplicationStatus from) => Party ?? WorkflowStages.Of(from).Party;
+
     /// <summary>The states it may fire from (guards aside).</summary>
     public IEnumerable<ApplicationStatus> From => Transitions.Select(t => t.From).Distinct();
 
@@ -61,8 +72,9 @@ public sealed record WorkflowAction(
 /// <summary>
 /// The table of every action on a closure application — the one place a trigger is declared. The Stateless
 /// machine (<see cref="ReviewWorkflow"/>) is configured from it, the authorization handler asks it who may fire
-/// an action, and the 待办 queue takes its action text from it. A new action is one row here, its intent method
-/// on <see cref="ClosureApplication"/> and its page.
+/// an action, and the 待办 queue takes its action text from it. What each state means (who holds it, its group,
+/// limit, viewers, notices) is <see cref="WorkflowStages"/>. A new action is one row here (plus its trigger), its
+/// intent method on <see cref="ClosureApplication"/>, its handler and its page: docs/ARCHITECTURE.md counts the files.
 /// </summary>
 public static class WorkflowActions
 {
@@ -74,6 +86,8 @@ public static class WorkflowActions
     public static readonly WorkflowGuard NoExemptionPending = new(ReviewWorkflow.NoExemptionPendingGuard, f => !f.ExemptionPending);
 
     private const string ActPage = "/Review/Act";
+
+    private static bool AllIn(HandOver h) => ReviewWorkflow.AllExpertsAppraised(h.Application);
 
     /// <summary>Every action, in the order the 办理 page and the queue consider them.</summary>
     public static IReadOnlyList<WorkflowAction> All { get; } =
@@ -99,16 +113,35 @@ public static class WorkflowActions
             (actor, a) => actor.IsCountyReviewerOf(a), Roles.CountyFederation, "县区社科联审核", ActPage),
         new(ReviewTrigger.GrantExemption, "同意免于鉴定",
             [new(ApplicationStatus.FederationIntake, ApplicationStatus.FederationReview, ExemptionRequested)],
-            (actor, a) => actor.Is(Roles.MunicipalFederation), Roles.MunicipalFederation, "审核免于鉴定申请", "/Review/Exemption"),
+            (actor, a) => actor.Is(Roles.MunicipalFederation), Roles.MunicipalFederation, "审核免于鉴定申请", "/Review/Exemption")
+        {
+            Notices = [new(NoticeAudience.Leader, h => new($"结项申请 {h.Code} 已同意免于鉴定",
+                $"您的项目{h.Title}经市社科联审核同意免于鉴定（{h.Note}），待市社科联终审。", h.DetailsLink))],
+        },
         new(ReviewTrigger.RefuseExemption, "不同意免于鉴定",
             [new(ApplicationStatus.FederationIntake, null, ExemptionRequested)],
-            (actor, a) => actor.Is(Roles.MunicipalFederation), Roles.MunicipalFederation, "审核免于鉴定申请", "/Review/Exemption"),
+            (actor, a) => actor.Is(Roles.MunicipalFederation), Roles.MunicipalFederation, "审核免于鉴定申请", "/Review/Exemption")
+        {
+            Notices = [new(NoticeAudience.Leader, h => new($"结项申请 {h.Code} 不同意免于鉴定",
+                $"您的项目{h.Title}的免于鉴定申请未获同意，转入专家鉴定。理由：{h.Note}", h.DetailsLink))],
+        },
         new(ReviewTrigger.AssignExperts, "受理并分配鉴定专家",
             [new(ApplicationStatus.FederationIntake, ApplicationStatus.ExpertReview, NoExemptionPending)],
             (actor, a) => actor.Is(Roles.MunicipalFederation), Roles.MunicipalFederation, "受理并分配鉴定专家", ActPage),
         new(ReviewTrigger.Appraise, "专家鉴定",
             [new(ApplicationStatus.ExpertReview, null, AppraisalPending)],
-            (actor, a) => actor.AssignmentInCurrentRound(a) is not null && !actor.HasAppraised(a), Roles.Expert, "专家鉴定", ActPage),
+            (actor, a) => actor.AssignmentInCurrentRound(a) is not null && !actor.HasAppraised(a), Roles.Expert, "专家鉴定", ActPage)
+        {
+            // One expert acts, not the panel; once the last appraisal is in, the chief combines them.
+            Party = WorkflowParty.Expert,
+            Notices =
+            [
+                new(NoticeAudience.ChiefExpert, h => new($"结项申请 {h.Code} 鉴定意见已到齐",
+                    $"项目{h.Title}的全部专家鉴定意见已提交，请您签署综合鉴定意见。", h.ReviewLink), AllIn),
+                new(NoticeAudience.Federation, h => new($"结项申请 {h.Code} 专家鉴定意见已到齐",
+                    $"项目{h.Title}的全部专家鉴定意见已提交，待主审专家签署综合鉴定意见。", h.DetailsLink), AllIn),
+            ],
+        },
         new(ReviewTrigger.CompleteAppraisal, "主审专家综合鉴定",
             [new(ApplicationStatus.ExpertReview, ApplicationStatus.FederationReview, AllAppraised)],
             (actor, a) => actor.AssignmentInCurrentRound(a)?.IsChief == true, Roles.Expert, "综合鉴定（全部专家鉴定意见已到齐）", ActPage),

@@ -3,18 +3,19 @@ using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using BaZhouTalent.Application.Common;
+using BaZhouTalent.Web.Pages.Shared;
 
 namespace BaZhouTalent.Web.Pages.Projects;
 
-/// <summary>我的项目: the funded projects the signed-in researcher leads, with a button to start or continue.</summary>
+/// <summary>我的项目: the funded projects the signed-in researcher leads, paged, with a button to start or continue.</summary>
 [Authorize(Roles = Roles.Researcher)]
-public sealed class IndexModel(ListMyProjects.Handler handler, StartApplication.Handler start) : PageModel
+public sealed class IndexModel(ListMyProjects.Handler handler, StartApplication.Handler start) : ListPageModel
 {
-    public IReadOnlyList<ListMyProjects.Row> Rows { get; private set; } = [];
+    public Paged<ListMyProjects.Row> Rows { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await handler.HandleAsync(new ListMyProjects.Query(), cancellationToken);
+        Rows = await handler.HandleAsync(new ListMyProjects.Query(Listing), cancellationToken);
 
     /// <summary>开始填写: creates the draft (once) and opens its first section.</summary>
     public async Task<IActionResult> OnPostStartAsync(string code, CancellationToken cancellationToken)
