@@ -41,6 +41,9 @@ public static partial class GetWorkQueue
     /// <summary>The stages in which an application is with the researcher (<see cref="WorkflowStages"/>).</summary>
     private static readonly ApplicationStatus[] ResearcherStages = [.. WorkflowStages.HeldBy(Roles.Researcher)];
 
+    /// <summary>The researcher's stages entered with a reviewer's reason: they wait since then and show the reason.</summary>
+    private static readonly ApplicationStatus[] SentBackStages = [.. WorkflowStages.SentBack];
+
     public sealed partial class Handler
     {
         /// <summary>The same row, tagged with its group's position. Every member is carried, so the reviewing roles' projections (the only one-part families with several groups) set them all.</summary>
@@ -73,11 +76,11 @@ public static partial class GetWorkQueue
                     Title = p.Title,
                     UnitName = p.Unit.Name,
                     Status = p.Application == null ? null : p.Application.Status,
-                    Since = p.Application != null && (p.Application.Status == ApplicationStatus.Returned || p.Application.Status == ApplicationStatus.Deferred)
+                    Since = p.Application != null && SentBackStages.Contains(p.Application.Status)
                         ? p.Application.StatusSince
                         : null,
                     DeferredUntil = p.Application == null ? null : p.Application.DeferredUntil,
-                    ReturnReason = p.Application != null && (p.Application.Status == ApplicationStatus.Returned || p.Application.Status == ApplicationStatus.Deferred)
+                    ReturnReason = p.Application != null && SentBackStages.Contains(p.Application.Status)
                         ? p.Application.History.Where(h => h.ToStatus == p.Application.Status)
                             .OrderByDescending(h => h.At).Select(h => h.Note).FirstOrDefault()
                         : null,
@@ -88,7 +91,7 @@ public static partial class GetWorkQueue
             var target = i.Status switch
             {
                 null => QueueTarget.MyProjects,
-                ApplicationStatus.Returned or ApplicationStatus.Deferred => QueueTarget.ReturnReason,
+                { } sentBack when SentBackStages.Contains(sentBack) => QueueTarget.ReturnReason,
                 _ => QueueTarget.CheckAndSubmit,
             };
             var action = ProjectStatus.ResearcherAction(i.Status) ?? "";

@@ -38,6 +38,9 @@ public static partial class GetWorkQueue
         string? ReturnReason = null)
     {
         public string StatusName => ProjectStatus.ToChinese(Status);
+
+        /// <summary>What the reason shown under a sent-back row is called (退回理由, 暂缓结项意见).</summary>
+        public string? ReasonLabel => Status is { } s ? WorkflowStages.Of(s).ReasonLabel : null;
     }
 
     /// <summary>One group of the queue: its rows' page and how many there are in all.</summary>

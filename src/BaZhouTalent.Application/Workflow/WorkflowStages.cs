@@ -65,6 +65,10 @@ public sealed record WorkflowStage(
     WorkflowParty Party,
     IReadOnlyList<HandOverNotice> OnEnter)
 {
+    /// <summary>For a stage a reviewer sends an application back into (被退回, 暂缓结项): what the researcher's 待办
+    /// calls the reason they read, and where it opens (the reason on the application page). Null otherwise.</summary>
+    public string? ReasonLabel { get; init; }
+
     /// <summary>A reviewer holds it: submitted, not yet back with the researcher nor decided.</summary>
     public bool InReview => Role is not null && Role != Roles.Researcher;
 }
@@ -130,11 +134,11 @@ public static class WorkflowStages
         new(ApplicationStatus.Returned, "被退回", "被退回", Security.Roles.Researcher, [], null, StageViewers.None, WorkflowParty.Applicant,
             [new(NoticeAudience.Leader, h => new($"结项申请 {h.Code} 被退回修改",
                 $"您的项目{h.Title}的结项申请在“{h.From.ToChinese()}”环节被退回修改。退回理由：{h.Note}\n请修改后重新提交。",
-                $"{h.DetailsLink}#return-reason"))]),
+                $"{h.DetailsLink}#return-reason"))]) { ReasonLabel = "退回理由" },
         new(ApplicationStatus.Deferred, "暂缓结项", "暂缓结项", Security.Roles.Researcher, [], null, Submitted, WorkflowParty.Applicant,
             Outcome(h => new($"结项申请 {h.Code} 暂缓结项",
                 $"项目{h.Title}经市社科联审核暂缓结项，请于 {h.Application.DeferredUntil:yyyy年M月d日} 前按意见修改后重新提交。意见：{h.Note}",
-                $"{h.DetailsLink}#return-reason"))),
+                $"{h.DetailsLink}#return-reason"))) { ReasonLabel = "暂缓结项意见" },
     ];
 
     /// <summary>An outcome the leader and the unit both learn, in the same words.</summary>
@@ -161,6 +165,9 @@ public static class WorkflowStages
 
     /// <summary>The statuses a reviewer holds (submitted, neither back with the researcher nor decided).</summary>
     public static IReadOnlyList<ApplicationStatus> InReview { get; } = All.Where(s => s.InReview).Select(s => s.Status).ToList();
+
+    /// <summary>The stages a reviewer sends an application back into, with a reason (<see cref="WorkflowStage.ReasonLabel"/>).</summary>
+    public static IReadOnlyList<ApplicationStatus> SentBack { get; } = All.Where(s => s.ReasonLabel is not null).Select(s => s.Status).ToList();
 
     /// <summary>The role's 待办 group (<see cref="Roles"/>).</summary>
     public static QueueGroup GroupOf(string role) => Roles.First(r => r.Role == role).Group;

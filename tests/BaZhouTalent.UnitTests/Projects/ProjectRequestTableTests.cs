@@ -1,6 +1,7 @@
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Projects;
 using BaZhouTalent.Application.Workflow;
+using BaZhouTalent.UnitTests.Workflow;
 
 namespace BaZhouTalent.UnitTests.Projects;
 
@@ -104,7 +105,7 @@ public class ProjectRequestTableTests
     public void Docs_workflow_request_diagram_matches_the_machine()
     {
         const string heading = "## Requests on a project";
-        var path = Path.Combine(RepositoryRoot(), "docs", "workflow.md");
+        var path = Path.Combine(WorkflowFixture.RepositoryRoot(), "docs", "workflow.md");
         var expected = ProjectRequestWorkflow.ToMermaid().Trim();
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         var bodyStart = text.IndexOf("```mermaid", text.IndexOf(heading, StringComparison.Ordinal), StringComparison.Ordinal) + "```mermaid".Length;
@@ -116,16 +117,6 @@ public class ProjectRequestTableTests
             return;
         }
         Assert.True(actual == expected, "docs/workflow.md's request diagram drifted; rerun with BAZHOU_UPDATE_WORKFLOW_DOC=1.\n" + expected);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BaZhouTalent.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("BaZhouTalent.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static bool Fires(ProjectRequest request, ProjectRequestAction action, RequestActor actor)

@@ -11,7 +11,7 @@ public class WorkflowDiagramTests
     [Fact]
     public void Docs_workflow_diagram_matches_the_state_machine()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "workflow.md");
+        var path = Path.Combine(WorkflowFixture.RepositoryRoot(), "docs", "workflow.md");
         var expected = ReviewWorkflow.ToMermaid().Trim();
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         var start = text.IndexOf(Begin, StringComparison.Ordinal);
@@ -27,15 +27,5 @@ public class WorkflowDiagramTests
         }
         Assert.True(actual == expected,
             "docs/workflow.md drifted from ReviewWorkflow; rerun this test with BAZHOU_UPDATE_WORKFLOW_DOC=1 and commit the diagram.\n" + expected);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BaZhouTalent.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("BaZhouTalent.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -39,6 +39,17 @@ internal static class WorkflowFixture
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
     }
 
+    /// <summary>The repository's root (where BaZhouTalent.sln is), for tests that read docs/ or src/.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BaZhouTalent.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("BaZhouTalent.sln not found above " + AppContext.BaseDirectory);
+    }
+
     public static ReviewActor Actor(string id, string name = "某人", string unit = "某单位") => new(id, name, unit);
 
     /// <summary>A draft of a project whose unit sits in a county, or at city level.</summary>
