@@ -143,33 +143,21 @@ public static partial class GetWorkQueue
                     });
                 return new Family(toAppraise, toCombine);
             }
-            return new Family(DisclosurePolicy.ListsApplicantFor(role)
-                ? pending.Select(a => new Item
-                {
-                    ProjectId = a.ProjectId,
-                    Code = a.Project.Code,
-                    Title = a.Project.Title,
-                    UnitName = a.Project.Unit.Name,
-                    Status = a.Status,
-                    ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
-                    Since = a.StatusSince,
-                    ChiefTurn = false,
-                    DeferredUntil = null,
-                    ReturnReason = null,
-                })
-                : pending.Select(a => new Item
-                {
-                    ProjectId = a.ProjectId,
-                    Code = a.Project.Code,
-                    Title = a.Project.Title,
-                    UnitName = null,
-                    Status = a.Status,
-                    ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
-                    Since = a.StatusSince,
-                    ChiefTurn = false,
-                    DeferredUntil = null,
-                    ReturnReason = null,
-                }));
+            // A blind role's items never select the applicant's unit (only the experts' are blind today, read above).
+            var listsApplicant = DisclosurePolicy.ListsApplicantFor(role);
+            return new Family(pending.Select(a => new Item
+            {
+                ProjectId = a.ProjectId,
+                Code = a.Project.Code,
+                Title = a.Project.Title,
+                UnitName = listsApplicant ? a.Project.Unit.Name : null,
+                Status = a.Status,
+                ExemptionPending = a.ExemptionRequested && a.ExemptionDecision == null,
+                Since = a.StatusSince,
+                ChiefTurn = false,
+                DeferredUntil = null,
+                ReturnReason = null,
+            }));
         }
 
         private static Row ReviewerRow(string role, Item i, string group, bool overdue)

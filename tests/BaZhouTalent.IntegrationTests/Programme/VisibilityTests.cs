@@ -37,7 +37,8 @@ public class VisibilityTests(PortalFactory portal) : IClassFixture<PortalFactory
         var (queried, allowed) = await portal.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var (_, principal, user) = await SignInAsync(sp, userName);
+            var (_, principal) = await SignInAsync(sp, userName);
+            var user = CurrentUser(principal);
             var queried = await db.ClosureApplications.Where(Visibility.Applications(user)).Select(a => a.Id).OrderBy(id => id).ToListAsync();
             var applications = await db.ClosureApplications.AsNoTracking()
                 .Include(a => a.Project).ThenInclude(p => p.Unit).Include(a => a.ExpertAssignments).ToListAsync();
@@ -60,7 +61,8 @@ public class VisibilityTests(PortalFactory portal) : IClassFixture<PortalFactory
         await portal.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var (account, principal, user) = await SignInAsync(sp, userName);
+            var (account, principal) = await SignInAsync(sp, userName);
+            var user = CurrentUser(principal);
             T As<T>() where T : class => ActivatorUtilities.CreateInstance<T>(sp, user);
             var all = new ListRequest(PageSize: ListRequest.MaxPageSize);
 
@@ -120,14 +122,18 @@ public class VisibilityTests(PortalFactory portal) : IClassFixture<PortalFactory
         await SeedRequestsAsync();
     }
 
-    /// <summary>The account as the portal signs it in, and the use cases' view of it.</summary>
-    private static async Task<(AppUser Account, ClaimsPrincipal Principal, HttpCurrentUser User)> SignInAsync(IServiceProvider sp, string userName)
+    /// <summary>The account as the portal signs it in.</summary>
+    private static async Task<(AppUser Account, ClaimsPrincipal Principal)> SignInAsync(IServiceProvider sp, string userName)
     {
         var signIn = sp.GetRequiredService<SignInManager<AppUser>>();
         var account = (await signIn.UserManager.FindByNameAsync(userName))!;
-        var principal = await signIn.CreateUserPrincipalAsync(account);
-        return (account, principal, new HttpCurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } }));
+        return (account, await signIn.CreateUserPrincipalAsync(account));
     }
+
+    /// <summary>The use cases' view of <paramref name="principal"/>. Not async: the accessor's context lives in an
+    /// AsyncLocal, which an async method would set only for itself.</summary>
+    private static HttpCurrentUser CurrentUser(ClaimsPrincipal principal) =>
+        new(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
 
     private Task SeedRequestsAsync() => portal.WithDbAsync(async db =>
     {
