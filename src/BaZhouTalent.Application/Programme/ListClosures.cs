@@ -80,7 +80,7 @@ public static class ListClosures
         .Add("planned", p => p.ExtendedCompletion ?? p.PlannedCompletion)
         .Add("reuse", ReusePercent, descendingByDefault: true);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ListCounts counts)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ListCounts counts, ITextSearch search)
     {
         public async Task<Paged<Row>> HandleAsync(Filter filter, ListRequest request, CancellationToken cancellationToken = default)
         {
@@ -132,9 +132,7 @@ public static class ListClosures
                 projects = projects.Where(p => p.Application != null && p.Application.ReuseChecks.Any(c =>
                     c.Round == p.Application.Round && c.State == ReuseCheckState.Done && c.Percent >= least));
             if (term is not null)
-                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
-                    || (p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
+                projects = projects.Matching(db, search, term);
             return projects;
         }
     }

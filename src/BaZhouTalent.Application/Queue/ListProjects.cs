@@ -28,14 +28,13 @@ public static class ListProjects
         .Add("leader", p => p.OriginalLeader.Name)
         .Add("unit", p => p.Unit.Name);
 
-    public sealed class Handler(IAppDbContext db)
+    public sealed class Handler(IAppDbContext db, ITextSearch search)
     {
         public async Task<Paged<Row>> HandleAsync(ListRequest request, CancellationToken cancellationToken = default)
         {
             var projects = db.FundedProjects.AsNoTracking();
             if (request.Term is { } term)
-                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term));
+                projects = projects.Matching(db, search, term, currentLeader: false);
             return await projects.ToPagedAsync(request, Sorts, p => new Row(
                     p.Code,
                     p.Title,

@@ -1919,6 +1919,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -2083,6 +2085,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                                 .UseCollation("C");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

@@ -1921,6 +1921,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -2085,6 +2087,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                                 .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

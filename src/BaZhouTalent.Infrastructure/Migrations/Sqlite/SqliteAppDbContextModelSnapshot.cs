@@ -1721,6 +1721,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -1871,6 +1873,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

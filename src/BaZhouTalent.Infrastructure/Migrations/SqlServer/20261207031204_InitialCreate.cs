@@ -1084,6 +1084,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 filter: "[CertificateNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_CurrentLeader_Name",
+                table: "ClosureApplications",
+                column: "CurrentLeader_Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_ProjectId",
                 table: "ClosureApplications",
                 column: "ProjectId",
@@ -1155,6 +1160,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "IX_FundedProjects_Lifecycle",
                 table: "FundedProjects",
                 column: "Lifecycle");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_OriginalLeader_Name",
+                table: "FundedProjects",
+                column: "OriginalLeader_Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_PlannedCompletion",

@@ -1083,6 +1083,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_CurrentLeader_Name",
+                table: "ClosureApplications",
+                column: "CurrentLeader_Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_ProjectId",
                 table: "ClosureApplications",
                 column: "ProjectId",
@@ -1154,6 +1159,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_FundedProjects_Lifecycle",
                 table: "FundedProjects",
                 column: "Lifecycle");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_OriginalLeader_Name",
+                table: "FundedProjects",
+                column: "OriginalLeader_Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_PlannedCompletion",
