@@ -477,6 +477,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("Status", "CertificateNumber");
+
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");

@@ -478,6 +478,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("Status", "CertificateNumber");
+
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");

@@ -426,6 +426,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("Status", "CertificateNumber");
+
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261207031213_InitialCreate")]
+    [Migration("20261207033847_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -479,6 +479,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "CertificateNumber");
 
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
