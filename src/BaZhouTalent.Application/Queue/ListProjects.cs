@@ -33,9 +33,15 @@ public static class ListProjects
         public async Task<Paged<Row>> HandleAsync(ListRequest request, CancellationToken cancellationToken = default)
         {
             var projects = db.FundedProjects.AsNoTracking();
+            int? total = null;
             if (request.Term is { } term)
-                projects = projects.Matching(db, search, term, currentLeader: false);
-            return await projects.ToPagedAsync(request, Sorts, p => new Row(
+            {
+                total = await projects.Matching(db, search, term, currentLeader: false).CountAsync(cancellationToken);
+                // A common term fills the page early along the list's order (ProjectSearch.CommonTerm).
+                projects = projects.Matching(db, search, term, currentLeader: false, byIndex: total <= ProjectSearch.CommonTerm);
+            }
+            total ??= await projects.CountAsync(cancellationToken);
+            return await projects.ToPageAsync(request, Sorts, p => new Row(
                     p.Code,
                     p.Title,
                     p.Category.Name,
@@ -44,7 +50,7 @@ public static class ListProjects
                     p.Unit.Name,
                     p.LeaderUserId != null,
                     p.Application == null ? null : p.Application.Status),
-                cancellationToken);
+                total.Value, cancellationToken);
         }
     }
 }
