@@ -22,20 +22,15 @@ public static class ProjectSearch
     public static IQueryable<FundedProject> Matching(this IQueryable<FundedProject> projects, IAppDbContext db, ITextSearch search,
         string term, bool currentLeader = true, bool byIndex = true)
     {
+        var exact = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
+            || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
+            || (currentLeader && p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
         if (!byIndex)
-            return projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
-                || (currentLeader && p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
+            return exact;
         var units = db.Units.Where(u => u.Name.ToLower().Contains(term)).Select(u => u.Id);
         var candidates = search.FundedProjects(term).Union(db.FundedProjects.Where(p => units.Contains(p.UnitId)).Select(p => p.Id));
-        if (!currentLeader)
-            return projects.Where(p => candidates.Contains(p.Id))
-                .Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term));
-        candidates = candidates.Union(db.ClosureApplications.Where(a => search.ClosureApplications(term).Contains(a.Id)).Select(a => a.ProjectId));
-        return projects.Where(p => candidates.Contains(p.Id))
-            .Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
-                || (p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
+        if (currentLeader)
+            candidates = candidates.Union(db.ClosureApplications.Where(a => search.ClosureApplications(term).Contains(a.Id)).Select(a => a.ProjectId));
+        return exact.Where(p => candidates.Contains(p.Id));
     }
 }
