@@ -72,7 +72,8 @@ stop_portal() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$P
 new_database() { # $1 = name; created, migrated and seeded with the demo data by the portal itself
   if [ "$PROVIDER" = PostgreSql ]; then
     start_postgresql
-    runuser -u postgres -- "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" "load_$1"
+    # A UTF-8 LC_CTYPE: pg_trgm then indexes Chinese characters (docs/adr/0007).
+    runuser -u postgres -- "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" -T template0 -E UTF8 --lc-collate=C --lc-ctype=C.UTF-8 "load_$1"
   else
     mkdir -p "$WORK/projects-$1"
   fi

@@ -27,22 +27,38 @@ public static class ListAnnouncement
 
     public static string FileName(int year) => $"{year}年度结项公示名单.xlsx";
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock, ListCounts counts)
     {
-        /// <summary>The years that have certificates, newest first; the current year is always offered.</summary>
+        /// <summary>
+        /// The years that have certificates, newest first; the current year is always offered. Found along the
+        /// (status, certificate number) index — the first and the last number, then one seek per year between — not by reading every
+        /// concluded application, and kept like the lists' counts.
+        /// </summary>
         public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)
         {
-            var numbers = await db.ClosureApplications.AsNoTracking()
-                .Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null)
-                .Select(a => a.CertificateNumber!.Substring(0, 9))
-                .Distinct().ToListAsync(cancellationToken);
             var thisYear = CertificateNumbers.YearOf(clock.GetUtcNow());
-            return numbers.Select(n => int.TryParse(n.AsSpan(5, 4), out var y) ? y : 0).Where(y => y > 0)
-                .Append(thisYear).Distinct().OrderDescending().ToList();
+            var years = await counts.KeepAsync((nameof(ListAnnouncement), "years"), async () =>
+            {
+                var first = await Certified().OrderBy(a => a.CertificateNumber).Select(a => a.CertificateNumber).FirstOrDefaultAsync(cancellationToken);
+                var last = await Certified().OrderByDescending(a => a.CertificateNumber).Select(a => a.CertificateNumber).FirstOrDefaultAsync(cancellationToken);
+                var found = new List<int>();
+                if (first is null || last is null || !int.TryParse(first.AsSpan(5, 4), out var firstYear)
+                    || !int.TryParse(last.AsSpan(5, 4), out var lastYear)) return found;
+                for (var year = firstYear; year <= lastYear; year++)
+                    if (await InYear(Certified(), year).AnyAsync(cancellationToken))
+                        found.Add(year);
+                return found;
+            });
+            return years.Append(thisYear).Distinct().OrderDescending().ToList();
         }
 
-        public Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default) =>
-            Concluded(query.Year).ToPagedAsync(query.List, Sorts, Projection, cancellationToken);
+        /// <summary>A page of the year's list; its count kept until the next saved change (<see cref="ListCounts"/>).</summary>
+        public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
+        {
+            var concluded = Concluded(query.Year);
+            var total = await counts.CountAsync(concluded, (nameof(ListAnnouncement), query.Year), cancellationToken);
+            return await concluded.ToPageAsync(query.List, Sorts, Projection, total, cancellationToken);
+        }
 
         /// <summary>The whole year's list as a workbook with Chinese headers, in the page's order.</summary>
         public async Task<byte[]> WorkbookAsync(int year, CancellationToken cancellationToken = default)
@@ -65,12 +81,22 @@ public static class ListAnnouncement
             return stream.ToArray();
         }
 
-        private IQueryable<ClosureApplication> Concluded(int year)
-        {
-            var prefix = CertificateNumbers.PrefixFor(year);
-            return db.ClosureApplications.AsNoTracking()
-                .Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix));
-        }
+        private IQueryable<ClosureApplication> Certified() =>
+            db.ClosureApplications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null);
+
+        private IQueryable<ClosureApplication> Concluded(int year) => InYear(Certified(), year);
+    }
+
+    /// <summary>
+    /// The certificates numbered in <paramref name="year"/>: a range of the number (巴社科结〔year〕 up to the next
+    /// character after 〕), which the (status, certificate number) index serves on every provider — a StartsWith
+    /// becomes a LIKE, which SQLite's index cannot serve on a case-sensitive column.
+    /// </summary>
+    public static IQueryable<ClosureApplication> InYear(IQueryable<ClosureApplication> certified, int year)
+    {
+        var from = CertificateNumbers.PrefixFor(year);
+        var until = from[..^1] + (char)(from[^1] + 1);
+        return certified.Where(a => string.Compare(a.CertificateNumber, from) >= 0 && string.Compare(a.CertificateNumber, until) < 0);
     }
 
     private static readonly SortMap<ClosureApplication> Sorts = new SortMap<ClosureApplication>(a => a.Id).Add("number", a => a.CertificateNumber);

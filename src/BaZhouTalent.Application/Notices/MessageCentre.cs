@@ -13,20 +13,27 @@ public static class MessageCentre
     // Newest first; the id keeps notices of one instant in a stable order.
     private static readonly SortMap<Notice> Sorts = SortMap<Notice>.TieBrokenBy(n => n.Id).Add("at", n => n.CreatedAt, descendingByDefault: true);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ListCounts counts)
     {
-        public Task<Paged<Row>> ListAsync(ListRequest request, bool unreadOnly, CancellationToken cancellationToken = default)
+        // Asked by the page and by the header's badge: counted once per request (the handler lives for one request).
+        private Task<int>? unread;
+
+        public async Task<Paged<Row>> ListAsync(ListRequest request, bool unreadOnly, CancellationToken cancellationToken = default)
         {
             var mine = Mine();
             if (unreadOnly)
                 mine = mine.Where(n => n.ReadAt == null);
-            return mine.ToPagedAsync(request, Sorts,
-                n => new Row(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null), cancellationToken);
+            // 未读 is the unread count the header shows anyway; 全部 (every notice ever received) is kept like the lists' counts.
+            var total = unreadOnly
+                ? await CountUnreadAsync(cancellationToken)
+                : await counts.CountAsync(mine, (nameof(MessageCentre), currentUser.UserId), cancellationToken);
+            return await mine.ToPageAsync(request, Sorts,
+                n => new Row(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null), total, cancellationToken);
         }
 
-        /// <summary>One COUNT on the (recipient, read-at) index: cheap enough for every page's header.</summary>
+        /// <summary>One COUNT on the (recipient, read-at) index, once per request: the page and the header share it.</summary>
         public Task<int> CountUnreadAsync(CancellationToken cancellationToken = default) =>
-            currentUser.UserId is null ? Task.FromResult(0) : Mine().CountAsync(n => n.ReadAt == null, cancellationToken);
+            unread ??= currentUser.UserId is null ? Task.FromResult(0) : Mine().CountAsync(n => n.ReadAt == null, cancellationToken);
 
         /// <summary>Marks one of the user's notices read and returns where it leads; null when it is not theirs (404).</summary>
         public async Task<string?> MarkReadAsync(long id, CancellationToken cancellationToken = default)
@@ -35,6 +42,7 @@ public static class MessageCentre
             if (link is null)
                 return null;
             var now = clock.GetUtcNow();
+            unread = null;
             await Mine().Where(n => n.Id == id && n.ReadAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
             return link;
@@ -43,6 +51,7 @@ public static class MessageCentre
         public Task<int> MarkAllReadAsync(CancellationToken cancellationToken = default)
         {
             var now = clock.GetUtcNow();
+            unread = null;
             return Mine().Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
         }
 

@@ -80,7 +80,7 @@ public static class ListClosures
         .Add("planned", p => p.ExtendedCompletion ?? p.PlannedCompletion)
         .Add("reuse", ReusePercent, descendingByDefault: true);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ListCounts counts)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, ListCounts counts, ITextSearch search)
     {
         public async Task<Paged<Row>> HandleAsync(Filter filter, ListRequest request, CancellationToken cancellationToken = default)
         {
@@ -89,6 +89,9 @@ public static class ListClosures
             // Counting all concluded projects reads one project row each (10,000 and more in a busy year): kept per view.
             var total = await counts.CountAsync(projects, (nameof(ListClosures), filter, request.Term, today, Visibility.ScopeOf(currentUser)),
                 cancellationToken);
+            // A common term fills the page early along the list's order: not every match fetched through the index and sorted.
+            if (total > ProjectSearch.CommonTerm)
+                projects = Query(filter, request.Term, today, byIndex: false);
             var page = await projects.ToPageAsync(request, Sorts, Projection(today), total, cancellationToken);
             var codes = page.Rows.Where(r => r.Status is not null).Select(r => r.ProjectCode).ToList();
             var openable = await db.ClosureApplications
@@ -108,7 +111,7 @@ public static class ListClosures
                 .ToListAsync(cancellationToken);
         }
 
-        private IQueryable<FundedProject> Query(Filter filter, string? term, DateOnly today)
+        private IQueryable<FundedProject> Query(Filter filter, string? term, DateOnly today, bool byIndex = true)
         {
             var projects = db.FundedProjects.Where(Visibility.Projects(currentUser));
             if (filter.Year is { } year)
@@ -132,9 +135,7 @@ public static class ListClosures
                 projects = projects.Where(p => p.Application != null && p.Application.ReuseChecks.Any(c =>
                     c.Round == p.Application.Round && c.State == ReuseCheckState.Done && c.Percent >= least));
             if (term is not null)
-                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
-                    || (p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)));
+                projects = projects.Matching(db, search, term, byIndex: byIndex);
             return projects;
         }
     }

@@ -28,15 +28,20 @@ public static class ListProjects
         .Add("leader", p => p.OriginalLeader.Name)
         .Add("unit", p => p.Unit.Name);
 
-    public sealed class Handler(IAppDbContext db)
+    public sealed class Handler(IAppDbContext db, ITextSearch search)
     {
         public async Task<Paged<Row>> HandleAsync(ListRequest request, CancellationToken cancellationToken = default)
         {
             var projects = db.FundedProjects.AsNoTracking();
+            int? total = null;
             if (request.Term is { } term)
-                projects = projects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                    || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term));
-            return await projects.ToPagedAsync(request, Sorts, p => new Row(
+            {
+                total = await projects.Matching(db, search, term, currentLeader: false).CountAsync(cancellationToken);
+                // A common term fills the page early along the list's order (ProjectSearch.CommonTerm).
+                projects = projects.Matching(db, search, term, currentLeader: false, byIndex: total <= ProjectSearch.CommonTerm);
+            }
+            total ??= await projects.CountAsync(cancellationToken);
+            return await projects.ToPageAsync(request, Sorts, p => new Row(
                     p.Code,
                     p.Title,
                     p.Category.Name,
@@ -45,7 +50,7 @@ public static class ListProjects
                     p.Unit.Name,
                     p.LeaderUserId != null,
                     p.Application == null ? null : p.Application.Status),
-                cancellationToken);
+                total.Value, cancellationToken);
         }
     }
 }

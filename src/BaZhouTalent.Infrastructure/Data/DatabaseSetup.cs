@@ -103,6 +103,7 @@ public static class DatabaseSetup
                 break;
         }
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<ITextSearch, TextSearch>();
         return services;
     }
 

@@ -59,6 +59,8 @@ public sealed class DatabaseInitializer(
             await RefuseAnEmptyDatabaseUnlessAskedAsync(cancellationToken);
             if (databaseOptions.Value.MigrateOnStartup || db.Database.IsSqlite())
                 await db.Database.MigrateAsync(cancellationToken);
+            // Before seeding, so the search triggers see the rows it adds (a new index is filled from existing rows).
+            await SearchIndexes.EnsureAsync(db, log, cancellationToken);
 
             // Instances starting together on a new database (a load-balanced deployment) seed one at a time: each
             // seeds inside a transaction that holds the database's write lock (SQLite's BEGIN IMMEDIATE, SQL

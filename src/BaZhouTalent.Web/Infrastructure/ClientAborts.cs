@@ -9,6 +9,9 @@ public static class ClientAborts
 {
     public const int ClientClosedRequest = 499;
 
+    /// <summary>True when the client closed the connection before the answer was complete.</summary>
+    public static bool Abandoned(HttpContext? context) => context?.RequestAborted.IsCancellationRequested == true;
+
     public static IApplicationBuilder UseClientAbortsAsClosedRequests(this IApplicationBuilder app) =>
         app.Use(next => context => HandleAsync(context, next));
 

@@ -18,6 +18,7 @@ public static class Logging
     {
         var directory = context.Configuration["Logs:Directory"] ?? "logs";
         var path = Path.Combine(Path.GetFullPath(directory, context.HostingEnvironment.ContentRootPath), "bazhoutalent-.log");
+        var requests = services.GetService<IHttpContextAccessor>();
         logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
@@ -26,6 +27,8 @@ public static class Logging
             .ReadFrom.Configuration(context.Configuration)
             .Enrich.FromLogContext()
             .Enrich.With<PhoneNumberMasker>()
+            // A /healthz its client gave up on (a load balancer's probe timing out) is one 499 line of the request log.
+            .Filter.ByExcluding(e => IsAbandonedHealthCheck(e, requests?.HttpContext))
             .WriteTo.Console(outputTemplate: Template, formatProvider: null)
             .WriteTo.File(path, outputTemplate: Template, rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 60, shared: true, formatProvider: null);
@@ -37,5 +40,28 @@ public static class Logging
         options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
         options.EnrichDiagnosticContext = (diagnostics, http) =>
             diagnostics.Set("UserName", http.User.Identity?.Name ?? "-");
+        options.GetLevel = RequestLevel;
+        options.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+        [
+            new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+            new LogEventProperty("RequestPath", new ScalarValue(path)),
+            new LogEventProperty("StatusCode", new ScalarValue(ClientAborts.Abandoned(http) ? ClientAborts.ClientClosedRequest : status)),
+            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+        ];
     }
+
+    /// <summary>
+    /// A request the client abandoned is information, whatever the unfinished answer's status (a health check cut short
+    /// reports 503); otherwise Serilog's rule: an exception or a 5xx is an error.
+    /// </summary>
+    public static LogEventLevel RequestLevel(HttpContext http, double elapsed, Exception? exception) =>
+        ClientAborts.Abandoned(http) ? LogEventLevel.Information
+        : exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : LogEventLevel.Information;
+
+    /// <summary>The health-check service's report of a check cancelled because its request's client left.</summary>
+    public static bool IsAbandonedHealthCheck(LogEvent e, HttpContext? http) =>
+        ClientAborts.Abandoned(http)
+        && e.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string name }
+        && name.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks", StringComparison.Ordinal);
 }

@@ -59,6 +59,9 @@ public sealed class QueueCountOnPostgreSqlTests(PostgreSqlPortal portal)
 public sealed class UserListOnPostgreSqlTests(PostgreSqlPortal portal)
     : UserListTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
 
+public sealed class SearchIndexOnPostgreSqlTests(PostgreSqlPortal portal)
+    : SearchIndexTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
+
 public sealed class ProgrammeListOnPostgreSqlTests(PostgreSqlPortal portal)
     : ProgrammeListTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
 

@@ -232,11 +232,11 @@ public class ProgrammeListTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/applications/{oldUnitCode}")).Status);
     }
 
-    private static List<string> Codes(Browser.Page page) =>
+    internal static List<string> Codes(Browser.Page page) =>
         page.Document.QuerySelectorAll("tbody td.project-code").Select(td => td.TextContent.Trim()).ToList();
 
     /// <summary>Follows the pages of a list from the first to the last, as a reader clicking 下一页 would.</summary>
-    private static async Task<List<string>> AllPagesAsync(Browser browser, string url)
+    internal static async Task<List<string>> AllPagesAsync(Browser browser, string url)
     {
         var codes = new List<string>();
         for (var number = 1; number < 100; number++)

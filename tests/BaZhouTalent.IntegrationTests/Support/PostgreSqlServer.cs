@@ -49,7 +49,9 @@ public sealed class PostgreSqlServer
         {
             connection.Open();
             using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            // As deploy/ makes it: a UTF-8 LC_CTYPE, under which pg_trgm counts Chinese characters as letters (the lists'
+            // search index, docs/adr/0007); every text column is COLLATE "C" whatever the database's locale.
+            create.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'";
             create.ExecuteNonQuery();
         }
         return new TestDatabase(DatabaseProvider.PostgreSql, ConnectionString(name));

@@ -33,6 +33,8 @@ internal sealed class ClosureApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.CurrentOutputForm).HasMaxLength(FieldLengths.ShortName);
         application.Property(a => a.CertificateNumber).HasMaxLength(FieldLengths.Code);
         application.HasIndex(a => a.CertificateNumber).IsUnique();
+        // 结项公示: a certificate year's page, count and the year list read a range of this index (ListAnnouncement.InYear).
+        application.HasIndex(a => new { a.Status, a.CertificateNumber });
         application.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         application.Property(a => a.ExemptionGround).HasMaxLength(FieldLengths.Title);
         application.Property(a => a.ExemptionDescription).HasMaxLength(FieldLengths.LongText);

@@ -10,6 +10,8 @@ internal static class PeopleMapping
     public static void MapLeader<TOwner>(OwnedNavigationBuilder<TOwner, PersonDetails> leader) where TOwner : class
     {
         leader.Property(p => p.Name).HasMaxLength(FieldLengths.PersonName);
+        // A search of one or two characters (too short for the trigram index) reads this narrow index, not the table.
+        leader.HasIndex(p => p.Name);
         leader.Property(p => p.Gender).HasMaxLength(8);
         leader.Property(p => p.Ethnicity).HasMaxLength(20);
         leader.Property(p => p.Unit).HasMaxLength(FieldLengths.UnitName);

@@ -477,6 +477,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("Status", "CertificateNumber");
+
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
@@ -1919,6 +1921,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -2083,6 +2087,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                                 .UseCollation("C");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

@@ -478,6 +478,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("Status", "CertificateNumber");
+
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
@@ -1921,6 +1923,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -2085,6 +2089,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                                 .UseCollation("Chinese_PRC_BIN2");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

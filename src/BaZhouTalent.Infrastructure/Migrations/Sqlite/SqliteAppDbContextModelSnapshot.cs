@@ -426,6 +426,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("Status", "CertificateNumber");
+
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
@@ -1721,6 +1723,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -1871,6 +1875,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

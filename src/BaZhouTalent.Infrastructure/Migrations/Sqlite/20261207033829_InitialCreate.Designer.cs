@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207020624_InitialCreate")]
+    [Migration("20261207033829_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -428,6 +428,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "CertificateNumber");
 
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
@@ -1724,6 +1726,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                             b1.HasKey("ClosureApplicationId");
 
+                            b1.HasIndex("Name");
+
                             b1.ToTable("ClosureApplications");
 
                             b1.WithOwner()
@@ -1874,6 +1878,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("FundedProjectId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("FundedProjects");
 

@@ -1081,6 +1081,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_CurrentLeader_Name",
+                table: "ClosureApplications",
+                column: "CurrentLeader_Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_ProjectId",
                 table: "ClosureApplications",
                 column: "ProjectId",
@@ -1090,6 +1095,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "IX_ClosureApplications_Status",
                 table: "ClosureApplications",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureApplications_Status_CertificateNumber",
+                table: "ClosureApplications",
+                columns: new[] { "Status", "CertificateNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_ProjectTitle_Id",
@@ -1152,6 +1162,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "IX_FundedProjects_Lifecycle",
                 table: "FundedProjects",
                 column: "Lifecycle");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundedProjects_OriginalLeader_Name",
+                table: "FundedProjects",
+                column: "OriginalLeader_Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_PlannedCompletion",

@@ -1,0 +1,16 @@
+namespace BaZhouTalent.Application.Abstractions;
+
+/// <summary>
+/// The lists' text search served by an index (docs/adr/0007): the ids of the rows whose searched columns may contain a
+/// term in its search form (<see cref="Common.ListRequest.Term"/>). The answer may hold more rows than match; every list
+/// narrows it with its own <c>column.ToLower().Contains(term)</c>, so a search finds exactly the rows it found by scanning,
+/// only without reading every project to find them.
+/// </summary>
+public interface ITextSearch
+{
+    /// <summary>Funded projects whose 项目编号, 项目名称 or original leader's name may contain the term.</summary>
+    IQueryable<int> FundedProjects(string term);
+
+    /// <summary>Closure applications whose project title or current leader's name may contain the term.</summary>
+    IQueryable<int> ClosureApplications(string term);
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using BaZhouTalent.Application.Certificates;
+using BaZhouTalent.Application.Domain;
+using BaZhouTalent.IntegrationTests.Hardening;
+using BaZhouTalent.IntegrationTests.Review;
+using Microsoft.EntityFrameworkCore;
+
+namespace BaZhouTalent.IntegrationTests.Programme;
+
+/// <summary>
+/// Pages that show twenty rows read twenty rows, not the history (issue 25, item 3): 结项公示 along the (status,
+/// certificate number) index with its count kept, 站内通知 counting the unread once per request.
+/// </summary>
+public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal>
+{
+    [Fact]
+    public async Task A_certificate_years_page_reads_a_range_of_the_certificate_index_in_its_order()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var plan = await portal.WithDbAsync(async db =>
+        {
+            var certified = db.ClosureApplications.Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null);
+            var page = ListAnnouncement.InYear(certified, 2024).OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id).Take(20).Select(a => a.Id);
+            await db.Database.OpenConnectionAsync();
+            await using var command = page.CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            var steps = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+            return steps;
+        });
+        Assert.Contains(plan, s => s.Contains("INDEX IX_ClosureApplications_Status_CertificateNumber (Status=? AND CertificateNumber>? AND CertificateNumber<?)",
+            StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_announcement_offers_exactly_the_years_with_certificates_and_lists_each_years_certificates()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        var numbers = await portal.WithDbAsync(db => db.ClosureApplications
+            .Where(a => a.Status == ApplicationStatus.Concluded && a.CertificateNumber != null).Select(a => a.CertificateNumber!).ToListAsync());
+        var years = numbers.Select(n => int.Parse(n.AsSpan(5, 4), System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        Assert.True(years.Count > 1);
+
+        var page = await admin.GetAsync("/Admin/Announcements");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var offered = page.Document.QuerySelectorAll("select[name=year] option").Select(o => int.Parse(o.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var thisYear = DateTime.UtcNow.AddHours(8).Year;
+        Assert.Equal(years.Append(thisYear).Distinct().OrderDescending(), offered);
+        foreach (var year in years)
+        {
+            var listed = (await admin.GetAsync($"/Admin/Announcements?year={year}")).Document.QuerySelectorAll("tbody tr td:first-child")
+                .Select(td => td.TextContent.Trim()).ToList();
+            Assert.Equal(numbers.Where(n => n.Contains($"〔{year}〕", StringComparison.Ordinal)).Order(StringComparer.Ordinal), listed);
+        }
+    }
+
+    [Fact]
+    public async Task The_notice_page_counts_the_unread_once_per_request_and_keeps_the_count_of_all()
+    {
+        var researcher = await ReviewKit.SignInAsync(portal, "yangzhuo");
+        var userId = await ReviewKit.UserIdAsync(portal, "yangzhuo");
+        await portal.WithDbAsync(db =>
+        {
+            for (var i = 0; i < 30; i++)
+                db.Notices.Add(new Notice { RecipientUserId = userId, Title = $"通知{i}", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-i), ReadAt = i % 3 == 0 ? DateTimeOffset.UtcNow : null });
+            return db.SaveChangesAsync();
+        });
+
+        async Task<int> CountsOnAsync(string path)
+        {
+            var from = portal.Commands.Invocations.Count;
+            Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync(path)).Status);
+            return portal.CommandsSince(from).Count(c => c.Contains("COUNT(*)", StringComparison.Ordinal) && c.Contains("FROM \"Notices\"", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(2, await CountsOnAsync("/Notices"));          // the unread (page and header together) and all of them
+        Assert.Equal(1, await CountsOnAsync("/Notices?p=2"));      // all of them kept until the next saved change
+        Assert.Equal(1, await CountsOnAsync("/Notices?unread=true")); // the unread are the list's total too
+    }
+}
