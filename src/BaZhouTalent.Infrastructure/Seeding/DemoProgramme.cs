@@ -135,7 +135,10 @@ internal static class DemoProgramme
 
     private const string Y = "yangzhuo";
 
-    /// <summary>The programme, by 立项 year; codes in the house format, none of them the reference project's BZ25YB027.</summary>
+    /// <summary>
+    /// The programme, by 立项 year; codes in the house format, none of them the reference project's BZ25YB027. The 2026
+    /// 专项 and 委托 projects are short (due 2026-09-30), so the current year has applications in review too.
+    /// </summary>
     public static readonly IReadOnlyList<Project> Projects =
     [
         new("BZ24ZD001", "川陕革命根据地红色文化资源保护利用研究", "xufeng", Fate.Concluded, AppraisalGrade.Excellent),
@@ -199,8 +202,10 @@ internal static class DemoProgramme
         new("BZ26QN001", "巴中市新就业形态劳动者权益研究", "hejun", Fate.NotStarted),
         new("BZ26QN002", "通江县红军烈士陵园红色教育研究", "hujing", Fate.EmptyDraft),
         new("BZ26QN003", "巴中市基层干部减负研究", "lijun", Fate.HalfDraft),
-        new("BZ26ZX001", "川陕苏区红色地名研究", "tangli", Fate.NotStarted),
-        new("BZ26ZX002", "巴中市网络意识形态工作研究", "zhouli", Fate.EmptyDraft),
-        new("BZ26WT001", "巴中市社会科学界联合会发展史研究", "xufeng", Fate.NotStarted),
+        new("BZ26ZX001", "川陕苏区红色地名研究", "tangli", Fate.UnitReview),
+        new("BZ26ZX002", "巴中市网络意识形态工作研究", "zhouli", Fate.FederationIntake),
+        new("BZ26ZX003", "巴中市红色文化遗址保护利用现状调查", "hujing", Fate.FederationReview),
+        new("BZ26WT001", "巴中市社会科学界联合会发展史研究", "xufeng", Fate.ExpertReview),
+        new("BZ26WT002", "巴中市哲学社会科学发展现状调查", "chengang", Fate.Concluded, AppraisalGrade.Excellent),
     ];
 }

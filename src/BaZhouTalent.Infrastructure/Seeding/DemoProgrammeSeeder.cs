@@ -148,8 +148,13 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
                 ? DemoProgramme.Accounts.Concat(DemoData.Accounts).First(a => a.Role == Roles.CountyFederation && a.Region == region).UserName
                 : null;
 
-        private DateOnly PlannedCompletion => project.Code.Contains("ZD", StringComparison.Ordinal)
-            ? new DateOnly(year + 1, 12, 31) : new DateOnly(year + 1, 6, 30);
+        private string Category => ProjectCode.Parse(project.Code)!.CategoryCode;
+
+        /// <summary>The 2026 专项 and 委托 projects run for half a year.</summary>
+        private bool Short => year == 2026 && (Category is "ZX" or "WT");
+
+        private DateOnly PlannedCompletion => Short ? new DateOnly(year, 9, 30)
+            : Category == "ZD" ? new DateOnly(year + 1, 12, 31) : new DateOnly(year + 1, 6, 30);
 
         public IReadOnlyList<Step> Steps()
         {
@@ -161,6 +166,7 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
             {
                 2024 => new DateOnly(2025, 3, 1).AddDays(index * 4),
                 2025 => new DateOnly(2026, 5, 20).AddDays((index - 20) * 3),
+                _ when Short => new DateOnly(2026, 7, 20).AddDays((index - 48) * 4),
                 _ => new DateOnly(2026, 10, 8).AddDays((index - 48) * 2),
             };
             switch (project.Fate)
@@ -299,7 +305,7 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
 
         private async Task<bool> Register(DemoStepServices s)
         {
-            var category = await seeder.db.ProjectCategories.SingleAsync(c => c.Code == ProjectCode.Parse(project.Code)!.CategoryCode);
+            var category = await seeder.db.ProjectCategories.SingleAsync(c => c.Code == Category);
             var unit = await seeder.db.Units.SingleAsync(u => u.Name == leader.Unit);
             var command = new RegisterProject.Command
             {
@@ -377,31 +383,67 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
             return await s.Get<SaveReport.Handler>().HandleAsync(command) == SaveOutcome.Saved;
         }
 
-        /// <summary>A report of the house outline that names neither the researcher nor the unit (experts read it).</summary>
+        /// <summary>A report of the house outline that names neither the researcher nor the unit (experts read it); its
+        /// paragraphs follow the project's theme, so the 自建库查重 finds what reports on one theme share, not a template.</summary>
         private string Report(bool revised)
         {
             var theme = Themes[index % Themes.Length];
-            return string.Join("\n",
+            var subject = project.Title.Replace("研究", "", StringComparison.Ordinal);
+            return string.Join("\n", new[]
+            {
                 project.Title,
-                $"摘要：本研究围绕{project.Title.Replace("研究", "", StringComparison.Ordinal)}这一问题，综合运用文献研究、实地调研和比较分析等方法，" +
-                $"梳理巴中市在{theme}方面的现状与成效，分析存在的主要问题及其成因，提出具有针对性和可操作性的对策建议。",
-                "关键词：巴中；" + theme + "；对策建议",
+                $"摘要：本研究以{subject}为对象，在{Places[index % Places.Length]}开展实地调研，{theme.Finding}在此基础上提出{theme.Name}的对策建议。",
+                $"关键词：{theme.Name}；{subject}；巴中",
                 "一、研究背景与意义",
-                $"近年来，巴中市深入贯彻新发展理念，{theme}工作取得了明显成效，但也面临基础薄弱、人才不足、资金投入有限等现实困难。" +
-                "开展本项研究，对于推动地方经济社会高质量发展具有重要的理论意义和实践价值。",
+                theme.Background,
                 "二、现状与问题",
-                $"课题组先后赴{Places[index % Places.Length]}等地开展实地调研，发放问卷{300 + index * 7}份，回收有效问卷{280 + index * 6}份，" +
-                "召开座谈会多次。调研发现，当前工作中仍存在统筹协调机制不够健全、政策落实不够到位、群众参与度不高等问题。",
+                $"课题组发放问卷{300 + index * 7}份，回收有效问卷{280 + index * 6}份，访谈{12 + index % 9}个单位。{theme.Problem}",
                 "三、对策建议",
-                "一是健全统筹协调机制，明确各部门职责分工；二是加大政策支持和资金投入力度；三是加强人才队伍建设；" +
-                "四是创新宣传引导方式，提高群众参与的积极性和主动性。",
-                revised ? $"四、补充调研（修改稿）\n根据评审意见，课题组补充了{year + 1}年度的统计数据和典型案例，对第三部分的对策建议作了进一步细化。" : "",
+                theme.Measures,
+                revised ? $"四、补充调研（修改稿）\n根据评审意见，课题组补充了{year + 1}年度的统计数据和{2 + index % 3}个典型案例，细化了第三部分的对策建议。" : "",
                 "参考文献",
-                "[1] 巴中市统计局.巴中统计年鉴[M].北京：中国统计出版社，2024.",
-                "[2] 中共巴中市委党史研究室.川陕革命根据地历史[M].成都：四川人民出版社，2019.").Replace("\n\n", "\n", StringComparison.Ordinal);
+                $"[1] 巴中市统计局.巴中统计年鉴（{year}）[M].北京：中国统计出版社，{year}.",
+                theme.Reference,
+            }.Where(line => line.Length > 0));
         }
 
-        private static readonly string[] Themes = ["红色文化传承", "乡村振兴", "文旅融合", "基层治理", "产业发展", "教育发展", "生态保护", "民生保障"];
+        private sealed record Theme(string Name, string Background, string Finding, string Problem, string Measures, string Reference);
+
+        private static readonly Theme[] Themes =
+        [
+            new("红色文化传承", "巴中是川陕革命根据地的首府所在地，红色资源富集，保护好、利用好红色资源是传承红色基因的重要任务。",
+                "发现红色资源的系统保护和活化利用仍有差距，", "部分遗址保护资金不足，展陈方式单一，讲解队伍专业化程度不高，青少年参与度偏低。",
+                "一是建立红色资源名录和分级保护制度；二是推动红色资源数字化展示；三是培育专业讲解员队伍；四是把红色教育融入大中小学思政课程。",
+                "[2] 中共巴中市委党史研究室.川陕革命根据地历史[M].成都：四川人民出版社，2019."),
+            new("乡村振兴", "巴中地处秦巴山区，农村人口比重较高，巩固拓展脱贫攻坚成果同乡村振兴有效衔接任务繁重。",
+                "发现产业带动能力和村级治理能力仍需提升，", "村级集体经济收入来源单一，新型经营主体带动作用有限，农村青壮年劳动力外流明显。",
+                "一是发展壮大新型农村集体经济；二是培育家庭农场和农民合作社；三是完善联农带农利益联结机制；四是吸引人才返乡入乡创业。",
+                "[2] 黄祖辉.乡村振兴战略的实施路径研究[J].中国农村经济，2018（4）."),
+            new("文旅融合", "光雾山、诺水河等景区和众多古镇构成巴中丰富的文旅资源，文旅融合是巴中转型发展的重要方向。",
+                "发现文旅产品同质化和配套服务滞后问题较为突出，", "景区之间联动不足，夜间消费和过夜游客比例偏低，文化内涵挖掘不够，智慧旅游建设滞后。",
+                "一是打造跨区县精品旅游线路；二是开发具有巴文化特色的文创产品；三是完善交通和住宿配套；四是运用短视频等新媒体开展营销。",
+                "[2] 厉新建.文旅融合发展的理论与实践[J].旅游学刊，2019（11）."),
+            new("基层治理", "基层是社会治理的基础，巴中城乡基层治理面临人口流动加快、群众诉求多元等新情况。",
+                "发现基层治理体系和治理能力仍有短板，", "部分社区工作者负担较重，议事协商平台作用发挥不充分，数字化治理手段应用不足。",
+                "一是健全党组织领导的自治、法治、德治相结合的治理体系；二是推广积分制、清单制等做法；三是为基层减负赋能；四是建设基层治理数据平台。",
+                "[2] 郁建兴.社会治理共同体及其建设路径[J].公共管理学报，2019（3）."),
+            new("产业发展", "巴中正处于工业化、城镇化加快推进阶段，培育特色优势产业是县域经济高质量发展的关键。",
+                "发现特色产业链条短、附加值低的问题较为明显，", "龙头企业数量少，精深加工能力不足，品牌影响力有限，产业园区配套不完善。",
+                "一是延伸特色产业链条；二是引进培育龙头企业；三是加强区域公用品牌建设；四是完善园区基础设施和要素保障。",
+                "[2] 刘志彪.产业链现代化的产业经济学分析[J].经济学家，2019（12）."),
+            new("教育发展", "教育是民生之基，巴中教育事业发展取得长足进步，但城乡、校际之间仍存在差距。",
+                "发现教育资源配置和人才培养质量有待进一步提升，", "农村学校师资结构性短缺，职业教育与地方产业结合不够紧密，家校协同育人机制不健全。",
+                "一是推进城乡教育共同体建设；二是深化产教融合、校企合作；三是加强教师队伍建设；四是完善家校社协同育人机制。",
+                "[2] 顾明远.中国教育现代化的理论与实践[M].北京：人民教育出版社，2018."),
+            new("生态保护", "巴中是长江上游重要生态屏障，守护绿水青山、推动生态产品价值实现是巴中的重要使命。",
+                "发现生态产品价值实现渠道仍然不畅，", "生态产品调查监测体系不健全，市场化交易机制缺乏，生态补偿标准偏低，绿色产业规模小。",
+                "一是开展生态产品信息普查；二是探索生态产品价值核算；三是健全生态补偿机制；四是发展林下经济和生态旅游。",
+                "[2] 王金南.生态产品第四产业理论与发展框架研究[J].中国环境管理，2021（4）."),
+            new("民生保障", "增进民生福祉是发展的根本目的，巴中人口老龄化程度较高，民生保障需求日益多样化。",
+                "发现公共服务供给与群众需求之间仍有差距，", "养老服务设施分布不均，专业护理人员短缺，城乡社会保障水平存在差距，服务信息化程度不高。",
+                "一是完善县乡村三级养老服务网络；二是加强专业人才培养；三是推进基本公共服务均等化；四是建设民生服务信息平台。",
+                "[2] 郑功成.中国社会保障改革与发展战略[M].北京：人民出版社，2011."),
+        ];
 
         private static readonly string[] Places = ["巴州区、恩阳区", "通江县、南江县", "平昌县", "巴州区、平昌县", "南江县、通江县"];
 
