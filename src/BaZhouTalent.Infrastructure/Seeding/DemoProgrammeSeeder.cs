@@ -33,6 +33,9 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
     /// <summary>The last day of the programme: every step happens on or before it.</summary>
     public static readonly DateOnly LastDay = new(2026, 11, 27);
 
+    /// <summary>The day every account has read its notices up to.</summary>
+    private static readonly DateOnly ReadUpTo = new(2026, 11, 1);
+
     private const string Admin = "admin";
     private readonly DemoClock clock = new();
     private readonly Dictionary<string, ClaimsPrincipal> principals = [];
@@ -55,6 +58,10 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
         var steps = new List<Step> { new(At(new DateOnly(2024, 3, 1), 0), -1, 0, Admin, "专家库", FillPoolAsync) };
         for (var i = 0; i < Projects.Count; i++)
             steps.AddRange(new Script(this, Projects[i], i).Steps());
+        // Everyone has read their notices up to November: what is unread is the last weeks' news, as on a portal in use.
+        steps.AddRange(DemoData.Accounts.Concat(DemoProgramme.Accounts).Select(a => a.UserName).Distinct().Select(userName =>
+            new Step(At(ReadUpTo, 8 * 60), -1, 0, userName, "阅读站内通知",
+                async services => await services.Get<Application.Notices.MessageCentre.Handler>().MarkAllReadAsync() >= 0)));
         foreach (var step in steps.OrderBy(s => s.At).ThenBy(s => s.Project).ThenBy(s => s.Order))
             await RunAsync(step, cancellationToken);
         log.LogInformation("Seeded the demo programme: {Projects} projects in {Steps} steps in {Elapsed} ms",
@@ -153,6 +160,10 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
         /// <summary>The 2026 专项 and 委托 projects run for half a year.</summary>
         private bool Short => year == 2026 && (Category is "ZX" or "WT");
 
+        /// <summary>Still with a reviewer at the programme's end: started late, so what waits has waited weeks, not months.</summary>
+        private bool InReview => project.Fate is Fate.UnitReview or Fate.CountyReview or Fate.FederationIntake or Fate.ExpertReview
+            or Fate.FederationReview or Fate.ExemptionRequested or Fate.ReturnedByUnit or Fate.ReturnedByFederation or Fate.Deferred;
+
         private DateOnly PlannedCompletion => Short ? new DateOnly(year, 9, 30)
             : Category == "ZD" ? new DateOnly(year + 1, 12, 31) : new DateOnly(year + 1, 6, 30);
 
@@ -165,6 +176,7 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
             day = year switch
             {
                 2024 => new DateOnly(2025, 3, 1).AddDays(index * 4),
+                2025 when InReview => new DateOnly(2026, 8, 25).AddDays(index - 20),
                 2025 => new DateOnly(2026, 5, 20).AddDays((index - 20) * 3),
                 _ when Short => new DateOnly(2026, 7, 20).AddDays((index - 48) * 4),
                 _ => new DateOnly(2026, 10, 8).AddDays((index - 48) * 2),
@@ -184,7 +196,7 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
                 case Fate.Deferred: ToIntake(); Assign(); Appraise(); Defer(); break;
                 case Fate.ExemptionRequested: Submitted(exemption: true); UnitApproves(); CountyApproves(); break;
                 case Fate.Extended: Extend(); Start(); Add(project.Leader, "填写变更情况", FillChangeTable); break;
-                case Fate.ExtensionRequested: day = new DateOnly(2026, 6, 8); Add(project.Leader, "申请延期", AskExtensionAsync); break;
+                case Fate.ExtensionRequested: day = PlannedCompletion.AddDays(-45); Add(project.Leader, "申请延期", AskExtensionAsync); break;
                 case Fate.TerminatedOverdue: day = PlannedCompletion.AddDays(100 + index); Add(Admin, "撤项", TerminateAsync); break;
                 case Fate.TerminatedOnRequest: Start(); Add(project.Leader, "填写变更情况", FillChangeTable); day = PlannedCompletion.AddDays(20);
                     Add(UnitReviewer, "单位申请撤项", RequestTerminationAsync); Add(Admin, "批准撤项", s => DecideRequestAsync(s, ProjectRequestTrigger.Approve, "同意撤项。")); break;
@@ -383,66 +395,59 @@ internal sealed class DemoProgrammeSeeder(IServiceProvider scope, AppDbContext d
             return await s.Get<SaveReport.Handler>().HandleAsync(command) == SaveOutcome.Saved;
         }
 
-        /// <summary>A report of the house outline that names neither the researcher nor the unit (experts read it); its
-        /// paragraphs follow the project's theme, so the 自建库查重 finds what reports on one theme share, not a template.</summary>
+        /// <summary>
+        /// A report of the house outline that names neither the researcher nor the unit (experts read it). Its sentences are
+        /// short clauses of the project's theme, rotated and joined with the project's own subject, places and figures, so no
+        /// two reports share a run the 自建库查重 would count (its fingerprints see matches of some 40 characters and more).
+        /// </summary>
         private string Report(bool revised)
         {
             var theme = Themes[index % Themes.Length];
             var subject = project.Title.Replace("研究", "", StringComparison.Ordinal);
+            var place = Places[index % Places.Length];
+            // The 自建库查重 compares the Chinese characters alone and joins nearby matches: each report takes some of its
+            // theme's clauses in an order of its own, joined by its own subject, so reports on one theme share little.
+            string[] glue = ["；就{0}而言，", "；在{0}方面，", "；{0}中，", "；对{0}来说，"];
+            var random = new Random(Fnv(project.Code));
+            string Clauses(string[] clauses, int count) => string.Concat(clauses.OrderBy(_ => random.Next()).Take(count)
+                .Select((c, k) => (k == 0 ? "" : string.Format(System.Globalization.CultureInfo.InvariantCulture, glue[random.Next(glue.Length)], subject)) + c));
             return string.Join("\n", new[]
             {
                 project.Title,
-                $"摘要：本研究以{subject}为对象，在{Places[index % Places.Length]}开展实地调研，{theme.Finding}在此基础上提出{theme.Name}的对策建议。",
-                $"关键词：{theme.Name}；{subject}；巴中",
+                $"摘要：本课题聚焦{subject}，{year}年至{year + 1}年在{place}调研，认为{theme.Problems[index % theme.Problems.Length]}，据此就{theme.Name}提出对策。",
+                $"关键词：{theme.Name}；{subject}；{place.Split('、')[0]}",
                 "一、研究背景与意义",
-                theme.Background,
+                $"{place}{Clauses(theme.Background, 2)}。",
                 "二、现状与问题",
-                $"课题组发放问卷{300 + index * 7}份，回收有效问卷{280 + index * 6}份，访谈{12 + index % 9}个单位。{theme.Problem}",
+                $"{place}问卷{280 + index * 6}份、访谈{40 + index * 3}人次表明，{Clauses(theme.Problems, 3)}。",
                 "三、对策建议",
-                theme.Measures,
-                revised ? $"四、补充调研（修改稿）\n根据评审意见，课题组补充了{year + 1}年度的统计数据和{2 + index % 3}个典型案例，细化了第三部分的对策建议。" : "",
+                $"围绕{subject}，{Clauses(theme.Measures, 3)}。",
+                revised ? $"四、补充调研（修改稿）\n按评审意见补充了{year + 1}年的{2 + index % 3}个案例和{place}的统计数据，细化了对策。" : "",
                 "参考文献",
-                $"[1] 巴中市统计局.巴中统计年鉴（{year}）[M].北京：中国统计出版社，{year}.",
-                theme.Reference,
+                Themes[random.Next(Themes.Length)].Reference,
             }.Where(line => line.Length > 0));
         }
 
-        private sealed record Theme(string Name, string Background, string Finding, string Problem, string Measures, string Reference);
+        private sealed record Theme(string Name, string[] Background, string[] Problems, string[] Measures, string Reference);
 
         private static readonly Theme[] Themes =
         [
-            new("红色文化传承", "巴中是川陕革命根据地的首府所在地，红色资源富集，保护好、利用好红色资源是传承红色基因的重要任务。",
-                "发现红色资源的系统保护和活化利用仍有差距，", "部分遗址保护资金不足，展陈方式单一，讲解队伍专业化程度不高，青少年参与度偏低。",
-                "一是建立红色资源名录和分级保护制度；二是推动红色资源数字化展示；三是培育专业讲解员队伍；四是把红色教育融入大中小学思政课程。",
-                "[2] 中共巴中市委党史研究室.川陕革命根据地历史[M].成都：四川人民出版社，2019."),
-            new("乡村振兴", "巴中地处秦巴山区，农村人口比重较高，巩固拓展脱贫攻坚成果同乡村振兴有效衔接任务繁重。",
-                "发现产业带动能力和村级治理能力仍需提升，", "村级集体经济收入来源单一，新型经营主体带动作用有限，农村青壮年劳动力外流明显。",
-                "一是发展壮大新型农村集体经济；二是培育家庭农场和农民合作社；三是完善联农带农利益联结机制；四是吸引人才返乡入乡创业。",
-                "[2] 黄祖辉.乡村振兴战略的实施路径研究[J].中国农村经济，2018（4）."),
-            new("文旅融合", "光雾山、诺水河等景区和众多古镇构成巴中丰富的文旅资源，文旅融合是巴中转型发展的重要方向。",
-                "发现文旅产品同质化和配套服务滞后问题较为突出，", "景区之间联动不足，夜间消费和过夜游客比例偏低，文化内涵挖掘不够，智慧旅游建设滞后。",
-                "一是打造跨区县精品旅游线路；二是开发具有巴文化特色的文创产品；三是完善交通和住宿配套；四是运用短视频等新媒体开展营销。",
-                "[2] 厉新建.文旅融合发展的理论与实践[J].旅游学刊，2019（11）."),
-            new("基层治理", "基层是社会治理的基础，巴中城乡基层治理面临人口流动加快、群众诉求多元等新情况。",
-                "发现基层治理体系和治理能力仍有短板，", "部分社区工作者负担较重，议事协商平台作用发挥不充分，数字化治理手段应用不足。",
-                "一是健全党组织领导的自治、法治、德治相结合的治理体系；二是推广积分制、清单制等做法；三是为基层减负赋能；四是建设基层治理数据平台。",
-                "[2] 郁建兴.社会治理共同体及其建设路径[J].公共管理学报，2019（3）."),
-            new("产业发展", "巴中正处于工业化、城镇化加快推进阶段，培育特色优势产业是县域经济高质量发展的关键。",
-                "发现特色产业链条短、附加值低的问题较为明显，", "龙头企业数量少，精深加工能力不足，品牌影响力有限，产业园区配套不完善。",
-                "一是延伸特色产业链条；二是引进培育龙头企业；三是加强区域公用品牌建设；四是完善园区基础设施和要素保障。",
-                "[2] 刘志彪.产业链现代化的产业经济学分析[J].经济学家，2019（12）."),
-            new("教育发展", "教育是民生之基，巴中教育事业发展取得长足进步，但城乡、校际之间仍存在差距。",
-                "发现教育资源配置和人才培养质量有待进一步提升，", "农村学校师资结构性短缺，职业教育与地方产业结合不够紧密，家校协同育人机制不健全。",
-                "一是推进城乡教育共同体建设；二是深化产教融合、校企合作；三是加强教师队伍建设；四是完善家校社协同育人机制。",
-                "[2] 顾明远.中国教育现代化的理论与实践[M].北京：人民教育出版社，2018."),
-            new("生态保护", "巴中是长江上游重要生态屏障，守护绿水青山、推动生态产品价值实现是巴中的重要使命。",
-                "发现生态产品价值实现渠道仍然不畅，", "生态产品调查监测体系不健全，市场化交易机制缺乏，生态补偿标准偏低，绿色产业规模小。",
-                "一是开展生态产品信息普查；二是探索生态产品价值核算；三是健全生态补偿机制；四是发展林下经济和生态旅游。",
-                "[2] 王金南.生态产品第四产业理论与发展框架研究[J].中国环境管理，2021（4）."),
-            new("民生保障", "增进民生福祉是发展的根本目的，巴中人口老龄化程度较高，民生保障需求日益多样化。",
-                "发现公共服务供给与群众需求之间仍有差距，", "养老服务设施分布不均，专业护理人员短缺，城乡社会保障水平存在差距，服务信息化程度不高。",
-                "一是完善县乡村三级养老服务网络；二是加强专业人才培养；三是推进基本公共服务均等化；四是建设民生服务信息平台。",
-                "[2] 郑功成.中国社会保障改革与发展战略[M].北京：人民出版社，2011."),
+            new("红色文化传承", ["红色资源富集", "红色基因需要传承", "遗址分布点多面广"], ["保护资金不足", "展陈方式单一", "讲解队伍不够专业", "青少年参与偏少"],
+                ["建立红色资源名录", "推进数字化展示", "培育专业讲解员", "把红色教育融入思政课"], "[2] 中共巴中市委党史研究室.川陕革命根据地历史[M].成都：四川人民出版社，2019."),
+            new("乡村振兴", ["农村人口比重较高", "脱贫成果需要巩固", "山区产业基础薄弱"], ["集体经济收入单一", "经营主体带动有限", "青壮年劳动力外流", "人居环境仍有短板"],
+                ["壮大新型集体经济", "培育家庭农场和合作社", "完善联农带农机制", "吸引人才返乡创业"], "[2] 黄祖辉.乡村振兴战略的实施路径研究[J].中国农村经济，2018（4）."),
+            new("文旅融合", ["山水资源独特", "古镇古村众多", "巴文化底蕴深厚"], ["文旅产品同质化", "景区联动不足", "过夜游客比例偏低", "智慧旅游建设滞后"],
+                ["打造跨县精品线路", "开发巴文化文创", "完善交通住宿配套", "借助短视频营销"], "[2] 厉新建.文旅融合发展的理论与实践[J].旅游学刊，2019（11）."),
+            new("基层治理", ["人口流动加快", "群众诉求日益多元", "治理任务繁重"], ["社区工作者负担重", "议事协商作用不足", "数字化手段应用少", "志愿力量较分散"],
+                ["健全自治法治德治体系", "推广积分制清单制", "为基层减负赋能", "建设治理数据平台"], "[2] 郁建兴.社会治理共同体及其建设路径[J].公共管理学报，2019（3）."),
+            new("产业发展", ["工业化加快推进", "特色资源丰富", "县域经济体量偏小"], ["产业链条较短", "龙头企业数量少", "精深加工能力弱", "品牌影响力有限"],
+                ["延伸特色产业链", "引进培育龙头企业", "加强公用品牌建设", "完善园区要素保障"], "[2] 刘志彪.产业链现代化的产业经济学分析[J].经济学家，2019（12）."),
+            new("教育发展", ["教育事业进步明显", "城乡差距依然存在", "产教融合刚刚起步"], ["农村师资结构性短缺", "职教与产业结合不紧", "家校协同机制不全", "优质资源总量不足"],
+                ["推进城乡教育共同体", "深化校企合作", "加强教师队伍建设", "完善家校社协同育人"], "[2] 顾明远.中国教育现代化的理论与实践[M].北京：人民教育出版社，2018."),
+            new("生态保护", ["地处长江上游", "森林覆盖率较高", "生态产品丰富"], ["调查监测体系不全", "交易机制尚未建立", "生态补偿标准偏低", "绿色产业规模小"],
+                ["开展生态产品普查", "探索价值核算", "健全生态补偿", "发展林下经济"], "[2] 王金南.生态产品第四产业理论与发展框架研究[J].中国环境管理，2021（4）."),
+            new("民生保障", ["老龄化程度较高", "民生需求趋于多样", "公共服务短板仍在"], ["养老设施分布不均", "护理人员短缺", "城乡保障水平有差距", "服务信息化程度低"],
+                ["完善三级养老服务网络", "加强专业人才培养", "推进公共服务均等化", "建设民生服务平台"], "[2] 郑功成.中国社会保障改革与发展战略[M].北京：人民出版社，2011."),
         ];
 
         private static readonly string[] Places = ["巴州区、恩阳区", "通江县、南江县", "平昌县", "巴州区、平昌县", "南江县、通江县"];
