@@ -6,6 +6,7 @@ using BaZhouTalent.Infrastructure.Notices;
 using BaZhouTalent.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BaZhouTalent.Infrastructure;
 
@@ -16,7 +17,10 @@ public static class DependencyInjection
         services.AddAppDatabase(configuration, contentRoot);
         services.AddFileStore(configuration, contentRoot);
         services.AddAppIdentity(configuration);
-        services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section));
+        services.AddOptions<SeedingOptions>().Bind(configuration.GetSection(SeedingOptions.Section))
+            .Validate<IHostEnvironment>((o, environment) => !o.DemoProgramme || (o.DemoData && environment.IsDevelopment()),
+                "Seeding:DemoProgramme is for Development only and needs Seeding:DemoData (its reference project and reviewers).")
+            .ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<SecurityAuditArchive>();
         services.AddNoticeDelivery();

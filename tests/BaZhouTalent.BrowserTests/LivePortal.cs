@@ -35,6 +35,8 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Directory.CreateDirectory(folder);
         builder.UseEnvironment("Development");
+        // The walkthroughs start from the demo accounts and the reference project alone, not the demo programme.
+        builder.UseSetting("Seeding:DemoProgramme", "false");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "portal.db")}");
         builder.UseSetting("Logs:Directory", Path.Combine(folder, "logs"));
         if (!RequireTwoFactor)

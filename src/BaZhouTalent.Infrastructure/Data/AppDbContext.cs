@@ -88,7 +88,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public void DiscardChanges() => ChangeTracker.Clear();
 
     public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
-        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        // Inside a transaction already (the demo programme's start-up seeding), the work joins it, as the audit chain does.
+        Database.CurrentTransaction is not null ? work(cancellationToken) : Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             await using var transaction = await Database.BeginTransactionAsync(token);
             var result = await work(token);

@@ -25,6 +25,7 @@ public sealed class DatabaseInitializer(
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<DatabaseInitializer> log,
+    IServiceProvider services,
     SqliteDatabaseFile? sqliteFile = null)
 {
     // The PostgreSQL advisory lock that instances starting together take in turn (0x42615a686f75 spells "BaZhou").
@@ -109,9 +110,15 @@ public sealed class DatabaseInitializer(
         await SeedRolesAsync();
         if (seedingOptions.Value.DemoData)
         {
-            await SeedDemoUnitsAsync(cancellationToken);
-            await SeedDemoAccountsAsync();
+            await SeedDemoUnitsAsync(DemoData.Units, cancellationToken);
+            await SeedDemoAccountsAsync(DemoData.Accounts);
             await SeedReferenceProjectAsync(cancellationToken);
+            if (seedingOptions.Value.DemoProgramme && await DemoProgrammeSeeder.IsWantedAsync(db, cancellationToken))
+            {
+                await SeedDemoUnitsAsync(DemoProgramme.Units, cancellationToken);
+                await SeedDemoAccountsAsync(DemoProgramme.Accounts);
+                await new DemoProgrammeSeeder(services, db, log).SeedAsync(cancellationToken);
+            }
         }
         else if (!string.IsNullOrEmpty(seedingOptions.Value.InitialAdminPassword))
         {
@@ -148,18 +155,18 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    private async Task SeedDemoUnitsAsync(CancellationToken cancellationToken)
+    private async Task SeedDemoUnitsAsync(IEnumerable<(string Unit, string Region)> units, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.ToDictionaryAsync(r => r.Name, cancellationToken);
         var unitNames = await db.Units.Select(u => u.Name).ToListAsync(cancellationToken);
-        db.Units.AddRange(DemoData.Units.Where(u => !unitNames.Contains(u.Unit))
+        db.Units.AddRange(units.Where(u => !unitNames.Contains(u.Unit))
             .Select(u => new Unit { Name = u.Unit, RegionId = regions[u.Region].Id }));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task SeedDemoAccountsAsync()
+    private async Task SeedDemoAccountsAsync(IEnumerable<DemoData.Account> accounts)
     {
-        foreach (var account in DemoData.Accounts)
+        foreach (var account in accounts)
         {
             if (await users.FindByNameAsync(account.UserName) is { } existing)
             {

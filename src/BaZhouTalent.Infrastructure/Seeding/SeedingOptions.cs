@@ -8,6 +8,12 @@ public sealed class SeedingOptions
     /// <summary>Demo units, accounts and the reference project; on in Development only.</summary>
     public bool DemoData { get; set; }
 
+    /// <summary>
+    /// The demo programme (some 60 projects of 2024–2026 in every state, with their units, reviewers, researchers and experts),
+    /// added on a new database next to <see cref="DemoData"/>; Development only, and only with <see cref="DemoData"/>.
+    /// </summary>
+    public bool DemoProgramme { get; set; }
+
     /// <summary>The one password of every demo account (shown in the README).</summary>
     public string DemoPassword { get; set; } = "Bz2025demo";
 

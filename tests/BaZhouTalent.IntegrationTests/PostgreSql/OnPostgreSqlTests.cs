@@ -80,3 +80,12 @@ public sealed class ReminderOnPostgreSqlTests : ReminderTests
 {
     protected override DatabaseProvider Provider => PostgreSqlServer.Checked(DatabaseProvider.PostgreSql);
 }
+
+/// <summary>The demo programme seeded on PostgreSQL: every state, a second start adding nothing, blind review on the experts' pages.</summary>
+public sealed class DemoProgrammePostgreSqlPortal : Foundation.DemoProgrammePortal
+{
+    public DemoProgrammePostgreSqlPortal() => Provider = DatabaseProvider.PostgreSql;
+}
+
+public sealed class DemoProgrammeOnPostgreSqlTests(DemoProgrammePostgreSqlPortal portal)
+    : Foundation.DemoProgrammeTests(PostgreSqlServer.Checked(portal)), IClassFixture<DemoProgrammePostgreSqlPortal>;

@@ -431,7 +431,8 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
         return texts;
     }
 
-    private static async Task<string> FetchAsync(Browser browser, string viewer, string output, string url)
+    /// <summary>One output as its viewer reads it (a page's text, a PDF's), checked to answer as it should; the demo programme's test reads with it too.</summary>
+    internal static async Task<string> FetchAsync(Browser browser, string viewer, string output, string url)
     {
         var response = await browser.Client.GetAsync(url);
         // Experts have no history page (its round diffs show identifying fields); everything else answers.
@@ -458,5 +459,5 @@ public class BlindReviewTests(BlindReviewScenario scenario) : IClassFixture<Blin
         return Squeeze(page.Document.Body?.TextContent ?? "");
     }
 
-    private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
+    internal static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
 }

@@ -44,10 +44,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     protected virtual bool RequireTwoFactor => false;
 
+    /// <summary>
+    /// The demo programme (<c>Seeding:DemoProgramme</c>, on in appsettings.Development.json): off here, so each suite starts
+    /// from the demo accounts and the reference project alone; the demo programme's own tests turn it on.
+    /// </summary>
+    public bool DemoProgramme { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment("Development");
+        builder.UseSetting("Seeding:DemoProgramme", DemoProgramme ? "true" : "false");
         Database ??= SharedDatabase ?? TestDatabase.New(Provider, Folder);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);

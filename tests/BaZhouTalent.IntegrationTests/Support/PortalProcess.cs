@@ -80,6 +80,8 @@ public sealed class PortalProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BaZhouTalent.Web.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // The demo programme is the demo tests' own (see PortalFactory.DemoProgramme); a setting below may turn it on.
+        start.Environment["Seeding__DemoProgramme"] = "false";
         start.Environment["Database__Provider"] = database.Provider.ToString();
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
