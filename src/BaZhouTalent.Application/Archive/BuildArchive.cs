@@ -101,7 +101,8 @@ public static class BuildArchive
                 files.Add((folder + "结项申请书-A3双面对折.pdf", PrintService.RenderA3Booklet(print, options)));
                 files.Add((folder + "最终成果.pdf", PrintService.RenderReport(print, options)));
             }
-            if (Certificate.Model(application, baseUrl) is { } certificate)
+            if (Certificate.Model(application, baseUrl) is { } certificate
+                && (await Announcements.AnnouncementStatus.LoadAsync(db, application.Id, clock, cancellationToken)).CertificateIssued)
             {
                 try
                 {
