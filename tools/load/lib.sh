@@ -36,7 +36,8 @@ start_postgresql() {
   PG_PORT=$((PORT + 1000))
   PG_DATA="$WORK/pg/data"
   mkdir -p "$WORK/pg"; chown postgres:postgres "$WORK/pg"; chmod 755 "$WORK"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
+  # A kept work folder (KEEP=1) keeps its cluster: started again, not made again.
+  [ -f "$PG_DATA/PG_VERSION" ] || runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
   # fsync off: the cluster lives for one run; the pages measured read, they do not wait on the disk.
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start \
     -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c shared_buffers=256MB" >/dev/null

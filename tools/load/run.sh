@@ -8,6 +8,8 @@
 #   PROVIDER=PostgreSql tools/load/run.sh               # the same on a throw-away PostgreSQL cluster
 #   PROJECTS=2000 SAME_ROWS_PROJECTS=0 DURATION=3s tools/load/run.sh   # a quick look
 #   KEEP=1 tools/load/run.sh                            # keep the databases (the work folder) for archive.sh / start.sh
+#   KEEP=1 FILL_ONLY=1 WORK=/tmp/w tools/load/run.sh    # fill the databases now (slow, any load) …
+#   KEEP=1 WORK=/tmp/w tools/load/run.sh                # … and measure them later on a quiet machine (filled ones are reused)
 #
 # Only loopback is targeted; every wrk run stops by itself after DURATION. The machine's load average is printed
 # before and after each database's pages (a shared machine: read the ratios, not the milliseconds).
@@ -146,9 +148,16 @@ run_pages() { # $1 = projects
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-run_generated() { # $1 = how many projects
-  new_database "$1"
-  fill_database "$1"
+run_generated() { # $1 = how many projects; a database filled before in the same (kept) work folder is reused
+  if [ -s "$WORK/codes-$1.txt" ]; then
+    echo "Reusing the $1-project database filled before in $WORK"
+    [ "$PROVIDER" = PostgreSql ] && start_postgresql
+    CODES="$WORK/codes-$1.txt"
+  else
+    new_database "$1"
+    fill_database "$1"
+  fi
+  [ -n "${FILL_ONLY:-}" ] && return 0
   start_portal "$1"
   run_pages "$1"
   stop_portal
@@ -156,6 +165,7 @@ run_generated() { # $1 = how many projects
 
 if [ "$SAME_ROWS_PROJECTS" -gt 0 ]; then run_generated "$SAME_ROWS_PROJECTS"; fi
 run_generated "$PROJECTS"
+[ -n "${FILL_ONLY:-}" ] && exit 0
 python3 tools/load/report.py "$WORK/pages-$PROVIDER-$PROJECTS.tsv" \
   $([ "$SAME_ROWS_PROJECTS" -gt 0 ] && echo "$WORK/pages-$PROVIDER-$SAME_ROWS_PROJECTS.tsv")
 echo
