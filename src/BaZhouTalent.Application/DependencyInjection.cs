@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<Notices.DeadlineOptions>(Notices.DeadlineOptions.Section);
         services.AddValidatedOptions<Applications.ReportUploadOptions>(Applications.ReportUploadOptions.Section);
         services.AddValidatedOptions<Applications.ClosureOptions>(Applications.ClosureOptions.Section);
+        services.AddValidatedOptions<Announcements.AnnouncementOptions>(Announcements.AnnouncementOptions.Section);
         services.AddValidatedOptions<Applications.AttachmentOptions>(Applications.AttachmentOptions.Section);
         services.AddValidatedOptions<Projects.ClosureLifecycleOptions>(Projects.ClosureLifecycleOptions.Section)
             .Validate(o => o.Termination.Grounds.Length > 0 && o.Extensions.MaxCount >= 0 && o.Extensions.MaxTotalMonths > 0,

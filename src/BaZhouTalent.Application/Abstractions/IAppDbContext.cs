@@ -26,6 +26,9 @@ public interface IAppDbContext
     DbSet<IdentityRole> Roles { get; }
     DbSet<ProjectRequest> ProjectRequests { get; }
     DbSet<ProjectCorrection> ProjectCorrections { get; }
+    DbSet<ClosureAnnouncement> ClosureAnnouncements { get; }
+    DbSet<AnnouncementObjection> AnnouncementObjections { get; }
+    DbSet<ArchivedDocument> ArchivedDocuments { get; }
     DbSet<ClosureWindow> ClosureWindows { get; }
     DbSet<Notice> Notices { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }

@@ -24,13 +24,22 @@ namespace BaZhouTalent.Application.Archive;
 /// <summary>
 /// 归档: a .zip per project (the A4 form, the A3 booklet, the final report, the certificate when concluded and
 /// the review history as CSV) or per year (every closed application of the projects funded that year, one folder
-/// each), with manifest.txt listing each file's SHA-256 so the archive can be checked later. The submitted
+/// each), with SHA256SUMS listing each file's SHA-256 in <c>sha256sum -c</c>'s format and 说明.txt saying how to check it.
+/// The PDFs of a closed application are made once and kept (<see cref="ArchivedDocument"/>), so every archive of it
+/// carries the same bytes. The submitted
 /// attachments (附件/) and the .docx the report was last imported from (成果Word原件/) are in it as stored, each
 /// checked against the SHA-256 recorded at upload.
 /// </summary>
 public static class BuildArchive
 {
-    public const string ManifestName = "manifest.txt";
+    /// <summary>The checksums of every other file, one “hash  path” line each: <c>sha256sum -c SHA256SUMS</c> checks them.</summary>
+    public const string ManifestName = "SHA256SUMS";
+    /// <summary>What the archive holds and how to check it, in Chinese.</summary>
+    public const string ReadMeName = "说明.txt";
+    public const string FormA4 = "结项申请书-A4.pdf";
+    public const string FormA3 = "结项申请书-A3双面对折.pdf";
+    public const string Report = "最终成果.pdf";
+    public const string CertificatePdf = "结项证书.pdf";
     public const string ContentType = "application/zip";
 
     public static string ProjectFileName(string code) => $"{code}-归档.zip";
@@ -97,15 +106,16 @@ public static class BuildArchive
             }
             else
             {
-                files.Add((folder + "结项申请书-A4.pdf", PrintService.RenderA4(print, options)));
-                files.Add((folder + "结项申请书-A3双面对折.pdf", PrintService.RenderA3Booklet(print, options)));
-                files.Add((folder + "最终成果.pdf", PrintService.RenderReport(print, options)));
+                files.Add((folder + FormA4, await KeptAsync(application, FormA4, () => PrintService.RenderA4(print, options), cancellationToken)));
+                files.Add((folder + FormA3, await KeptAsync(application, FormA3, () => PrintService.RenderA3Booklet(print, options), cancellationToken)));
+                files.Add((folder + Report, await KeptAsync(application, Report, () => PrintService.RenderReport(print, options), cancellationToken)));
             }
-            if (Certificate.Model(application, baseUrl) is { } certificate)
+            if (Certificate.Model(application, baseUrl) is { } certificate
+                && (await Announcements.AnnouncementStatus.LoadAsync(db, application.Id, clock, cancellationToken)).CertificateIssued)
             {
                 try
                 {
-                    files.Add((folder + "结项证书.pdf", new CertificateDocument(certificate, options).Render()));
+                    files.Add((folder + CertificatePdf, await KeptAsync(application, CertificatePdf, () => new CertificateDocument(certificate, options).Render(), cancellationToken)));
                 }
                 catch (MissingCharactersException e)
                 {
@@ -115,6 +125,56 @@ public static class BuildArchive
             files.Add((folder + "审核历史.csv", HistoryCsv(application)));
             await AddAttachmentsAsync(files, loaded, folder, cancellationToken);
             await AddImportedReportAsync(files, loaded, folder, cancellationToken);
+        }
+
+        /// <summary>
+        /// Makes and keeps the archive's PDFs of a closed application at once (called when it concludes), so every
+        /// archive carries them; false when there is no closed application <paramref name="user"/> may see.
+        /// </summary>
+        public async Task<bool> KeepAsync(string code, string baseUrl, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+        {
+            var loaded = await load.HandleAsync(code, user, cancellationToken);
+            if (loaded is null || !Closed.Contains(loaded.Entity.Status)) return false;
+            var files = new ArchiveWriter(Stream.Null, code, clock);
+            await AddApplicationAsync(files, loaded, "", baseUrl, cancellationToken);
+            return true;
+        }
+
+        /// <summary>
+        /// The PDF <paramref name="name"/> of a closed application as first made and kept in the file store (made now and
+        /// kept when there is none yet: applications concluded before copies were kept get theirs on first request), so
+        /// every archive carries the same bytes. An application still in review is rendered afresh and nothing is kept.
+        /// Of two requests making the same copy at once, the unique index keeps one and the other reads it.
+        /// </summary>
+        private async Task<byte[]> KeptAsync(ClosureApplication application, string name, Func<byte[]> render, CancellationToken cancellationToken)
+        {
+            if (!Closed.Contains(application.Status)) return render();
+            if (await ReadKeptAsync(application.Id, name, cancellationToken) is { } kept) return kept;
+            var content = render();
+            var stored = await store.SaveAsync(content, cancellationToken);
+            var document = new ArchivedDocument
+            {
+                ApplicationId = application.Id, Name = name, StorageKey = stored.Key, Sha256 = stored.Sha256, Size = stored.Length, MadeAt = clock.GetUtcNow(),
+            };
+            db.ArchivedDocuments.Add(document);
+            if (await db.SaveUnlessTakenAsync(cancellationToken))
+            {
+                db.ArchivedDocuments.Entry(document).State = EntityState.Detached;
+                log.LogInformation("Archive copy {Name} of {Code} made and kept", name, application.Project.Code);
+                return content;
+            }
+            await store.DeleteAsync(stored.Key, cancellationToken);
+            return await ReadKeptAsync(application.Id, name, cancellationToken)
+                ?? throw new InvalidOperationException($"Archive copy {name} of application {application.Id} vanished.");
+        }
+
+        /// <summary>The kept copy, checked against its SHA-256; null when none was kept.</summary>
+        private async Task<byte[]?> ReadKeptAsync(int applicationId, string name, CancellationToken cancellationToken)
+        {
+            var kept = await db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == applicationId && d.Name == name, cancellationToken);
+            if (kept is null) return null;
+            return await store.ReadAsync(kept.StorageKey, kept.Sha256, cancellationToken)
+                ?? throw new StoredFileCorruptException(kept.StorageKey);
         }
 
         /// <summary>The attachments the archivist may see, as 附件/01-成果简介-name.pdf; one that cannot be read is listed, not skipped silently.</summary>
@@ -212,16 +272,19 @@ public static class BuildArchive
         private readonly Spool spool = new();
         private readonly ZipArchive zip;
         private readonly StringBuilder manifest = new();
+        private readonly StringBuilder readMe = new();
         private readonly List<(string Path, byte[] Content)> pending = [];
 
         public ArchiveWriter(Stream output, string title, TimeProvider clock)
         {
             this.output = output;
             zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
-            manifest.Append("巴中市社会科学界联合会 结项归档\n");
-            manifest.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
-            manifest.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
-            manifest.Append("说明：每行依次为 SHA-256、字节数、文件路径；“成果Word原件”为项目负责人最后一次导入的 .docx，导入后在网页上所作修改以“最终成果.pdf”为准。\n\n");
+            readMe.Append("巴中市社会科学界联合会 结项归档\n");
+            readMe.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
+            readMe.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
+            readMe.Append(CultureInfo.InvariantCulture, $"文件核对：{ManifestName} 列出其余每个文件的 SHA-256 校验值（每行为校验值、两个空格、文件路径）。解压后在解压目录中运行 sha256sum -c {ManifestName}，每个文件显示 OK 即与归档时一致；Windows 可用 certutil -hashfile 文件名 SHA256 逐个比对。\n");
+            readMe.Append("结项申请书、最终成果和结项证书的 PDF 在结项时生成并保存，此后每次归档的这些文件内容和校验值都相同。\n");
+            readMe.Append("“成果Word原件”为项目负责人最后一次导入的 .docx，导入后在网页上所作修改以“最终成果.pdf”为准。\n");
         }
 
         /// <summary>How many files were added.</summary>
@@ -237,8 +300,7 @@ public static class BuildArchive
         {
             foreach (var (path, content) in pending)
             {
-                manifest.Append(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(content))}  {content.Length}  {path}\n");
-                WriteEntry(path, content);
+                Write(path, content);
             }
             pending.Clear();
             await spool.DrainAsync(output, cancellationToken);
@@ -247,9 +309,17 @@ public static class BuildArchive
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {
             await FlushAsync(cancellationToken);
+            Write(ReadMeName, Encoding.UTF8.GetBytes(readMe.ToString()));
             WriteEntry(ManifestName, Encoding.UTF8.GetBytes(manifest.ToString()));
             zip.Dispose(); // writes the zip's directory
             await spool.DrainAsync(output, cancellationToken);
+        }
+
+        /// <summary>Writes a file with its checksum line.</summary>
+        private void Write(string path, byte[] content)
+        {
+            manifest.Append(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(content))}  {path}\n");
+            WriteEntry(path, content);
         }
 
         private void WriteEntry(string path, byte[] content)

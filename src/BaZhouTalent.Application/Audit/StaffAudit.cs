@@ -62,6 +62,8 @@ public enum StaffAction
     RegisterCorrected,
     ChangeApproved,
     ChangeRefused,
+    ObjectionRecorded,
+    ObjectionDecided,
 }
 
 public static class StaffActionNames
@@ -104,6 +106,8 @@ public static class StaffActionNames
         StaffAction.RegisterCorrected => "更正登记",
         StaffAction.ChangeApproved => "批准项目变更",
         StaffAction.ChangeRefused => "不批准项目变更",
+        StaffAction.ObjectionRecorded => "登记结项公示异议",
+        StaffAction.ObjectionDecided => "处理结项公示异议",
         _ => action,
     } : action;
 }

@@ -18,9 +18,22 @@ public static class ListAnnouncement
 
     public sealed record Row(
         string CertificateNumber, string ProjectCode, string ProjectTitle, string Category,
-        string LeaderName, string UnitName, AppraisalGrade? Grade, DateTimeOffset ConcludedAt)
+        string LeaderName, string UnitName, AppraisalGrade? Grade, DateTimeOffset ConcludedAt,
+        DateOnly? AnnouncedUntil = null, bool AnyUpheld = false, bool AnyStanding = false)
     {
         public string GradeName => ReviewText.GradeName(Grade);
+
+        /// <summary>结项公示 on <paramref name="today"/>: null when concluded without one (certificate at once).</summary>
+        public AnnouncementState? StateOn(DateOnly today) =>
+            AnnouncedUntil is { } until ? ClosureAnnouncement.StateOf(until, AnyUpheld, AnyStanding, today) : null;
+
+        /// <summary>The 公示 column: 公示中（至 M月D日）, 有异议待处理, 异议成立，不颁发证书, or 证书已颁发.</summary>
+        public string AnnouncementText(DateOnly today) => StateOn(today) switch
+        {
+            AnnouncementState.Running => $"公示中（至 {AnnouncedUntil!.Value.Year}年{AnnouncedUntil.Value.Month}月{AnnouncedUntil.Value.Day}日）",
+            { } state and not AnnouncementState.Ended => ClosureAnnouncement.StateName(state),
+            _ => "证书已颁发",
+        };
     }
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -57,13 +70,14 @@ public static class ListAnnouncement
         {
             var concluded = Concluded(query.Year);
             var total = await counts.CountAsync(concluded, (nameof(ListAnnouncement), query.Year), cancellationToken);
-            return await concluded.ToPageAsync(query.List, Sorts, Projection, total, cancellationToken);
+            return await concluded.ToPageAsync(query.List, Sorts, Projection(db), total, cancellationToken);
         }
 
         /// <summary>The whole year's list as a workbook with Chinese headers, in the page's order.</summary>
         public async Task<byte[]> WorkbookAsync(int year, CancellationToken cancellationToken = default)
         {
-            var rows = await Concluded(year).OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id).Select(Projection).ToListAsync(cancellationToken);
+            var today = ChinaTime.Today(clock);
+            var rows = await Concluded(year).OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id).Select(Projection(db)).ToListAsync(cancellationToken);
             var sheet = rows.Select((r, i) => new Dictionary<string, object>
             {
                 ["序号"] = i + 1,
@@ -75,6 +89,8 @@ public static class ListAnnouncement
                 ["所在单位"] = r.UnitName,
                 ["鉴定等级"] = r.GradeName,
                 ["结项日期"] = r.ConcludedAt.ChinaDate().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["公示截止日期"] = r.AnnouncedUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                ["公示状态"] = r.AnnouncementText(today),
             }).ToList();
             using var stream = new MemoryStream();
             MiniExcel.SaveAs(stream, new Dictionary<string, object> { [$"{year}年度结项公示"] = sheet });
@@ -101,7 +117,7 @@ public static class ListAnnouncement
 
     private static readonly SortMap<ClosureApplication> Sorts = new SortMap<ClosureApplication>(a => a.Id).Add("number", a => a.CertificateNumber);
 
-    private static readonly System.Linq.Expressions.Expression<Func<ClosureApplication, Row>> Projection = a => new Row(
+    private static System.Linq.Expressions.Expression<Func<ClosureApplication, Row>> Projection(IAppDbContext db) => a => new Row(
         a.CertificateNumber!,
         a.Project.Code,
         a.Project.Title,
@@ -110,5 +126,8 @@ public static class ListAnnouncement
         a.Project.Unit.Name,
         a.Opinions.Where(o => o.Round == a.Round && (o.Stage == ReviewStage.ChiefExpert || o.Stage == ReviewStage.Exemption))
             .OrderByDescending(o => o.SignedAt).Select(o => o.Grade).FirstOrDefault(),
-        a.UpdatedAt);
+        a.UpdatedAt,
+        db.ClosureAnnouncements.Where(n => n.ApplicationId == a.Id).Select(n => (DateOnly?)n.EndsOn).FirstOrDefault(),
+        db.AnnouncementObjections.Any(o => o.Outcome == ObjectionOutcome.Upheld && db.ClosureAnnouncements.Any(n => n.Id == o.AnnouncementId && n.ApplicationId == a.Id)),
+        db.AnnouncementObjections.Any(o => o.Outcome == null && db.ClosureAnnouncements.Any(n => n.Id == o.AnnouncementId && n.ApplicationId == a.Id)));
 }

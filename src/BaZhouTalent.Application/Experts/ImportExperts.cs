@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Audit;
 using BaZhouTalent.Application.Domain;
@@ -65,14 +66,14 @@ public static class ImportExperts
 
             // Identity saves each account on its own; undo the ones created if a later one is refused.
             var created = new List<AppUser>();
-            var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Name, u => u.Id, cancellationToken);
+            var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name)).ToList();
             foreach (var rowCommand in commands.Where(c => c.UserId is null))
             {
                 var user = new AppUser
                 {
                     UserName = rowCommand.UserName!.Trim(),
                     DisplayName = rowCommand.DisplayName!.Trim(),
-                    UnitId = units.TryGetValue(rowCommand.WorkUnit!.Trim(), out var unitId) ? unitId : null,
+                    UnitId = UnitNames.Match(rowCommand.WorkUnit, units),
                     MustChangePassword = true,
                 };
                 var outcome = await userManager.CreateAsync(user);
@@ -95,7 +96,7 @@ public static class ImportExperts
             {
                 var user = users[rowCommand.UserId!];
                 user.DisplayName = rowCommand.DisplayName!.Trim();
-                user.UnitId = units.TryGetValue(rowCommand.WorkUnit!.Trim(), out var unitId) ? unitId : null;
+                user.UnitId = UnitNames.Match(rowCommand.WorkUnit, units);
                 if (!profiles.TryGetValue(user.Id, out var profile))
                     db.ExpertProfiles.Add(profile = new ExpertProfile { UserId = user.Id });
                 SaveExpert.Handler.Apply(rowCommand, profile, now);

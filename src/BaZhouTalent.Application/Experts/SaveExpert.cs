@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Accounts;
 using BaZhouTalent.Application.Audit;
@@ -90,8 +91,10 @@ public static class SaveExpert
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
             var workUnit = command.WorkUnit!.Trim();
-            // An expert from a registered unit is tied to it by id, so the conflict rule does not depend on spelling.
-            var unitId = await db.Units.Where(u => u.Name == workUnit).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            // An expert from a registered unit is tied to it by id, so the conflict rule does not depend on spelling:
+            // matched after normalisation (平昌县委党校 is 中共平昌县委党校).
+            var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+            var unitId = UnitNames.Match(workUnit, units.Select(u => (u.Id, u.Name)));
 
             AppUser? user;
             ExpertProfile? profile;

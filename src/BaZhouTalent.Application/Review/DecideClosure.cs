@@ -24,7 +24,8 @@ public static class DecideClosure
         }
     }
 
-    public sealed class Handler(ReviewActions actions, IAppDbContext db, Audit.StaffAudit audit)
+    public sealed class Handler(ReviewActions actions, IAppDbContext db, Audit.StaffAudit audit,
+        Microsoft.Extensions.Options.IOptions<Announcements.AnnouncementOptions> announcement, Notices.StageDeadlines calendar)
     {
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
@@ -42,6 +43,13 @@ public static class DecideClosure
                     var text = string.IsNullOrWhiteSpace(command.Opinion) ? "同意结项。" : Common.TypedText.Clean(command.Opinion);
                     application.Conclude(actor, text, CertificateNumbers.Next(year, issued), now);
                     audit.AddFor(Audit.StaffAction.ClosureConcluded, application.Project, $"{application.CertificateNumber}；{text}");
+                    // 结项公示: published with the conclusion, in the same save; the certificate waits for its end.
+                    if (announcement.Value.WorkingDays > 0)
+                        db.ClosureAnnouncements.Add(new Domain.ClosureAnnouncement
+                        {
+                            ApplicationId = application.Id, PublishedAt = now, WorkingDays = announcement.Value.WorkingDays,
+                            EndsOn = announcement.Value.EndOf(Common.ChinaTime.ChinaDate(now), calendar.IsWorkingDay),
+                        });
                 }
                 else
                 {

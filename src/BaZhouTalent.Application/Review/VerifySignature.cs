@@ -30,14 +30,15 @@ public static class VerifySignature
         string Decision,
         string Fingerprint,
         bool ContentMatches,
-        CertificateFacts? Certificate)
+        CertificateFacts? Certificate,
+        string? Announcement = null)
     {
         public string StageName => ReviewText.StageName(Stage);
 
         public string? CertificateNumber => Certificate?.Number;
     }
 
-    public sealed class Handler(IAppDbContext db)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock)
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -62,6 +63,11 @@ public static class VerifySignature
                 .AsSplitQuery()
                 .SingleAsync(a => a.Id == opinion.ApplicationId, cancellationToken);
 
+            // 结项公示: the certificate is confirmed only once issued; until then the page says where the announcement stands.
+            var concluding = opinion.Stage == ReviewStage.Federation && opinion.Agrees == true && opinion.Round == application.Round;
+            var announcement = concluding && application.Status == ApplicationStatus.Concluded
+                ? await Announcements.AnnouncementStatus.LoadAsync(db, application.Id, clock, cancellationToken)
+                : Announcements.AnnouncementStatus.None;
             var (signer, unit) = DisclosurePolicy.Anonymous(application)
                 .VerifiedSigner(opinion.Stage, opinion.SignerName, opinion.SignerUnit);
             return new Result(
@@ -78,8 +84,8 @@ public static class VerifySignature
                 opinion.ContentFingerprint,
                 opinion.ContentFingerprint == ApplicationSnapshot.Fingerprint(application),
                 // What the certificate states, for 五 of a concluded application only: it is public once issued.
-                opinion.Stage == ReviewStage.Federation && opinion.Agrees == true && opinion.Round == application.Round
-                    ? Certificate.Facts(application) : null);
+                concluding && announcement.CertificateIssued ? Certificate.Facts(application) : null,
+                announcement.Text);
         }
 
         private static string Decision(ReviewOpinion o) => o.Stage switch

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 
 namespace BaZhouTalent.Application.Workflow;
@@ -14,11 +15,11 @@ public static class ConflictOfInterest
     {
         var unitName = application.Project.Unit?.Name ?? "";
         if (expert.UnitId == application.Project.UnitId
-            || (expert.UnitName.Length > 0 && (expert.UnitName == unitName || expert.UnitName == application.CurrentLeader.Unit)))
+            || UnitNames.Same(expert.UnitName, unitName) || UnitNames.Same(expert.UnitName, application.CurrentLeader.Unit))
             return $"{expert.Name}与申请人同属“{unitName}”，存在利益冲突，不能担任本项目鉴定专家。";
 
         var participants = application.CurrentParticipants.Concat(application.Project.OriginalParticipants).ToList();
-        if (expert.UnitName.Length > 0 && participants.FirstOrDefault(p => p.Unit.Trim() == expert.UnitName) is { } colleague)
+        if (participants.FirstOrDefault(p => UnitNames.Same(p.Unit, expert.UnitName)) is { } colleague)
             return $"{expert.Name}与项目参与人员{colleague.Name}同属“{expert.UnitName}”，存在利益冲突，不能担任本项目鉴定专家。";
 
         if (expert.Declared is { Count: > 0 } declared)
@@ -28,7 +29,7 @@ public static class ConflictOfInterest
                 unitName, application.CurrentLeader.Unit, application.CurrentLeader.Name, application.Project.OriginalLeader.Name,
                 application.Project.Code, .. participants.Select(p => p.Name), .. participants.Select(p => p.Unit),
             ];
-            if (declared.FirstOrDefault(d => identities.Any(i => i.Trim().Length > 0 && i.Trim() == d.Trim())) is { } match)
+            if (declared.FirstOrDefault(d => identities.Any(i => UnitNames.Same(i, d))) is { } match)
                 return $"{expert.Name}已申报回避“{match}”，不能担任本项目鉴定专家。";
         }
 

@@ -27,6 +27,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
     public DbSet<ProjectRequest> ProjectRequests => Set<ProjectRequest>();
     public DbSet<ProjectCorrection> ProjectCorrections => Set<ProjectCorrection>();
+    public DbSet<ClosureAnnouncement> ClosureAnnouncements => Set<ClosureAnnouncement>();
+    public DbSet<AnnouncementObjection> AnnouncementObjections => Set<AnnouncementObjection>();
+    public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
     public DbSet<ClosureWindow> ClosureWindows => Set<ClosureWindow>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<ImportedReport> ImportedReports => Set<ImportedReport>();

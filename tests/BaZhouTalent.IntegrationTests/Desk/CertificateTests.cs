@@ -5,6 +5,7 @@ using System.Text;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
 using BaZhouTalent.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using static BaZhouTalent.IntegrationTests.Review.ReviewKit;
 
@@ -22,6 +23,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
 
     public sealed class Fixture : PortalFactory, IAsyncLifetime
     {
+
         public string CertificateNumber { get; private set; } = "";
 
         public async Task InitializeAsync()
@@ -35,7 +37,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
 
-    private static async Task<byte[]> BytesAsync(Browser browser, string url)
+    internal static async Task<byte[]> BytesAsync(Browser browser, string url)
     {
         var response = await browser.Client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -208,7 +210,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         var entries = ReadZip(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(
-            ["manifest.txt", "审核历史.csv", "最终成果.pdf", "结项申请书-A3双面对折.pdf", "结项申请书-A4.pdf", "结项证书.pdf"],
+            ["SHA256SUMS", "审核历史.csv", "最终成果.pdf", "结项申请书-A3双面对折.pdf", "结项申请书-A4.pdf", "结项证书.pdf", "说明.txt"],
             entries.Keys.Order(StringComparer.Ordinal).ToArray());
         AssertManifestMatches(entries);
         // The archive's copies are kept as PDF/A-2b, each passing qpdf's check.
@@ -240,8 +242,9 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
     }
 
     /// <summary>
-    /// The archive's own manifest, checked as an archivist would: unpacked into a folder and verified with
-    /// <c>sha256sum -c</c> (its hash and path columns). Untouched, every file passes; one changed byte fails that file.
+    /// The archive's own SHA256SUMS, checked as an archivist would: the downloaded zip unpacked into a folder and
+    /// verified with <c>sha256sum -c --strict SHA256SUMS</c> as it is (no line may be malformed). Untouched, every file
+    /// passes; one changed byte fails that file.
     /// </summary>
     [Fact]
     public async Task A_tampered_file_no_longer_matches_its_manifest_line()
@@ -252,16 +255,14 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         try
         {
             foreach (var (path, content) in entries)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, path))!);
                 await File.WriteAllBytesAsync(Path.Combine(folder, path), content);
-            var checklist = Encoding.UTF8.GetString(entries["manifest.txt"]).Split('\n')
-                .Select(l => l.Split("  "))
-                .Where(parts => parts.Length == 3 && parts[0].Length == 64)
-                .Select(parts => $"{parts[0]}  {parts[2]}\n");
-            await File.WriteAllTextAsync(Path.Combine(folder, "SHA256SUMS"), string.Concat(checklist));
+            }
 
             var untouched = await Sha256SumCheckAsync(folder);
             Assert.True(untouched.ExitCode == 0, untouched.Output);
-            var passed = entries.Keys.Where(k => k != "manifest.txt").Select(k => $"{k}: OK").Order(StringComparer.Ordinal);
+            var passed = entries.Keys.Where(k => k != "SHA256SUMS").Select(k => $"{k}: OK").Order(StringComparer.Ordinal);
             Assert.Equal(passed, untouched.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 
             await File.AppendAllTextAsync(Path.Combine(folder, "结项证书.pdf"), " ");
@@ -278,7 +279,7 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
 
     private static async Task<(int ExitCode, string Output)> Sha256SumCheckAsync(string folder)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("sha256sum", ["-c", "SHA256SUMS"])
+        var start = new System.Diagnostics.ProcessStartInfo("sha256sum", ["-c", "--strict", "SHA256SUMS"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -304,18 +305,20 @@ public class CertificateTests(CertificateTests.Fixture fixture) : IClassFixture<
         });
     }
 
-    /// <summary>Every file but the manifest has exactly one line, and its SHA-256 and size are the file's.</summary>
+    /// <summary>The SHA256SUMS lines (“hash  path”, nothing else) by path.</summary>
+    internal static Dictionary<string, string> Checksums(Dictionary<string, byte[]> entries)
+    {
+        var lines = Encoding.UTF8.GetString(entries["SHA256SUMS"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches("^[0-9a-f]{64}  [^ ]", line));
+        return lines.ToDictionary(line => line[66..], line => line[..64]);
+    }
+
+    /// <summary>Every file but SHA256SUMS has exactly one line, and its SHA-256 is the file's.</summary>
     internal static void AssertManifestMatches(Dictionary<string, byte[]> entries)
     {
-        var lines = Encoding.UTF8.GetString(entries["manifest.txt"]).Split('\n')
-            .Select(l => l.Split("  "))
-            .Where(parts => parts.Length == 3 && parts[0].Length == 64)
-            .ToDictionary(parts => parts[2], parts => (Hash: parts[0], Size: long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(entries.Keys.Where(k => k != "manifest.txt").Order(StringComparer.Ordinal), lines.Keys.Order(StringComparer.Ordinal));
-        foreach (var (path, content) in entries.Where(e => e.Key != "manifest.txt"))
-        {
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), lines[path].Hash);
-            Assert.Equal(content.Length, lines[path].Size);
-        }
+        var lines = Checksums(entries);
+        Assert.Equal(entries.Keys.Where(k => k != "SHA256SUMS").Order(StringComparer.Ordinal), lines.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, content) in entries.Where(e => e.Key != "SHA256SUMS"))
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), lines[path]);
     }
 }

@@ -89,6 +89,10 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
         ["POST /Admin/Experts/Import"] = Admin("200"),
         ["GET /Admin/Announcements"] = Admin("200"),
         ["GET /Admin/Announcements?handler=Xlsx"] = Admin("200"),
+        // The route values' application is at unit review: it has no 结项公示, so the federation finds none (404).
+        ["GET /Admin/Announcements/{code}"] = Admin("404"),
+        ["POST /Admin/Announcements/{code}?handler=Record"] = Admin("404"),
+        ["POST /Admin/Announcements/{code}?handler=Decide"] = Admin("404"),
         ["GET /Admin/Archive"] = Admin("200"),
         ["GET /Admin/Archive?handler=Project"] = Admin("404"),
         ["GET /Admin/Archive?handler=Year"] = Admin("200"),

@@ -461,9 +461,9 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         var archive = await ArchiveAsync(code);
         Assert.Equal(summary, archive["附件/01-成果简介-成果简介.pdf"]);
         Assert.Equal(award, archive["附件/02-免于鉴定证明材料-获奖证书.png"]);
-        var manifest = Encoding.UTF8.GetString(archive["manifest.txt"]);
-        Assert.Contains($"{Sha256(summary)}  {summary.Length}  附件/01-成果简介-成果简介.pdf", manifest);
-        Assert.Contains($"{Sha256(award)}  {award.Length}  附件/02-免于鉴定证明材料-获奖证书.png", manifest);
+        var manifest = Encoding.UTF8.GetString(archive["SHA256SUMS"]);
+        Assert.Contains($"{Sha256(summary)}  附件/01-成果简介-成果简介.pdf", manifest);
+        Assert.Contains($"{Sha256(award)}  附件/02-免于鉴定证明材料-获奖证书.png", manifest);
     }
 
     [Fact]
@@ -515,8 +515,8 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         await ConcludeSubmittedAsync(portal, code);
         var archive = await ArchiveAsync(code);
         Assert.Equal(second, archive["成果Word原件/定稿.docx"]);
-        var manifest = Encoding.UTF8.GetString(archive["manifest.txt"]);
-        Assert.Contains($"{Sha256(second)}  {second.Length}  成果Word原件/定稿.docx", manifest);
+        var manifest = Encoding.UTF8.GetString(archive["SHA256SUMS"]);
+        Assert.Contains($"{Sha256(second)}  成果Word原件/定稿.docx", manifest);
         Assert.DoesNotContain(archive.Keys, k => k.Contains("无法归档", StringComparison.Ordinal));
     }
 

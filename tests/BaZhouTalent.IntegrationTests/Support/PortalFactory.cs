@@ -65,6 +65,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Notices:WorkersEnabled", "false");
         // …and the reuse checks (RunReuseChecks, ReuseArchive); ReuseWorkerTests switches the worker on.
         builder.UseSetting("Closure:Reuse:WorkerEnabled", "false");
+        // The suites written before 结项公示 expect the certificate at conclusion; AnnouncementTests sets a period of its own.
+        builder.UseSetting("Closure:Announcement:WorkingDays", "0");
         // The suites sign in hundreds of times a minute from one address; the throttling tests set low limits of their own.
         foreach (var limit in new[] { "SignInPerClient", "SignInPerAccount", "VerifyPerClient" })
             builder.UseSetting($"Throttling:{limit}:PermitLimit", "1000000");

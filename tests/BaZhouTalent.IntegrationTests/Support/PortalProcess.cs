@@ -86,6 +86,7 @@ public sealed class PortalProcess : IDisposable
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["Logs__Directory"] = Path.Combine(folder, "logs");
         start.Environment["Backup__Directory"] = Path.Combine(folder, "backups");
+        start.Environment["Closure__Announcement__WorkingDays"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return start;

@@ -23,6 +23,66 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.AnnouncementObjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ObjectorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Outcome")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementObjections");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -197,6 +257,49 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.ToTable("ApplicationRevisions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ArchivedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ArchivedDocuments");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -367,6 +470,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("StartedAt");
 
                     b.ToTable("BackupRuns");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ClosureAnnouncements");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
@@ -1791,6 +1922,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.AnnouncementObjection", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureAnnouncement", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.Region", "Region")
@@ -1817,6 +1957,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ArchivedDocument", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1831,6 +1980,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
                         .WithMany("History")
                         .HasForeignKey("ApplicationId");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
@@ -2312,6 +2470,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>

@@ -22,6 +22,66 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.AnnouncementObjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("ObjectorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Outcome")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementObjections");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -197,6 +257,49 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("ApplicationRevisions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ArchivedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Chinese_PRC_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ArchivedDocuments");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -367,6 +470,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("StartedAt");
 
                     b.ToTable("BackupRuns");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ClosureAnnouncements");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
@@ -1793,6 +1924,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.AnnouncementObjection", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureAnnouncement", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.Region", "Region")
@@ -1819,6 +1959,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ArchivedDocument", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1833,6 +1982,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
                         .WithMany("History")
                         .HasForeignKey("ApplicationId");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
@@ -2314,6 +2472,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>

@@ -17,6 +17,59 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.AnnouncementObjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementObjections");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -172,6 +225,44 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("ApplicationRevisions");
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ArchivedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MadeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ArchivedDocuments");
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -324,6 +415,32 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("StartedAt");
 
                     b.ToTable("BackupRuns");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("ClosureAnnouncements");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
@@ -1602,6 +1719,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.AnnouncementObjection", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureAnnouncement", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.AppUser", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.Region", "Region")
@@ -1628,6 +1754,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ArchivedDocument", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BaZhouTalent.Application.Domain.Attachment", b =>
                 {
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
@@ -1642,6 +1777,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
                         .WithMany("History")
                         .HasForeignKey("ApplicationId");
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.HasOne("BaZhouTalent.Application.Domain.ClosureApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>
@@ -2094,6 +2238,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureAnnouncement", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ClosureApplication", b =>

@@ -25,6 +25,8 @@ public sealed class AnnouncementsModel(ListAnnouncement.Handler handler, TimePro
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    public DateOnly Today => Application.Common.ChinaTime.Today(clock);
+
     public Paged<ListAnnouncement.Row> Rows { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BaZhouTalent.Application.Announcements;
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BaZhouTalent.Web.Pages.Applications;
 
 /// <summary>The whole application read-only, with its status and the actions the viewer may take.</summary>
-public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationService authorization, Application.Reuse.GetReuseReport.Handler reuse)
+public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationService authorization, Application.Reuse.GetReuseReport.Handler reuse,
+    GetAnnouncementStatus.Handler announcements)
     : ApplicationPageModel(find, authorization)
 {
     public Application.Reuse.GetReuseReport.Summary Reuse { get; private set; } = null!;
@@ -23,12 +25,20 @@ public sealed class DetailsModel(FindApplication.Handler find, IAuthorizationSer
 
     public string? Notice { get; private set; }
 
+    public AnnouncementStatus Announcement { get; private set; } = AnnouncementStatus.None;
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadForViewAsync(code, cancellationToken) is { } notFound) return notFound;
         CanEdit = await IsAllowedAsync(Application, ApplicationOperations.Edit);
         CanWithdraw = await IsAllowedAsync(Application, ApplicationOperations.Withdraw);
         CanDownloadCertificate = await IsAllowedAsync(Application, ApplicationOperations.DownloadCertificate);
+        if (CanDownloadCertificate)
+        {
+            // 结项公示: the certificate is offered once issued; until then its holders read where the announcement stands.
+            Announcement = await announcements.HandleAsync(Application.Id, cancellationToken);
+            CanDownloadCertificate = Announcement.CertificateIssued;
+        }
         var policy = DisclosurePolicy.For(User, Application);
         View = ApplicationView.From(Application, policy);
         Reuse = await reuse.SummaryAsync(Application, policy, cancellationToken);

@@ -20,10 +20,21 @@ public sealed class CertificateModel(GetCertificate.Handler handler, IOptions<Ty
 
     public IReadOnlyList<MissingCharacter> Missing { get; private set; } = [];
 
+    /// <summary>Why the certificate is not issued yet (结项公示), when that is the answer.</summary>
+    public string? Withheld { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string projectCode, CancellationToken cancellationToken)
     {
-        var model = await handler.HandleAsync(new GetCertificate.Query(projectCode, portal.Value.BaseUrl), User, cancellationToken);
-        if (model is null) return NotFound();
+        var result = await handler.HandleAsync(new GetCertificate.Query(projectCode, portal.Value.BaseUrl), User, cancellationToken);
+        if (result is null) return NotFound();
+        if (result.Model is not { } model)
+        {
+            // 结项公示 still running, an objection standing, or one upheld: the certificate is not issued (yet).
+            ProjectCode = projectCode;
+            Withheld = result.Announcement.Text;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
 
         ProjectCode = model.ProjectCode;
         var document = new CertificateDocument(model, typesetting.Value);

@@ -1,4 +1,7 @@
+using BaZhouTalent.Application.Archive;
 using BaZhouTalent.Application.Review;
+using BaZhouTalent.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 using BaZhouTalent.Application.Workflow;
 using BaZhouTalent.Web.Pages.Shared;
 using FluentValidation;
@@ -59,10 +62,27 @@ public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions ac
         RunAsync(code, ReviewTrigger.CompleteAppraisal, new CompleteAppraisal.Command(code, Input.Stamp, Input.HasProblem, Input.Agrees, Input.Grade, Input.Opinion),
             validator, handler.HandleAsync, "已签署专家综合鉴定意见。", cancellationToken, "combine");
 
-    public Task<IActionResult> OnPostDecideAsync(string code, [FromServices] DecideClosure.Handler handler,
-        [FromServices] IValidator<DecideClosure.Command> validator, CancellationToken cancellationToken) =>
-        RunAsync(code, ReviewTrigger.Conclude, new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
+    public async Task<IActionResult> OnPostDecideAsync(string code, [FromServices] DecideClosure.Handler handler,
+        [FromServices] IValidator<DecideClosure.Command> validator, [FromServices] BuildArchive.Handler archive,
+        [FromServices] IOptions<PortalOptions> portal, [FromServices] ILogger<ActModel> log, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(code, ReviewTrigger.Conclude, new DecideClosure.Command(code, Input.Stamp, Input.Approve, Input.Opinion),
             validator, handler.HandleAsync, Input.Approve == true ? "已同意结项，结项证书编号已生成。" : "已作出不予结项决定。", cancellationToken, "decide");
+        if (result is RedirectResult or RedirectToPageResult)
+        {
+            // The archive's PDFs, made once now that the content is final; a failure here costs nothing the decision
+            // saved: the first archive request makes them instead.
+            try
+            {
+                await archive.KeepAsync(code, portal.Value.BaseUrl, User, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                log.LogWarning(e, "Archive copies of {Code} not made at conclusion", code);
+            }
+        }
+        return result;
+    }
 
     public Task<IActionResult> OnPostReturnAsync(string code, [FromServices] ReturnApplication.Handler handler,
         [FromServices] IValidator<ReturnApplication.Command> validator, CancellationToken cancellationToken) =>

@@ -717,6 +717,30 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchivedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    StorageKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedDocuments_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachments",
                 columns: table => new
                 {
@@ -769,6 +793,28 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         column: x => x.ApplicationId,
                         principalTable: "ClosureApplications",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClosureAnnouncements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosureAnnouncements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClosureAnnouncements_ClosureApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ClosureApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -930,6 +976,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "AnnouncementObjections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AnnouncementId = table.Column<int>(type: "integer", nullable: false),
+                    ObjectorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementObjections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementObjections_ClosureAnnouncements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "ClosureAnnouncements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReuseSources",
                 columns: table => new
                 {
@@ -993,6 +1067,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L, "0000000000000000000000000000000000000000000000000000000000000000", 0L, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementObjections_AnnouncementId",
+                table: "AnnouncementObjections",
+                column: "AnnouncementId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApplicationParticipants_OwnerId",
                 table: "ApplicationParticipants",
                 column: "OwnerId");
@@ -1001,6 +1080,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_ApplicationRevisions_ApplicationId_Round",
                 table: "ApplicationRevisions",
                 columns: new[] { "ApplicationId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchivedDocuments_ApplicationId_Name",
+                table: "ArchivedDocuments",
+                columns: new[] { "ApplicationId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1075,6 +1160,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_BackupRuns_StartedAt",
                 table: "BackupRuns",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClosureAnnouncements_ApplicationId",
+                table: "ClosureAnnouncements",
+                column: "ApplicationId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_CertificateNumber",
@@ -1353,6 +1444,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AnnouncementObjections");
+
+            migrationBuilder.DropTable(
                 name: "ApplicationParticipants");
 
             migrationBuilder.DropTable(
@@ -1360,6 +1454,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ApplicationRevisions");
+
+            migrationBuilder.DropTable(
+                name: "ArchivedDocuments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -1447,6 +1544,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");
+
+            migrationBuilder.DropTable(
+                name: "ClosureAnnouncements");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
