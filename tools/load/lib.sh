@@ -67,6 +67,25 @@ start_portal() { # $1 = database name; the admin signs in without a second facto
   echo "portal did not start; see $WORK/portal-$1.out" >&2; exit 1
 }
 
+stamp_of() { # $1 = database name: the data-change stamp (moves with every write)
+  if [ "$PROVIDER" = PostgreSql ]; then
+    runuser -u postgres -- "$PG_BIN/psql" -h "$WORK/pg" -p "$PG_PORT" -At -d "load_$1" -c 'SELECT "Version" FROM "DataStamps"'
+  else sqlite3 "$WORK/projects-$1/portal.db" 'SELECT Version FROM DataStamps'; fi
+}
+
+# After a start on a filled database the portal catches up in the background (自建库查重 checks every submitted
+# application once): each check is a write, so kept figures are recomputed again and again and the catch-up takes CPU.
+# Pages are measured once the stamp has stood still for 10 s — what a running portal looks like.
+wait_for_quiet_data() { # $1 = database name
+  local before after started=$SECONDS
+  after=$(stamp_of "$1")
+  while true; do
+    before=$after; sleep 10; after=$(stamp_of "$1")
+    [ "$before" = "$after" ] && break
+  done
+  echo "Background catch-up over after $((SECONDS - started)) s (data stamp $after)"
+}
+
 stop_portal() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
 
 new_database() { # $1 = name; created, migrated and seeded with the demo data by the portal itself

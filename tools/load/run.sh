@@ -25,7 +25,7 @@ CONNECTIONS=${CONNECTIONS:-8}
 WARMUP=${WARMUP:-2s}
 PAGES=${PAGES:-}   # a regular expression: measure only the pages whose label or path matches
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+for tool in wrk sqlite3; do command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool; }; done
 build_tools
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(dotnet --version); $PROVIDER; wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up"
 echo "Work folder: $WORK"
@@ -159,6 +159,7 @@ run_generated() { # $1 = how many projects; a database filled before in the same
   fi
   [ -n "${FILL_ONLY:-}" ] && return 0
   start_portal "$1"
+  wait_for_quiet_data "$1"
   run_pages "$1"
   stop_portal
 }

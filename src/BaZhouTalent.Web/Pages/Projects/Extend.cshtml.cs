@@ -11,16 +11,9 @@ namespace BaZhouTalent.Web.Pages.Projects;
 
 /// <summary>申请延期: the project's leader asks for a later completion date with a reason; refused asks keep what was typed.</summary>
 [Authorize(Roles = Roles.Researcher)]
-public sealed class ExtendModel(RequestExtension.Handler handler, IValidator<RequestExtension.Command> validator) : PageModel
+public sealed class ExtendModel(RequestExtension.Handler handler, IValidator<RequestExtension.Command> validator)
+    : ProjectFormPageModel<RequestExtension.Command>(validator)
 {
-    [BindProperty]
-    public RequestExtension.Command Input { get; set; } = new();
-
-    public FundedProject Project { get; private set; } = null!;
-
-    /// <summary>Why the leader cannot ask now; the form is not offered.</summary>
-    public string? Refusal { get; private set; }
-
     public DateOnly LatestAllowed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
@@ -33,23 +26,16 @@ public sealed class ExtendModel(RequestExtension.Handler handler, IValidator<Req
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, cancellationToken)) return NotFound();
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        return await SubmitAsync(async () =>
         {
-            ModelState.AddErrors(validation, nameof(Input));
-            return Page();
-        }
-        var result = await handler.HandleAsync(code, Input, cancellationToken);
-        switch (result.Outcome)
-        {
-            case RequestExtension.Outcome.NotFound:
-                return NotFound();
-            case RequestExtension.Outcome.Requested:
-                TempData[StatusMessages.Success] = "延期申请已提交，等待所在单位审核。";
-                return Redirect($"/projects/{Uri.EscapeDataString(code)}");
-        }
-        ModelState.AddModelError(string.Empty, result.Message!);
-        return Page();
+            var result = await handler.HandleAsync(code, Input, cancellationToken);
+            return result.Outcome switch
+            {
+                RequestExtension.Outcome.NotFound => ProjectFormResult.NotFound,
+                RequestExtension.Outcome.Requested => ProjectFormResult.Done("延期申请已提交，等待所在单位审核。"),
+                _ => ProjectFormResult.Refused(result.Message!),
+            };
+        }, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)

@@ -17,29 +17,22 @@ namespace BaZhouTalent.Web.Pages.Projects;
 /// </summary>
 [Authorize(Roles = Roles.Researcher)]
 public sealed class RequestChangeModel(
-    RequestChange.Handler handler, IValidator<RequestChange.Command> validator, GetRegisterChoices.Handler choices) : PageModel
+    RequestChange.Handler handler, IValidator<RequestChange.Command> validator, GetRegisterChoices.Handler choices)
+    : ProjectFormPageModel<RequestChange.Command>(validator)
 {
     /// <summary>参与人员 rows offered: the current members and some blank rows.</summary>
     public const int BlankMemberRows = 3;
 
-    [BindProperty]
-    public RequestChange.Command Input { get; set; } = new();
-
-    public FundedProject Project { get; private set; } = null!;
-
     public RequestChange.Current Now { get; private set; } = null!;
 
     public IReadOnlyList<GetRegisterChoices.UnitChoice> Units { get; private set; } = [];
-
-    /// <summary>Why the leader cannot ask now; the form is not offered.</summary>
-    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, cancellationToken)) return NotFound();
         Refusal = RequestChange.Handler.RefusalBeforeAsking(Project);
         Input = RequestChange.Handler.Prefill(Project);
-        PadMembers();
+        await PrepareAsync(cancellationToken);
         return Page();
     }
 
@@ -47,26 +40,16 @@ public sealed class RequestChangeModel(
     {
         if (!await LoadAsync(code, cancellationToken)) return NotFound();
         Input.Members ??= [];
-        ModelState.ReplaceBindingErrors();
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid || !ModelState.IsValid)
+        return await SubmitAsync(async () =>
         {
-            ModelState.AddErrors(validation, nameof(Input));
-            PadMembers();
-            return Page();
-        }
-        var result = await handler.HandleAsync(code, Input, cancellationToken);
-        switch (result.Outcome)
-        {
-            case RequestChange.Outcome.NotFound:
-                return NotFound();
-            case RequestChange.Outcome.Requested:
-                TempData[StatusMessages.Success] = "项目变更申请已提交，等待所在单位审核。";
-                return Redirect($"/projects/{Uri.EscapeDataString(code)}");
-        }
-        ModelState.AddModelError(string.Empty, result.Message!);
-        PadMembers();
-        return Page();
+            var result = await handler.HandleAsync(code, Input, cancellationToken);
+            return result.Outcome switch
+            {
+                RequestChange.Outcome.NotFound => ProjectFormResult.NotFound,
+                RequestChange.Outcome.Requested => ProjectFormResult.Done("项目变更申请已提交，等待所在单位审核。"),
+                _ => ProjectFormResult.Refused(result.Message!),
+            };
+        }, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
@@ -78,11 +61,13 @@ public sealed class RequestChangeModel(
         return true;
     }
 
-    private void PadMembers()
+    /// <summary>Blank 参与人员 rows after the typed ones.</summary>
+    protected override Task PrepareAsync(CancellationToken cancellationToken)
     {
         var target = Input.Members.Count(m => !m.IsBlank) + BlankMemberRows;
         while (Input.Members.Count < target)
             Input.Members.Add(new ParticipantInput());
+        return Task.CompletedTask;
     }
 
     public bool Checked(ProjectChangeItem item) => Input.Changes(item);

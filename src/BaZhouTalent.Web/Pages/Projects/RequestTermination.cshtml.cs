@@ -11,15 +11,9 @@ namespace BaZhouTalent.Web.Pages.Projects;
 
 /// <summary>申请撤项: a reviewer of the project's unit asks the city federation to terminate the project.</summary>
 [Authorize(Roles = Roles.UnitReviewer)]
-public sealed class RequestTerminationModel(RequestTermination.Handler handler, IValidator<RequestTermination.Command> validator) : PageModel
+public sealed class RequestTerminationModel(RequestTermination.Handler handler, IValidator<RequestTermination.Command> validator)
+    : ProjectFormPageModel<RequestTermination.Command>(validator)
 {
-    [BindProperty]
-    public RequestTermination.Command Input { get; set; } = new();
-
-    public FundedProject Project { get; private set; } = null!;
-
-    public string? Refusal { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await handler.LoadAsync(code, cancellationToken) is not { } project) return NotFound();
@@ -32,22 +26,15 @@ public sealed class RequestTerminationModel(RequestTermination.Handler handler, 
     {
         if (await handler.LoadAsync(code, cancellationToken) is not { } project) return NotFound();
         Project = project;
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        return await SubmitAsync(async () =>
         {
-            ModelState.AddErrors(validation, nameof(Input));
-            return Page();
-        }
-        var result = await handler.HandleAsync(code, Input, cancellationToken);
-        switch (result.Outcome)
-        {
-            case RequestTermination.Outcome.NotFound:
-                return NotFound();
-            case RequestTermination.Outcome.Requested:
-                TempData[StatusMessages.Success] = "撤项申请已报送市社科联审批。";
-                return Redirect($"/projects/{Uri.EscapeDataString(code)}");
-        }
-        ModelState.AddModelError(string.Empty, result.Message!);
-        return Page();
+            var result = await handler.HandleAsync(code, Input, cancellationToken);
+            return result.Outcome switch
+            {
+                RequestTermination.Outcome.NotFound => ProjectFormResult.NotFound,
+                RequestTermination.Outcome.Requested => ProjectFormResult.Done("撤项申请已报送市社科联审批。"),
+                _ => ProjectFormResult.Refused(result.Message!),
+            };
+        }, cancellationToken);
     }
 }

@@ -13,13 +13,8 @@ namespace BaZhouTalent.Web.Pages.Projects;
 /// <summary>终止项目（撤项）: the city federation ends a project with a ground from the configured list and a reason.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
 public sealed class TerminateModel(TerminateProject.Handler handler, IValidator<TerminateProject.Command> validator,
-    IOptions<ClosureLifecycleOptions> options) : PageModel
+    IOptions<ClosureLifecycleOptions> options) : ProjectFormPageModel<TerminateProject.Command>(validator)
 {
-    [BindProperty]
-    public TerminateProject.Command Input { get; set; } = new();
-
-    public FundedProject Project { get; private set; } = null!;
-
     public IReadOnlyList<string> Grounds => options.Value.Termination.Grounds;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
@@ -33,22 +28,15 @@ public sealed class TerminateModel(TerminateProject.Handler handler, IValidator<
     {
         if (await handler.LoadAsync(code, cancellationToken) is not { } project) return NotFound();
         Project = project;
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        return await SubmitAsync(async () =>
         {
-            ModelState.AddErrors(validation, nameof(Input));
-            return Page();
-        }
-        var result = await handler.HandleAsync(code, Input, cancellationToken);
-        switch (result.Outcome)
-        {
-            case TerminateProject.Outcome.NotFound:
-                return NotFound();
-            case TerminateProject.Outcome.Terminated:
-                TempData[StatusMessages.Success] = "项目已终止，不能再办理结项。";
-                return Redirect($"/projects/{Uri.EscapeDataString(code)}");
-        }
-        ModelState.AddModelError(string.Empty, result.Message!);
-        return Page();
+            var result = await handler.HandleAsync(code, Input, cancellationToken);
+            return result.Outcome switch
+            {
+                TerminateProject.Outcome.NotFound => ProjectFormResult.NotFound,
+                TerminateProject.Outcome.Terminated => ProjectFormResult.Done("项目已终止，不能再办理结项。"),
+                _ => ProjectFormResult.Refused(result.Message!),
+            };
+        }, cancellationToken);
     }
 }

@@ -13,17 +13,10 @@ namespace BaZhouTalent.Web.Pages.Admin.Projects;
 /// <summary>更正登记: the city federation corrects a registered project with a reason; refused while its application is signed.</summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
 public sealed class CorrectModel(
-    GetRegisterChoices.Handler choices, IValidator<CorrectProject.Command> validator, CorrectProject.Handler handler) : PageModel
+    GetRegisterChoices.Handler choices, IValidator<CorrectProject.Command> validator, CorrectProject.Handler handler)
+    : ProjectFormPageModel<CorrectProject.Command>(validator)
 {
-    [BindProperty]
-    public CorrectProject.Command Input { get; set; } = new();
-
-    public FundedProject Project { get; private set; } = null!;
-
     public GetRegisterChoices.Result Choices { get; private set; } = new([], [], []);
-
-    /// <summary>Why the entry cannot be corrected now; the form is not offered.</summary>
-    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -41,30 +34,20 @@ public sealed class CorrectModel(
         Project = project;
         Input.Participants ??= [];
         Input.Code = project.Code;
-        ModelState.ReplaceBindingErrors();
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid || !ModelState.IsValid)
+        return await SubmitAsync(async () =>
         {
-            ModelState.AddErrors(validation, nameof(Input));
-            ModelState.AddModelError("", "登记尚未更正，请按提示修改后重新提交。");
-            await PrepareAsync(cancellationToken);
-            return Page();
-        }
-        var result = await handler.HandleAsync(code, Input, cancellationToken);
-        switch (result.Outcome)
-        {
-            case CorrectProject.Outcome.NotFound:
-                return NotFound();
-            case CorrectProject.Outcome.Corrected:
-                TempData[StatusMessages.Success] = $"项目 {project.Code} 的登记已更正。";
-                return Redirect($"/projects/{Uri.EscapeDataString(project.Code)}");
-        }
-        ModelState.AddModelError("", result.Message!);
-        await PrepareAsync(cancellationToken);
-        return Page();
+            var result = await handler.HandleAsync(code, Input, cancellationToken);
+            return result.Outcome switch
+            {
+                CorrectProject.Outcome.NotFound => ProjectFormResult.NotFound,
+                CorrectProject.Outcome.Corrected => ProjectFormResult.Done($"项目 {project.Code} 的登记已更正。"),
+                _ => ProjectFormResult.Refused(result.Message!),
+            };
+        }, cancellationToken, invalidSummary: "登记尚未更正，请按提示修改后重新提交。");
     }
 
-    private async Task PrepareAsync(CancellationToken cancellationToken)
+    /// <summary>The unit and category choices, and blank 参与人员 rows up to the register's number.</summary>
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         Choices = await choices.HandleAsync(new GetRegisterChoices.Query(), cancellationToken);
         while (Input.Participants.Count < CreateModel.ParticipantRows)
