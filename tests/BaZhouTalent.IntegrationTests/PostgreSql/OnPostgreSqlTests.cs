@@ -60,7 +60,7 @@ public sealed class UserListOnPostgreSqlTests(PostgreSqlPortal portal)
     : UserListTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
 
 public sealed class SearchIndexOnPostgreSqlTests(PostgreSqlPortal portal)
-    : SearchIndexTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
+    : SearchIndexTestsBase(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;
 
 public sealed class ProgrammeListOnPostgreSqlTests(PostgreSqlPortal portal)
     : ProgrammeListTests(PostgreSqlServer.Checked(portal)), IClassFixture<PostgreSqlPortal>;

@@ -15,12 +15,14 @@ namespace BaZhouTalent.IntegrationTests.Programme;
 /// The lists' search by index (docs/adr/0007): 结项管理 and 项目登记 find exactly the rows the scan over their columns
 /// finds, for every kind of term; the index is there, kept current on every save, and the query reads it.
 /// </summary>
-public class SearchIndexTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class SearchIndexTestsBase(PortalFactory portal)
 {
-    /// <summary>A name of two characters, as many Chinese names are: too short for a trigram.</summary>
-    private const string RareName = "杨卓";
+    protected PortalFactory Portal => portal;
 
-    private async Task<Browser> ArrangeAsync()
+    /// <summary>A name of two characters, as many Chinese names are: too short for a trigram.</summary>
+    protected const string RareName = "杨卓";
+
+    protected async Task<Browser> ArrangeAsync()
     {
         await ProgrammeMix.SeedAsync(portal);
         await portal.WithDbAsync(async db =>
@@ -39,7 +41,7 @@ public class SearchIndexTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     /// <summary>The codes the search found before the index: every project whose columns contain the term, by scanning.</summary>
-    private Task<List<string>> ScannedAsync(string term, bool currentLeader = true) => portal.WithDbAsync(db =>
+    protected Task<List<string>> ScannedAsync(string term, bool currentLeader = true) => portal.WithDbAsync(db =>
         db.FundedProjects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
                 || p.OriginalLeader.Name.ToLower().Contains(term) || p.Unit.Name.ToLower().Contains(term)
                 || (currentLeader && p.Application != null && p.Application.CurrentLeader.Name.ToLower().Contains(term)))
@@ -117,51 +119,14 @@ public class SearchIndexTests(PortalFactory portal) : IClassFixture<PortalFactor
         AssertNoProjectOrApplicationIsScanned(plan);
     }
 
-    [SkippableFact]
-    public async Task A_search_of_one_or_two_characters_reads_the_narrow_indexes_of_the_searched_columns()
-    {
-        Skip.If(portal.Provider != DatabaseProvider.Sqlite, "SQLite's short-term path; PostgreSQL's index serves any length");
-        await ArrangeAsync();
-        var plan = await PlanAsync(RareName);
-        Assert.Contains(plan, s => s.Contains("USING COVERING INDEX IX_FundedProjects_OriginalLeader_Name", StringComparison.Ordinal));
-        Assert.Contains(plan, s => s.Contains("USING COVERING INDEX IX_ClosureApplications_CurrentLeader_Name", StringComparison.Ordinal));
-        AssertNoProjectOrApplicationIsScanned(plan);
-    }
-
-    [SkippableFact]
-    public async Task Rows_written_before_the_index_existed_are_indexed_when_it_is_made()
-    {
-        Skip.If(portal.Provider != DatabaseProvider.Sqlite, "the FTS5 tables are SQLite's");
-        await ArrangeAsync();
-        // A database of an earlier version: no search table, no triggers, and a project saved since.
-        await portal.WithDbAsync(async db =>
-        {
-            foreach (var (index, _, _) in new[] { ("FundedProjectsSearch", 0, 0), ("ClosureApplicationsSearch", 0, 0) })
-                foreach (var statement in new[] { $"DROP TRIGGER \"{index}_Insert\"", $"DROP TRIGGER \"{index}_Update\"", $"DROP TRIGGER \"{index}_Delete\"", $"DROP TABLE \"{index}\"" })
-                    await db.Database.ExecuteSqlRawAsync(statement);
-            var project = await db.FundedProjects.SingleAsync(p => p.Code == "BZ26QN999");
-            project.Title = "米仓山古道考察报告";
-            return await db.SaveChangesAsync();
-        });
-        await portal.WithDbAsync(async db =>
-        {
-            await SearchIndexes.EnsureAsync(db, NullLogger.Instance);
-            return 0;
-        });
-
-        var admin = await ReviewKit.SignInAsync(portal, "admin");
-        Assert.Equal(["BZ26QN999"], await ProgrammeListTests.AllPagesAsync(admin, "/Programme?q=" + Uri.EscapeDataString("古道考察")));
-        Assert.Equal(await ScannedAsync("研究之1"), await portal.WithScopeAsync(sp => SearchedCodesAsync(sp, "研究之1")));
-    }
-
-    private static async Task<List<string>> SearchedCodesAsync(IServiceProvider services, string term)
+    protected static async Task<List<string>> SearchedCodesAsync(IServiceProvider services, string term)
     {
         var db = services.GetRequiredService<AppDbContext>();
         return await db.FundedProjects.Matching(db, services.GetRequiredService<ITextSearch>(), term).Select(p => p.Code).ToListAsync();
     }
 
     /// <summary>The plan of a search page as the lists read it: newest year first, twenty rows.</summary>
-    private Task<List<string>> PlanAsync(string term) => portal.WithScopeAsync(async sp =>
+    protected Task<List<string>> PlanAsync(string term) => portal.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var page = db.FundedProjects.Matching(db, sp.GetRequiredService<ITextSearch>(), term)
@@ -178,6 +143,45 @@ public class SearchIndexTests(PortalFactory portal) : IClassFixture<PortalFactor
     });
 
     /// <summary>No step reads the projects (EF's aliases f…) or the applications (c…) through the whole table.</summary>
-    private static void AssertNoProjectOrApplicationIsScanned(List<string> plan) =>
+    protected static void AssertNoProjectOrApplicationIsScanned(List<string> plan) =>
         Assert.DoesNotContain(plan, s => System.Text.RegularExpressions.Regex.IsMatch(s, "^SCAN ([fc]\\d*|FundedProjects|ClosureApplications)$"));
+}
+
+/// <summary>The search index on SQLite: FTS5 trigram tables, and the narrow indexes for terms of one or two characters.</summary>
+public sealed class SearchIndexTests(PortalFactory portal) : SearchIndexTestsBase(portal), IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_search_of_one_or_two_characters_reads_the_narrow_indexes_of_the_searched_columns()
+    {
+        await ArrangeAsync();
+        var plan = await PlanAsync(RareName);
+        Assert.Contains(plan, s => s.Contains("USING COVERING INDEX IX_FundedProjects_OriginalLeader_Name", StringComparison.Ordinal));
+        Assert.Contains(plan, s => s.Contains("USING COVERING INDEX IX_ClosureApplications_CurrentLeader_Name", StringComparison.Ordinal));
+        AssertNoProjectOrApplicationIsScanned(plan);
+    }
+
+    [Fact]
+    public async Task Rows_written_before_the_index_existed_are_indexed_when_it_is_made()
+    {
+        await ArrangeAsync();
+        // A database of an earlier version: no search table, no triggers, and a project saved since.
+        await Portal.WithDbAsync(async db =>
+        {
+            foreach (var (index, _, _) in new[] { ("FundedProjectsSearch", 0, 0), ("ClosureApplicationsSearch", 0, 0) })
+                foreach (var statement in new[] { $"DROP TRIGGER \"{index}_Insert\"", $"DROP TRIGGER \"{index}_Update\"", $"DROP TRIGGER \"{index}_Delete\"", $"DROP TABLE \"{index}\"" })
+                    await db.Database.ExecuteSqlRawAsync(statement);
+            var project = await db.FundedProjects.SingleAsync(p => p.Code == "BZ26QN999");
+            project.Title = "米仓山古道考察报告";
+            return await db.SaveChangesAsync();
+        });
+        await Portal.WithDbAsync(async db =>
+        {
+            await SearchIndexes.EnsureAsync(db, NullLogger.Instance);
+            return 0;
+        });
+
+        var admin = await ReviewKit.SignInAsync(Portal, "admin");
+        Assert.Equal(["BZ26QN999"], await ProgrammeListTests.AllPagesAsync(admin, "/Programme?q=" + Uri.EscapeDataString("古道考察")));
+        Assert.Equal(await ScannedAsync("研究之1"), await Portal.WithScopeAsync(sp => SearchedCodesAsync(sp, "研究之1")));
+    }
 }
