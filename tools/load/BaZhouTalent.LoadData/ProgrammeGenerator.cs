@@ -342,7 +342,7 @@ internal sealed class ProgrammeGenerator(AppDbContext db, string? attachmentRoot
         if (status == ApplicationStatus.Concluded)
         {
             var certificateYear = Math.Min(year + 1, LastYear);
-            entry.Property(a => a.CertificateNumber).CurrentValue = $"巴社科结〔{certificateYear}〕{index:00000}号";
+            entry.Property(a => a.CertificateNumber).CurrentValue = CertificateNumbers.Format(certificateYear, index); // the portal's own form, so /verify finds it
             application.Project.MarkConcluded(); // the project's lifecycle mirrors its concluded closure, as the workflow does
             await AddAttachmentAsync(application, AttachmentKind.SimilarityReport, "查重报告.pdf", submitted);
         }
