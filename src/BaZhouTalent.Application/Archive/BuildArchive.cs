@@ -98,24 +98,38 @@ public static class BuildArchive
         {
             var options = typesetting.Value;
             var application = loaded.Entity;
-            var print = ApplicationPrintMapper.Map(loaded.View) with { VerifyAddress = baseUrl.TrimEnd('/') + "/verify" };
-            var missing = PrintService.FindMissingCharacters(print, options);
-            if (missing.Count > 0)
+            // A closed application's kept copies are copied as they are: the form is neither laid out nor checked for
+            // missing characters again (what made a year's 归档 take minutes), only when a copy is still to be made.
+            var kept = Closed.Contains(application.Status)
+                ? await db.ArchivedDocuments.AsNoTracking().Where(d => d.ApplicationId == application.Id).ToDictionaryAsync(d => d.Name, cancellationToken)
+                : [];
+            string[] forms = [FormA4, FormA3, Report];
+            if (forms.All(kept.ContainsKey))
             {
-                files.Add((folder + "无法打印的字符.txt", Encoding.UTF8.GetBytes(string.Join("\n", missing.Select(m => $"{m.Field}\t{m.Character}\t{m.CodePoint}")))));
+                foreach (var name in forms)
+                    files.Add((folder + name, await ReadKeptAsync(kept[name], cancellationToken)));
             }
             else
             {
-                files.Add((folder + FormA4, await KeptAsync(application, FormA4, () => PrintService.RenderA4(print, options), cancellationToken)));
-                files.Add((folder + FormA3, await KeptAsync(application, FormA3, () => PrintService.RenderA3Booklet(print, options), cancellationToken)));
-                files.Add((folder + Report, await KeptAsync(application, Report, () => PrintService.RenderReport(print, options), cancellationToken)));
+                var print = ApplicationPrintMapper.Map(loaded.View) with { VerifyAddress = baseUrl.TrimEnd('/') + "/verify" };
+                var missing = PrintService.FindMissingCharacters(print, options);
+                if (missing.Count > 0)
+                {
+                    files.Add((folder + "无法打印的字符.txt", Encoding.UTF8.GetBytes(string.Join("\n", missing.Select(m => $"{m.Field}\t{m.Character}\t{m.CodePoint}")))));
+                }
+                else
+                {
+                    files.Add((folder + FormA4, await KeptAsync(application, kept, FormA4, () => PrintService.RenderA4(print, options), cancellationToken)));
+                    files.Add((folder + FormA3, await KeptAsync(application, kept, FormA3, () => PrintService.RenderA3Booklet(print, options), cancellationToken)));
+                    files.Add((folder + Report, await KeptAsync(application, kept, Report, () => PrintService.RenderReport(print, options), cancellationToken)));
+                }
             }
             if (Certificate.Model(application, baseUrl) is { } certificate
                 && (await Announcements.AnnouncementStatus.LoadAsync(db, application.Id, clock, cancellationToken)).CertificateIssued)
             {
                 try
                 {
-                    files.Add((folder + CertificatePdf, await KeptAsync(application, CertificatePdf, () => new CertificateDocument(certificate, options).Render(), cancellationToken)));
+                    files.Add((folder + CertificatePdf, await KeptAsync(application, kept, CertificatePdf, () => new CertificateDocument(certificate, options).Render(), cancellationToken)));
                 }
                 catch (MissingCharactersException e)
                 {
@@ -146,10 +160,11 @@ public static class BuildArchive
         /// every archive carries the same bytes. An application still in review is rendered afresh and nothing is kept.
         /// Of two requests making the same copy at once, the unique index keeps one and the other reads it.
         /// </summary>
-        private async Task<byte[]> KeptAsync(ClosureApplication application, string name, Func<byte[]> render, CancellationToken cancellationToken)
+        private async Task<byte[]> KeptAsync(ClosureApplication application, IReadOnlyDictionary<string, ArchivedDocument> kept, string name,
+            Func<byte[]> render, CancellationToken cancellationToken)
         {
             if (!Closed.Contains(application.Status)) return render();
-            if (await ReadKeptAsync(application.Id, name, cancellationToken) is { } kept) return kept;
+            if (kept.TryGetValue(name, out var copy)) return await ReadKeptAsync(copy, cancellationToken);
             var content = render();
             var stored = await store.SaveAsync(content, cancellationToken);
             var document = new ArchivedDocument
@@ -164,18 +179,14 @@ public static class BuildArchive
                 return content;
             }
             await store.DeleteAsync(stored.Key, cancellationToken);
-            return await ReadKeptAsync(application.Id, name, cancellationToken)
+            var other = await db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == application.Id && d.Name == name, cancellationToken)
                 ?? throw new InvalidOperationException($"Archive copy {name} of application {application.Id} vanished.");
+            return await ReadKeptAsync(other, cancellationToken);
         }
 
-        /// <summary>The kept copy, checked against its SHA-256; null when none was kept.</summary>
-        private async Task<byte[]?> ReadKeptAsync(int applicationId, string name, CancellationToken cancellationToken)
-        {
-            var kept = await db.ArchivedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == applicationId && d.Name == name, cancellationToken);
-            if (kept is null) return null;
-            return await store.ReadAsync(kept.StorageKey, kept.Sha256, cancellationToken)
-                ?? throw new StoredFileCorruptException(kept.StorageKey);
-        }
+        /// <summary>A kept copy, checked against its SHA-256.</summary>
+        private async Task<byte[]> ReadKeptAsync(ArchivedDocument kept, CancellationToken cancellationToken) =>
+            await store.ReadAsync(kept.StorageKey, kept.Sha256, cancellationToken) ?? throw new StoredFileCorruptException(kept.StorageKey);
 
         /// <summary>The attachments the archivist may see, as 附件/01-成果简介-name.pdf; one that cannot be read is listed, not skipped silently.</summary>
         private async Task AddAttachmentsAsync(ArchiveWriter files, LoadDisclosed.Loaded loaded, string folder,

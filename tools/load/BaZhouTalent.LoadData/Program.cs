@@ -10,18 +10,24 @@ using Microsoft.EntityFrameworkCore;
 //
 //   dotnet run -c Release --project tools/load/BaZhouTalent.LoadData -- --database PATH [--projects 20000] [--codes FILE]
 //   dotnet run -c Release --project tools/load/BaZhouTalent.LoadData -- --postgresql "Host=…;Database=…" [--projects 20000]
+//   … --database PATH --share-archive-copies CODE   (after the portal kept CODE's archive PDFs: every closed application gets them)
 
 var options = LoadOptions.Parse(args);
 await using var db = options.Open();
+if (options.ShareArchiveCopiesOf is { } source)
+{
+    await ArchiveCopies.ShareAsync(db, source);
+    return;
+}
 var files = options.FileStore();
 var generator = new ProgrammeGenerator(db, files, options.Projects, options.Codes);
 await generator.RunAsync();
 
-internal sealed record LoadOptions(string? Database, string? PostgreSql, int Projects, string? Codes)
+internal sealed record LoadOptions(string? Database, string? PostgreSql, int Projects, string? Codes, string? ShareArchiveCopiesOf)
 {
     public static LoadOptions Parse(string[] args)
     {
-        string? database = null, postgreSql = null, codes = null;
+        string? database = null, postgreSql = null, codes = null, share = null;
         var projects = 20_000;
         for (var i = 0; i < args.Length - 1; i += 2)
         {
@@ -30,13 +36,14 @@ internal sealed record LoadOptions(string? Database, string? PostgreSql, int Pro
                 case "--database": database = args[i + 1]; break;
                 case "--postgresql": postgreSql = args[i + 1]; break;
                 case "--codes": codes = args[i + 1]; break;
+                case "--share-archive-copies": share = args[i + 1]; break;
                 case "--projects": projects = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }
         }
         if (postgreSql is null && (database is null || !File.Exists(database)))
             throw new ArgumentException("--database must name an existing portal database (start the portal on it once), or --postgresql a migrated one.");
-        return new LoadOptions(database, postgreSql, projects, codes);
+        return new LoadOptions(database, postgreSql, projects, codes, share);
     }
 
     public AppDbContext Open() => PostgreSql is not null
