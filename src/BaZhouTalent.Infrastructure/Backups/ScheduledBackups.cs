@@ -31,6 +31,7 @@ public sealed class ScheduledBackups(
         // By default outside Development, except on SQL Server, which keeps its own BACKUP DATABASE jobs.
         if (!(options.Value.Daily ?? (!environment.IsDevelopment() && database.Value.Provider != DatabaseProvider.SqlServer)))
             return;
+        await BackgroundStart.WaitAsync(clock, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

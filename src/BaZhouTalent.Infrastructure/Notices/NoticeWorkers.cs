@@ -15,6 +15,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider clock
         if (!options.Value.WorkersEnabled || !options.Value.Smtp.IsConfigured)
             return;
         var interval = TimeSpan.FromSeconds(options.Value.DeliveryIntervalSeconds);
+        await BackgroundStart.WaitAsync(clock, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -41,6 +42,7 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clo
         if (!options.Value.WorkersEnabled)
             return;
         var interval = TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes);
+        await BackgroundStart.WaitAsync(clock, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

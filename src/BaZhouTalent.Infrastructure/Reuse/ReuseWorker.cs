@@ -20,8 +20,9 @@ public sealed class ReuseWorker(IServiceScopeFactory scopes, ReuseSignal signal,
     {
         if (!options.Value.WorkerEnabled)
             return;
-        // Leave the start of the host to the requests.
-        await Task.Yield();
+        // Leave the start of the host to the requests; a submission's poke ends the wait at once.
+        try { await signal.WaitAsync(BackgroundStart.Grace, stoppingToken); }
+        catch (OperationCanceledException) { return; }
         var interval = TimeSpan.FromSeconds(options.Value.IntervalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
