@@ -40,14 +40,18 @@ kill "$SAMPLER" 2>/dev/null || true
 peak=$(sort -n "$WORK/rss-$NAME-$YEAR.txt" | tail -1)
 after=$(rss_kib "$PID")
 stop_portal
-# Applications received: each one's folder holds 审核历史.csv (counted in the bytes, so a cut download counts too).
+# Applications received: each one's folder holds 审核历史.csv. A whole zip is counted by its directory; a cut one by the
+# local headers in its bytes (the directory, which names every file again, comes last and was never sent).
 applications=$(python3 -c '
-import sys
-n, tail = 0, b""
-with open(sys.argv[1], "rb") as f:
-    while chunk := f.read(1 << 24):
-        n += (tail + chunk).count("/审核历史.csv".encode()); tail = chunk[-32:]
-print(n)' "$ZIP")
+import sys, zipfile
+try:
+    print(sum(n.endswith("/审核历史.csv") for n in zipfile.ZipFile(sys.argv[1]).namelist()))
+except zipfile.BadZipFile:
+    n, tail = 0, b""
+    with open(sys.argv[1], "rb") as f:
+        while chunk := f.read(1 << 24):
+            n += (tail + chunk).count("/审核历史.csv".encode()); tail = chunk[-32:]
+    print(n)' "$ZIP")
 echo "归档 $YEAR on $NAME projects: HTTP $status, first byte ${first} s, ${total} s, $((bytes / 1048576)) MiB, $applications applications received"
 echo "portal RSS: $((before / 1024)) MiB before, peak $((peak / 1024)) MiB (+$(((peak - before) / 1024)) MiB), $((after / 1024)) MiB at the end"
 # Read back as the archive's 说明.txt tells its reader: unpacked, then `sha256sum -c SHA256SUMS`.

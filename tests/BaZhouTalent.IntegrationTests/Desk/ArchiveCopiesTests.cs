@@ -88,4 +88,32 @@ public class ArchiveCopiesTests(ArchiveCopiesTests.Fixture portal) : IClassFixtu
         Assert.Equal(zips[0]["结项申请书-A4.pdf"], later["结项申请书-A4.pdf"]);
     }
 
+    /// <summary>
+    /// The year's 归档 copies what was kept at conclusion and does not lay the form out again: an application whose title
+    /// was later given a character no font has (what a 更正登记 could do) still carries its kept PDFs, not the
+    /// 无法打印的字符.txt a fresh rendering would give.
+    /// </summary>
+    [Fact]
+    public async Task The_years_archive_carries_the_kept_PDFs_without_rendering_the_application_again()
+    {
+        const string code = "BZ25YB872";
+        await DeskKit.ConcludeAsync(portal, code);
+        var kept = await portal.WithDbAsync(db => db.ArchivedDocuments.AsNoTracking()
+            .Where(d => db.ClosureApplications.Any(a => a.Id == d.ApplicationId && a.Project.Code == code)).ToDictionaryAsync(d => d.Name, d => d.Sha256));
+        const string unprintable = "\uE000"; // a private-use character: no bundled or licensed font has it
+        await portal.WithDbAsync(async db =>
+        {
+            await db.FundedProjects.Where(p => p.Code == code).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, p => p.Title + unprintable));
+            return await db.ClosureApplications.Where(a => a.Project.Code == code)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProjectTitle, a => a.ProjectTitle + unprintable));
+        });
+
+        var admin = await SignInAsync(portal, "admin");
+        var year = CertificateTests.ReadZip(await CertificateTests.BytesAsync(admin, "/Admin/Archive?handler=Year&year=2025"));
+
+        Assert.DoesNotContain($"{code}/无法打印的字符.txt", year.Keys);
+        Assert.Equal(4, kept.Count);
+        foreach (var (name, sha256) in kept)
+            Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(year[$"{code}/{name}"])));
+    }
 }
