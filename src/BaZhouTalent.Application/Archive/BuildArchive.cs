@@ -79,6 +79,9 @@ public static class BuildArchive
                 .OrderBy(a => a.Project.Code).Select(a => a.Project.Code)
                 .ToListAsync(cancellationToken);
             var files = new ArchiveWriter(output, $"{year} 年度立项项目的结项材料（{codes.Count} 项）", clock);
+            // The response starts now (its headers sent), so the browser shows the download at once, not after the first
+            // application's files are read.
+            await output.FlushAsync(cancellationToken);
             foreach (var code in codes)
             {
                 // One application at a time, so a large year does not hold every entity in the context at once.
