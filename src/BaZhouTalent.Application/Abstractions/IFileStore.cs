@@ -24,6 +24,14 @@ public interface IFileStore
     /// </summary>
     Task<byte[]?> ReadAsync(string key, string sha256, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The content under <paramref name="key"/> to copy from, checked against <paramref name="sha256"/> before it is
+    /// returned, as <see cref="ReadAsync"/> answers. By default the content read whole; a folder streams it from disk, so
+    /// an archive of thousands of files never holds one whole in memory.
+    /// </summary>
+    async Task<Stream?> OpenReadAsync(string key, string sha256, CancellationToken cancellationToken = default) =>
+        await ReadAsync(key, sha256, cancellationToken) is { } content ? new MemoryStream(content, writable: false) : null;
+
     /// <summary>Removes the file; nothing happens when it is already gone.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -112,7 +112,7 @@ public static class BuildArchive
             if (forms.All(kept.ContainsKey))
             {
                 foreach (var name in forms)
-                    files.Add((folder + name, await ReadKeptAsync(kept[name], cancellationToken)));
+                    files.Add(folder + name, await OpenKeptAsync(kept[name], cancellationToken), kept[name].Sha256);
             }
             else
             {
@@ -134,7 +134,10 @@ public static class BuildArchive
             {
                 try
                 {
-                    files.Add((folder + CertificatePdf, await KeptAsync(application, kept, CertificatePdf, () => new CertificateDocument(certificate, options).Render(), cancellationToken)));
+                    if (kept.TryGetValue(CertificatePdf, out var copy))
+                        files.Add(folder + CertificatePdf, await OpenKeptAsync(copy, cancellationToken), copy.Sha256);
+                    else
+                        files.Add((folder + CertificatePdf, await KeptAsync(application, kept, CertificatePdf, () => new CertificateDocument(certificate, options).Render(), cancellationToken)));
                 }
                 catch (MissingCharactersException e)
                 {
@@ -156,6 +159,7 @@ public static class BuildArchive
             if (loaded is null || !Closed.Contains(loaded.Entity.Status)) return false;
             var files = new ArchiveWriter(Stream.Null, code, clock);
             await AddApplicationAsync(files, loaded, "", baseUrl, cancellationToken);
+            await files.FlushAsync(cancellationToken); // closes the stored files it opened
             return true;
         }
 
@@ -193,6 +197,10 @@ public static class BuildArchive
         private async Task<byte[]> ReadKeptAsync(ArchivedDocument kept, CancellationToken cancellationToken) =>
             await store.ReadAsync(kept.StorageKey, kept.Sha256, cancellationToken) ?? throw new StoredFileCorruptException(kept.StorageKey);
 
+        /// <summary>A kept copy to be copied into the archive, checked against its SHA-256.</summary>
+        private async Task<Stream> OpenKeptAsync(ArchivedDocument kept, CancellationToken cancellationToken) =>
+            await store.OpenReadAsync(kept.StorageKey, kept.Sha256, cancellationToken) ?? throw new StoredFileCorruptException(kept.StorageKey);
+
         /// <summary>The attachments the archivist may see, as 附件/01-成果简介-name.pdf; one that cannot be read is listed, not skipped silently.</summary>
         private async Task AddAttachmentsAsync(ArchiveWriter files, LoadDisclosed.Loaded loaded, string folder,
             CancellationToken cancellationToken)
@@ -227,10 +235,10 @@ public static class BuildArchive
             var problems = new StringBuilder();
             foreach (var (path, key, sha256, size) in stored)
             {
-                byte[]? content = null;
+                Stream? content = null;
                 try
                 {
-                    content = await store.ReadAsync(key, sha256, cancellationToken);
+                    content = await store.OpenReadAsync(key, sha256, cancellationToken);
                 }
                 catch (StoredFileCorruptException)
                 {
@@ -242,7 +250,7 @@ public static class BuildArchive
                     problems.Append(CultureInfo.InvariantCulture, $"{sha256}  {size}  {path}\t存储文件缺失或与记录的 SHA-256 不符，未归档\n");
                     continue;
                 }
-                files.Add((path, content));
+                files.Add(path, content, sha256);
             }
             if (problems.Length > 0)
                 files.Add((problemsPath, Encoding.UTF8.GetBytes(problems.ToString())));
@@ -276,7 +284,8 @@ public static class BuildArchive
 
     /// <summary>
     /// The zip as it is made: files added are held until the next <see cref="FlushAsync"/>, which writes them (with their
-    /// manifest lines) and sends the zip's bytes so far to the output; <see cref="CompleteAsync"/> adds manifest.txt and
+    /// manifest lines) and sends the zip's bytes so far to the output — a stored file is copied from its stream a buffer at
+    /// a time and sent as it goes; <see cref="CompleteAsync"/> adds manifest.txt and
     /// the zip's directory. The zip writes synchronously (its entries' streams do even when opened asynchronously), so
     /// it writes into a spool that each flush empties into the output asynchronously: the output may be a response
     /// body, and memory holds what was added since the last flush. One that fails midway is left without its
@@ -289,7 +298,8 @@ public static class BuildArchive
         private readonly ZipArchive zip;
         private readonly StringBuilder manifest = new();
         private readonly StringBuilder readMe = new();
-        private readonly List<(string Path, byte[] Content)> pending = [];
+        private readonly List<(string Path, byte[]? Content, Stream? Stored, string? Sha256)> pending = [];
+        private readonly byte[] buffer = new byte[81920];
 
         public ArchiveWriter(Stream output, string title, TimeProvider clock)
         {
@@ -308,17 +318,53 @@ public static class BuildArchive
 
         public void Add((string Path, byte[] Content) file)
         {
-            pending.Add(file);
+            pending.Add((file.Path, file.Content, null, null));
+            Count++;
+        }
+
+        /// <summary>
+        /// Adds a stored file whose content was checked against <paramref name="sha256"/>: copied from
+        /// <paramref name="stored"/> at the next flush (which disposes it), a buffer at a time, never held whole.
+        /// </summary>
+        public void Add(string path, Stream stored, string sha256)
+        {
+            pending.Add((path, null, stored, sha256.ToLowerInvariant()));
             Count++;
         }
 
         public async Task FlushAsync(CancellationToken cancellationToken)
         {
-            foreach (var (path, content) in pending)
+            try
             {
-                Write(path, content);
+                foreach (var (path, content, stored, sha256) in pending)
+                {
+                    if (content is not null)
+                    {
+                        Write(path, content);
+                        continue;
+                    }
+                    manifest.Append(CultureInfo.InvariantCulture, $"{sha256}  {path}\n");
+                    var entry = zip.CreateEntry(path, LevelFor(path));
+                    using (var target = entry.Open())
+                    {
+                        int read;
+                        while ((read = await stored!.ReadAsync(buffer, cancellationToken)) > 0)
+                        {
+                            target.Write(buffer, 0, read);
+                            await spool.DrainAsync(output, cancellationToken);
+                        }
+                    }
+                    await spool.DrainAsync(output, cancellationToken);
+                }
             }
-            pending.Clear();
+            finally
+            {
+                foreach (var file in pending)
+                {
+                    if (file.Stored is not null) await file.Stored.DisposeAsync();
+                }
+                pending.Clear();
+            }
             await spool.DrainAsync(output, cancellationToken);
         }
 
@@ -340,11 +386,14 @@ public static class BuildArchive
 
         private void WriteEntry(string path, byte[] content)
         {
-            // A PDF is compressed inside already: deflating it again saved about 5 % of a year's size for most of its CPU.
-            var entry = zip.CreateEntry(path, path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+            var entry = zip.CreateEntry(path, LevelFor(path));
             using var stream = entry.Open();
             stream.Write(content);
         }
+
+        /// <summary>A PDF is compressed inside already: deflating it again saved about 5 % of a year's size for most of its CPU.</summary>
+        private static CompressionLevel LevelFor(string path) =>
+            path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
 
         /// <summary>A write-only, forward-only stream holding the zip's bytes until they are drained to the output.</summary>
         private sealed class Spool : Stream
@@ -367,6 +416,7 @@ public static class BuildArchive
 
             public async Task DrainAsync(Stream output, CancellationToken cancellationToken)
             {
+                if (held.Length == 0) return;
                 await output.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), cancellationToken);
                 await output.FlushAsync(cancellationToken);
                 held.SetLength(0);

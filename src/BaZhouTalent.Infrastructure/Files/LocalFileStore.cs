@@ -60,6 +60,27 @@ public sealed class LocalFileStore(string root, ILogger<LocalFileStore> log) : I
         return content;
     }
 
+    /// <summary>The file, hashed through once and then returned from its start; the caller copies and disposes it.</summary>
+    public async Task<Stream?> OpenReadAsync(string key, string sha256, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path)) return null;
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        try
+        {
+            var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+            if (!string.Equals(Convert.ToHexStringLower(hash), sha256, StringComparison.OrdinalIgnoreCase))
+                throw new StoredFileCorruptException(key);
+            stream.Position = 0;
+            return stream;
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
