@@ -100,7 +100,7 @@ public class ArchiveCopiesTests(ArchiveCopiesTests.Fixture portal) : IClassFixtu
         await DeskKit.ConcludeAsync(portal, code);
         var kept = await portal.WithDbAsync(db => db.ArchivedDocuments.AsNoTracking()
             .Where(d => db.ClosureApplications.Any(a => a.Id == d.ApplicationId && a.Project.Code == code)).ToDictionaryAsync(d => d.Name, d => d.Sha256));
-        const string unprintable = "\uE000"; // a private-use character: no bundled or licensed font has it
+        const string unprintable = "\U0002A6A5"; // a CJK Extension C character no bundled font has (PrintModelVariationTests)
         await portal.WithDbAsync(async db =>
         {
             await db.FundedProjects.Where(p => p.Code == code).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, p => p.Title + unprintable));
