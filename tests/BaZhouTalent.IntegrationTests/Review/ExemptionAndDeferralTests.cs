@@ -2,6 +2,7 @@ using System.Net;
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Review;
 using BaZhouTalent.IntegrationTests.Hardening;
 using BaZhouTalent.IntegrationTests.Researcher;
 using BaZhouTalent.IntegrationTests.Support;
@@ -252,9 +253,19 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         var researcher = await RequestExemptionToIntakeAsync(code);
         var admin = await SignInAsync(portal, "admin");
         var decide = await admin.GetAsync($"/Review/Exemption/{code}");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, decide, "exemption", new Dictionary<string, string>
+        // No grade is preselected: granting asks for one (or 免鉴) and keeps what was chosen and typed.
+        Assert.Empty(decide.Document.QuerySelectorAll("input[name='Input.Grade'][checked]"));
+        var unchosen = await PostFormAsync(admin, decide, "exemption", new Dictionary<string, string>
         {
-            ["Input.Grant"] = "true", ["Input.Grade"] = "",
+            ["Input.Grant"] = "true", ["Input.Grade"] = "", ["Input.Opinion"] = "获奖证书属实。",
+        });
+        Assert.Equal(HttpStatusCode.OK, unchosen.Status);
+        Assert.Contains(DecideExemption.GradeMissingMessage, unchosen.Text);
+        Assert.Contains("获奖证书属实。", unchosen.Document.QuerySelector("#exemption-opinion")!.TextContent);
+        Assert.Equal(ApplicationStatus.FederationIntake, (await LoadAsync(portal, code)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, unchosen, "exemption", new Dictionary<string, string>
+        {
+            ["Input.Grant"] = "true", ["Input.Grade"] = "Exempt",
         })).Status);
         await ActOkAsync(admin, code, "decide", new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "" });
 
