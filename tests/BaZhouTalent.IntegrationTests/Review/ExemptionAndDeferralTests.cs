@@ -192,9 +192,17 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains(reason, details.Document.QuerySelector("#return-reason")!.TextContent);
         Assert.DoesNotContain(code, (await expert.GetAsync("/")).Text);
 
+        // The material the deferral asks for is added while deferred: the attachments page offers the form and the
+        // upload is stored (one rule for both), and it goes with the new round.
+        var attachments = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.NotNull(attachments.Document.QuerySelector("form[enctype='multipart/form-data']"));
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.Other, blindSafe: false, "补充调研数据.pdf", Tests.Shared.PdfFiles.Page("Survey"));
+        Assert.Contains("补充调研数据.pdf", (await LoadAsync(portal, code)).Attachments.Select(a => a.FileName));
+
         // Revise and resubmit through the pages: a new round, back through the unit (and county).
         Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/applications/{code}/edit/report")).Status);
         await SubmitThroughThePageAsync(researcher, code);
+        Assert.Contains("补充调研数据.pdf", (await (await SignInAsync(portal, "unit.bzdx")).GetAsync($"/Review/Act/{code}")).Text);
         var resubmitted = await LoadAsync(portal, code);
         Assert.Equal(ApplicationStatus.UnitReview, resubmitted.Status);
         Assert.Equal(2, resubmitted.Round);
