@@ -31,12 +31,15 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool RequireTwoFactor => false;
 
+    /// <summary>Whether the portal starts with the demo programme (every state, as a newcomer's <c>dotnet run</c> shows).</summary>
+    protected virtual bool DemoProgramme => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(folder);
         builder.UseEnvironment("Development");
         // The walkthroughs start from the demo accounts and the reference project alone, not the demo programme.
-        builder.UseSetting("Seeding:DemoProgramme", "false");
+        builder.UseSetting("Seeding:DemoProgramme", DemoProgramme ? "true" : "false");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "portal.db")}");
         builder.UseSetting("Logs:Directory", Path.Combine(folder, "logs"));
         // The walks expect the certificate at conclusion (no 结项公示 period).
