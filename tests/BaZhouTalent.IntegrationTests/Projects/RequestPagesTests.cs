@@ -108,6 +108,13 @@ public class RequestPagesTests(ClockedPortal portal) : IClassFixture<ClockedPort
         // The leader reads who decided what, in plain words.
         var file = await researcher.GetAsync($"/projects/{code}");
         Assert.Equal("市社科联不予批准", file.Document.QuerySelector("[data-testid=request-outcome]")!.TextContent.Trim());
+        // People by their names, as the signatures print them, not by the accounts' labels.
+        var row = file.Document.QuerySelector($"tr[data-request='{id}']")!.TextContent;
+        Assert.Contains("杨卓，", row);
+        Assert.Contains("李明，", row);
+        Assert.Contains("王建华，", row);
+        Assert.DoesNotContain("审核人", row);
+        Assert.DoesNotContain("管理员", row);
         Assert.Contains($"项目 {code}“测试项目{code}”的延期申请，市社科联不予批准：不符合延期条件。详见项目情况页。", (await researcher.GetAsync("/Notices")).Text);
     }
 
