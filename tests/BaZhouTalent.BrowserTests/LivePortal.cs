@@ -81,6 +81,18 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser signed in as the demo account <paramref name="userName"/> through the sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync("Bz2025demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
     /// <summary>Keeps a screenshot of the page, so a failure can be looked at.</summary>
     public async Task ScreenshotAsync(IPage page, string name)
     {

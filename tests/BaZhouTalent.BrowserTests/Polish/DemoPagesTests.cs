@@ -107,14 +107,5 @@ public class DemoPagesTests(DemoLivePortal portal) : IClassFixture<DemoLivePorta
         await page.SetViewportSizeAsync(PageAudit.Desktop, 900);
     }
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync("Bz2025demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string userName) => portal.SignInAsync(userName);
 }
