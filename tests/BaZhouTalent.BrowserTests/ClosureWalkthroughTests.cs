@@ -53,14 +53,5 @@ public class ClosureWalkthroughTests(LivePortal portal) : IClassFixture<LivePort
         await Expect(county.GetByText("单位审核通过").First).ToBeVisibleAsync();
     }
 
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync("Bz2025demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string userName) => portal.SignInAsync(userName);
 }

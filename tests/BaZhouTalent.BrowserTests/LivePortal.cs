@@ -31,12 +31,15 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool RequireTwoFactor => false;
 
+    /// <summary>Whether the portal starts with the demo programme (every state, as a newcomer's <c>dotnet run</c> shows).</summary>
+    protected virtual bool DemoProgramme => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(folder);
         builder.UseEnvironment("Development");
         // The walkthroughs start from the demo accounts and the reference project alone, not the demo programme.
-        builder.UseSetting("Seeding:DemoProgramme", "false");
+        builder.UseSetting("Seeding:DemoProgramme", DemoProgramme ? "true" : "false");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "portal.db")}");
         builder.UseSetting("Logs:Directory", Path.Combine(folder, "logs"));
         // The walks expect the certificate at conclusion (no 结项公示 period).
@@ -76,6 +79,18 @@ public class LivePortal : WebApplicationFactory<Program>, IAsyncLifetime
         context.SetDefaultTimeout(GuardMilliseconds);
         context.SetDefaultNavigationTimeout(GuardMilliseconds);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh browser signed in as the demo account <paramref name="userName"/> through the sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync("Bz2025demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
     }
 
     /// <summary>Keeps a screenshot of the page, so a failure can be looked at.</summary>

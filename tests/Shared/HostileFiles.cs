@@ -11,9 +11,9 @@ internal static class HostileFiles
     /// <summary>Each hostile file, its name, and the words of its refusal.</summary>
     public static TheoryData<string, string, string> Cases() => new()
     {
-        { "pdf-javascript-in-hex-object-stream", "查重报告.pdf", "/JavaScript" },
-        { "pdf-launch-in-hex-object-stream", "查重报告.pdf", "/Launch" },
-        { "pdf-exe-in-hex-object-stream", "查重报告.pdf", "/EF" },
+        { "pdf-javascript-in-hex-object-stream", "查重报告.pdf", "含有可自动运行的脚本" },
+        { "pdf-launch-in-hex-object-stream", "查重报告.pdf", "含有可启动其他程序的动作" },
+        { "pdf-exe-in-hex-object-stream", "查重报告.pdf", "含有嵌入的其他文件" },
         { "pdf-xfa-script", "查重报告.pdf", "XFA" },
         { "pdf-eicar-in-hex-stream", "查重报告.pdf", "EICAR" },
         { "pdf-zip-polyglot", "查重报告.pdf", "压缩包（ZIP）" },

@@ -100,6 +100,37 @@ public static class ProjectRequestNames
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// Where the request stands, naming who decided: 待单位审核, 待市社科联审批, 已批准, 所在单位不同意, 市社科联不予批准, 已撤回.
+    /// The project page's 状态 and the notices' titles read it, the same for every kind (延期, 撤项, 项目变更).
+    /// </summary>
+    public static string OutcomeName(this ProjectRequest request) => request.Status switch
+    {
+        ProjectRequestStatus.Refused when request.FederationDecidedAt is null => "所在单位不同意",
+        ProjectRequestStatus.Refused => "市社科联不予批准",
+        ProjectRequestStatus.Withdrawn => "申请人已撤回",
+        _ => request.Status.ToChinese(),
+    };
+
+    /// <summary>The same as a sentence, with the refusing party's reason: “所在单位已同意，等待市社科联审批。”, “市社科联不予批准：……”.</summary>
+    public static string OutcomeSentence(this ProjectRequest request) => request.Status switch
+    {
+        ProjectRequestStatus.Requested => "已提交，等待所在单位审核。",
+        ProjectRequestStatus.UnitAgreed when request.Kind == ProjectRequestKind.Termination => "所在单位已提出，等待市社科联审批。",
+        ProjectRequestStatus.UnitAgreed => "所在单位已同意，等待市社科联审批。",
+        ProjectRequestStatus.Approved => "市社科联已批准。",
+        ProjectRequestStatus.Refused => $"{request.OutcomeName()}：{Sentence(request.FederationDecidedAt is null ? request.UnitOpinion : request.FederationOpinion)}",
+        ProjectRequestStatus.Withdrawn => "项目负责人已撤回申请。",
+        _ => request.Status.ToString(),
+    };
+
+    private static string Sentence(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0) return "未填写理由。";
+        return "。！？；.!?".Contains(trimmed[^1]) ? trimmed : trimmed + "。";
+    }
+
     public static string ToChinese(this ProjectRequestStatus status) => status switch
     {
         ProjectRequestStatus.Requested => "待单位审核",

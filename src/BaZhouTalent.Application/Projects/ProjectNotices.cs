@@ -24,7 +24,7 @@ public sealed class ProjectNotices(NoticeWriter writer, NoticeRecipients recipie
             ProjectRequestStatus.Withdrawn => (await recipients.UnitReviewers(project.UnitId).ToListAsync(cancellationToken),
                 $"{what} {project.Code} 已撤回", $"{subject}的{what}已由项目负责人撤回，无需办理。", $"/projects/{project.Code}"),
             _ => (await LeaderAndUnitAsync(project, cancellationToken),
-                $"{what} {project.Code} {request.Status.ToChinese()}", Outcome(subject, what, request), $"/projects/{project.Code}"),
+                $"{what} {project.Code} {request.OutcomeName()}", Outcome(subject, what, request), $"/projects/{project.Code}"),
         };
         // A new request has no id yet: its creation is one event whatever the key, so a fresh one does.
         var key = request.Id == 0 ? null : $"request:{request.Id}:{request.Status}";
@@ -44,7 +44,8 @@ public sealed class ProjectNotices(NoticeWriter writer, NoticeRecipients recipie
             $"{subject}的{what}已获市社科联批准，计划完成时间延至 {RequestExtension.Format(date)}。",
         (ProjectRequestStatus.Approved, ProjectRequestKind.Change) =>
             $"{subject}的{what}已获市社科联批准，变更内容已记入结项申请书“项目变更情况数据表”的“现”栏。",
-        _ => $"{subject}的{what}{request.Status.ToChinese()}。意见详见项目情况页。",
+        (ProjectRequestStatus.Approved, ProjectRequestKind.Termination) => $"{subject}的{what}已获市社科联批准，项目已终止。",
+        _ => $"{subject}的{what}，{request.OutcomeSentence()}详见项目情况页。",
     };
 
     private async Task<List<string>> LeaderAndUnitAsync(FundedProject project, CancellationToken cancellationToken)

@@ -64,6 +64,8 @@ public static class RequestExtension
                 return $"该项目已获批延期 {approved} 次，最多只能延期 {limits.MaxCount} 次。";
             if (ChinaTime.Today(clock) > project.EffectivePlannedCompletion)
                 return $"计划完成时间（{Format(project.EffectivePlannedCompletion)}）已过，不能再申请延期；请尽快提交结项申请或联系所在单位。";
+            if (project.EffectivePlannedCompletion >= LatestAllowed(project))
+                return $"累计延期已达 {limits.MaxTotalMonths} 个月的上限（计划完成时间最晚为 {Format(LatestAllowed(project))}），不能再申请延期。";
             return null;
         }
 

@@ -14,7 +14,10 @@ public static class DecideExemption
 {
     /// <param name="Grant">true = 同意免于鉴定, false = 不同意.</param>
     /// <param name="Grade">The grade set when granting; null = 免鉴.</param>
-    public sealed record Command(string Code, Guid Stamp, bool? Grant, AppraisalGrade? Grade, string? Opinion);
+    /// <param name="GradeChosen">Whether the grade (or 免鉴) was chosen at all: the page preselects none, so granting asks for it.</param>
+    public sealed record Command(string Code, Guid Stamp, bool? Grant, AppraisalGrade? Grade, string? Opinion, bool GradeChosen = true);
+
+    public const string GradeMissingMessage = "同意免于鉴定时，请选择鉴定等级或“免鉴”。";
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -23,6 +26,7 @@ public static class DecideExemption
             RuleFor(c => c.Grant).NotNull().WithMessage("请选择同意或不同意免于鉴定。");
             RuleFor(c => c.Opinion).NotEmpty().When(c => c.Grant == false).WithMessage("不同意免于鉴定须填写理由。");
             RuleFor(c => c.Grade).IsInEnum().WithMessage("请选择有效的鉴定等级。");
+            RuleFor(c => c.GradeChosen).Equal(true).When(c => c.Grant == true).WithMessage(GradeMissingMessage);
             RuleFor(c => c.Opinion).WithinOpinionLimit("审核意见")
                 .Printable("审核意见", multiLine: true);
         }

@@ -23,7 +23,7 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{code}"] = Code, ["{projectCode}"] = Code, ["{document}"] = "a4", ["{userName}"] = "unit.bzdx",
-        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1", ["{decision}"] = "approve",
+        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1", ["{decision?}"] = "approve",
     };
 
     // Per user, in the order of ReviewAuthorizationMatrixTests.Users:
@@ -137,8 +137,8 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
         ["GET /Requests/Unit"] = [Denied, Denied, "200", Denied, Denied, Denied, Denied, "200", Denied],
         ["GET /Requests/Federation"] = Admin("200"),
         // No request 1 exists here; ExtensionTests holds the per-party matrix on a real request.
-        ["GET /requests/{id:int}/{decision}"] = Same("404"),
-        ["POST /requests/{id:int}/{decision}"] = Same("404"),
+        ["GET /requests/{id:int}/{decision?}"] = Same("404"),
+        ["POST /requests/{id:int}/{decision?}"] = Same("404"),
         ["GET /Admin/Windows"] = Admin("200"),
         ["POST /Admin/Windows?handler=Add"] = Admin("200"),
         ["POST /Admin/Windows?handler=Remove"] = Admin("404"),

@@ -115,15 +115,20 @@ public class ExtensionTests(ClockedPortal portal) : IClassFixture<ClockedPortal>
         await DecideOkAsync(unit, second, "unit-agree");
         await DecideOkAsync(admin, second, "refuse", "不符合延期条件。");
 
-        foreach (var (code, id, opinion) in new[] { ("BZ25YB711", first, "理由不充分，请按期完成。"), ("BZ25YB712", second, "不符合延期条件。") })
+        // Each outcome names who refused and why, on the project page and in the leader's notice.
+        var notices = (await researcher.GetAsync("/Notices")).Text;
+        foreach (var (code, id, who, opinion) in new[] { ("BZ25YB711", first, "所在单位不同意", "理由不充分，请按期完成。"), ("BZ25YB712", second, "市社科联不予批准", "不符合延期条件。") })
         {
             var request = await RequestAsync(portal, id);
             Assert.Equal(ProjectRequestStatus.Refused, request.Status);
             Assert.Null((await ProjectAsync(portal, code)).ExtendedCompletion);
             var file = await researcher.GetAsync($"/projects/{code}");
-            Assert.Contains("未获批准", file.Text);
+            Assert.Equal(who, file.Document.QuerySelector("[data-testid=request-outcome]")!.TextContent.Trim());
             Assert.Contains(opinion, file.Text);
+            Assert.Contains($"延期申请 {code} {who}", notices);
+            Assert.Contains($"项目 {code}“测试项目{code}”的延期申请，{who}：{opinion}详见项目情况页。", notices);
         }
+        Assert.DoesNotContain("未获批准", notices);
         // A refused request is closed: the leader may ask again.
         Assert.Equal(HttpStatusCode.Redirect, (await AskAsync(researcher, "BZ25YB711", today.AddDays(60), "再次申请。")).Status);
     }

@@ -118,9 +118,9 @@ public class AttachmentTests(AttachmentPortal portal) : IClassFixture<Attachment
         { "elf-as-png", "截图.png", "可执行程序" },
         { "macro-docx", "成果简介.docx", "含有宏" },
         { "package-docx", "成果简介.docx", "嵌入了程序、程序包" },
-        { "pdf-javascript", "查重报告.pdf", "/JavaScript" },
-        { "pdf-hidden-launch", "查重报告.pdf", "/Launch" },
-        { "pdf-embedded-file", "查重报告.pdf", "/EmbeddedFile" },
+        { "pdf-javascript", "查重报告.pdf", "PDF 文件中含有可自动运行的脚本，存在安全风险" },
+        { "pdf-hidden-launch", "查重报告.pdf", "PDF 文件中含有可启动其他程序的动作" },
+        { "pdf-embedded-file", "查重报告.pdf", "PDF 文件中含有嵌入的其他文件" },
         { "zip-as-docx", "成果简介.docx", "不是 Word 文档" },
     };
 

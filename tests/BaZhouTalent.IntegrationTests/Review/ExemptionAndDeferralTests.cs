@@ -2,6 +2,7 @@ using System.Net;
 using BaZhouTalent.Application.Applications;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
+using BaZhouTalent.Application.Review;
 using BaZhouTalent.IntegrationTests.Hardening;
 using BaZhouTalent.IntegrationTests.Researcher;
 using BaZhouTalent.IntegrationTests.Support;
@@ -191,9 +192,17 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains(reason, details.Document.QuerySelector("#return-reason")!.TextContent);
         Assert.DoesNotContain(code, (await expert.GetAsync("/")).Text);
 
+        // The material the deferral asks for is added while deferred: the attachments page offers the form and the
+        // upload is stored (one rule for both), and it goes with the new round.
+        var attachments = await researcher.GetAsync($"/applications/{code}/edit/attachments");
+        Assert.NotNull(attachments.Document.QuerySelector("form[enctype='multipart/form-data']"));
+        await AttachmentTests.UploadOkAsync(researcher, code, AttachmentKind.Other, blindSafe: false, "补充调研数据.pdf", Tests.Shared.PdfFiles.Page("Survey"));
+        Assert.Contains("补充调研数据.pdf", (await LoadAsync(portal, code)).Attachments.Select(a => a.FileName));
+
         // Revise and resubmit through the pages: a new round, back through the unit (and county).
         Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/applications/{code}/edit/report")).Status);
         await SubmitThroughThePageAsync(researcher, code);
+        Assert.Contains("补充调研数据.pdf", (await (await SignInAsync(portal, "unit.bzdx")).GetAsync($"/Review/Act/{code}")).Text);
         var resubmitted = await LoadAsync(portal, code);
         Assert.Equal(ApplicationStatus.UnitReview, resubmitted.Status);
         Assert.Equal(2, resubmitted.Round);
@@ -252,9 +261,19 @@ public class ExemptionAndDeferralTests(PortalFactory portal) : IClassFixture<Por
         var researcher = await RequestExemptionToIntakeAsync(code);
         var admin = await SignInAsync(portal, "admin");
         var decide = await admin.GetAsync($"/Review/Exemption/{code}");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, decide, "exemption", new Dictionary<string, string>
+        // No grade is preselected: granting asks for one (or 免鉴) and keeps what was chosen and typed.
+        Assert.Empty(decide.Document.QuerySelectorAll("input[name='Input.Grade'][checked]"));
+        var unchosen = await PostFormAsync(admin, decide, "exemption", new Dictionary<string, string>
         {
-            ["Input.Grant"] = "true", ["Input.Grade"] = "",
+            ["Input.Grant"] = "true", ["Input.Grade"] = "", ["Input.Opinion"] = "获奖证书属实。",
+        });
+        Assert.Equal(HttpStatusCode.OK, unchosen.Status);
+        Assert.Contains(DecideExemption.GradeMissingMessage, unchosen.Text);
+        Assert.Contains("获奖证书属实。", unchosen.Document.QuerySelector("#exemption-opinion")!.TextContent);
+        Assert.Equal(ApplicationStatus.FederationIntake, (await LoadAsync(portal, code)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(admin, unchosen, "exemption", new Dictionary<string, string>
+        {
+            ["Input.Grant"] = "true", ["Input.Grade"] = "Exempt",
         })).Status);
         await ActOkAsync(admin, code, "decide", new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "" });
 

@@ -74,7 +74,7 @@ public class PersonalDataMaskingTests(PersonalDataMaskingTests.Fixture fixture) 
         var values = new Dictionary<string, string>
         {
             ["{code}"] = Code, ["{projectCode}"] = Code, ["{document}"] = "a4", ["{userName}"] = "yangzhuo",
-            ["{code?}"] = Code, ["{code:int}"] = "404", ["{id?}"] = fixture.ExpertId, ["{id:int}"] = "1", ["{decision}"] = "approve",
+            ["{code?}"] = Code, ["{code:int}"] = "404", ["{id?}"] = fixture.ExpertId, ["{id:int}"] = "1", ["{decision?}"] = "approve",
         };
         var routes = (await RouteTable.ReadAsync(fixture.Services)).Where(r => r != "POST /Account/Logout").ToList();
         var failures = new List<string>();

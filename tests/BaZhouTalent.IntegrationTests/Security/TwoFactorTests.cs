@@ -26,7 +26,7 @@ public class TwoFactorTests(SecurePortalFactory portal) : IClassFixture<SecurePo
     private static readonly Dictionary<string, string> RouteValues = new()
     {
         ["{code}"] = "BZ25YB027", ["{projectCode}"] = "BZ25YB027", ["{document}"] = "a4", ["{userName}"] = "admin",
-        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1", ["{decision}"] = "approve",
+        ["{code?}"] = "", ["{code:int}"] = "404", ["{id?}"] = "", ["{id:int}"] = "1", ["{decision?}"] = "approve",
     };
 
     [Fact]

@@ -34,8 +34,17 @@ internal static partial class PdfInspector
     public const string XfaScriptMessage = "PDF 文件中含有 XFA 表单脚本，存在安全风险。请用“打印为 PDF”重新生成后上传。";
     public const string ProgramMessage = "PDF 文件中嵌有可执行程序，存在安全风险，已拒绝。";
 
+    /// <summary>The refusal of a PDF carrying <paramref name="name"/>, in the user's words (the PDF name itself is jargon).</summary>
     public static string DangerousNameMessage(string name) =>
-        $"PDF 文件中含有脚本、启动程序或嵌入文件（/{name}），存在安全风险。请用“打印为 PDF”或“另存为 PDF”重新生成后上传。";
+        $"PDF 文件中含有{PlainName(name)}，存在安全风险。请用“打印为 PDF”或“另存为 PDF”重新生成后上传。";
+
+    private static string PlainName(string name) => name switch
+    {
+        "JS" or "JavaScript" => "可自动运行的脚本",
+        "Launch" => "可启动其他程序的动作",
+        "RichMedia" => "嵌入的多媒体内容",
+        _ => "嵌入的其他文件",
+    };
 
     public static string? Inspect(byte[] content, AttachmentOptions limits)
     {

@@ -82,5 +82,10 @@ public abstract class ApplicationPageModel(FindApplication.Handler find, IAuthor
     }
 }
 
-/// <summary>The section steps above each edit page: which application, which step is current.</summary>
-public sealed record SectionNav(string Code, string Current);
+/// <summary>The section steps above each edit page: which application, which step is current, and whether it asks for
+/// 免于鉴定 (then 结项方式 is a step of its own).</summary>
+public sealed record SectionNav(string Code, string Current, bool Exemption)
+{
+    public static SectionNav Of(ClosureApplication application, string current) =>
+        new(application.Project.Code, current, application.ExemptionRequested || current == "exemption");
+}
