@@ -61,9 +61,14 @@ public static class ListReviewQueue
             }
 
             // Kept per view and search until the next saved change (ListCounts); the status tabs share them.
+            // A role of one stage (the experts) is counted without grouping: a GROUP BY on the status would make SQLite
+            // read the stage's status index rather than start from the expert's own assignments (ReviewQueues.Pending).
+            var stages = ReviewQueues.StagesOf(query.Role);
             var counts = await listCounts.KeepAsync((nameof(ListReviewQueue), query.Role, Visibility.ScopeOf(currentUser), query.Listing.Term),
-                () => pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
+                async () => stages.Count == 1
+                    ? new Dictionary<ApplicationStatus, int> { [stages[0]] = await pending.CountAsync(cancellationToken) }
+                    : await pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+                        .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
             // The page's total is one of those counts (or their sum): not counted again.
             var total = counts.Values.Sum();
             if (query.Status is { } status)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using BaZhouTalent.Application.Certificates;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.IntegrationTests.Hardening;
@@ -32,6 +33,39 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         Assert.Contains(plan, s => s.Contains("INDEX IX_ClosureApplications_Status_CertificateNumber (Status=? AND CertificateNumber>? AND CertificateNumber<?)",
             StringComparison.Ordinal));
         Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_experts_queue_and_list_start_from_the_experts_open_assignments_not_from_every_application_with_the_experts()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var expert = await ReviewKit.SignInAsync(portal, "expert.1");
+        var from = portal.Commands.Invocations.Count;
+        var home = await expert.GetAsync("/");
+        var list = await expert.GetAsync("/Review/Expert");
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.NotEmpty(list.Document.QuerySelectorAll("tbody tr a[href^='/Review/Act/']")); // the mix's 专家鉴定中 are listed
+
+        // SQLite's plan of every statement that reads the applications with the expert's assignments, outermost loop
+        // first: the expert's open assignments by the (ExpertUserId, ClosedAt) index, then each application by key.
+        // Starting from the applications' status index (the query it replaced) walks everything with the experts.
+        var reads = portal.ReadersSince(from)
+            .Where(c => c.CommandText.Contains("FROM \"ExpertAssignments\" AS \"e\"", StringComparison.Ordinal)
+                && c.CommandText.Contains("\"ClosureApplications\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(reads);
+        foreach (var read in reads)
+        {
+            var plan = await portal.PlanAsync(read);
+            // A page read as a subquery is scanned once made (20 rows at most): only the tables must be searched.
+            var pages = plan.Where(s => s.StartsWith("CO-ROUTINE ", StringComparison.Ordinal) || s.StartsWith("MATERIALIZE ", StringComparison.Ordinal))
+                .Select(s => "SCAN " + s[(s.IndexOf(' ') + 1)..]).ToHashSet();
+            var loops = plan.Where(s => (s.StartsWith("SCAN", StringComparison.Ordinal) && !pages.Contains(s)) || s.StartsWith("SEARCH", StringComparison.Ordinal)).ToList();
+            Assert.True(Regex.IsMatch(loops[0], @"^SEARCH e USING COVERING INDEX IX_ExpertAssignments_ExpertUserId_ClosedAt_\w+ \(ExpertUserId=\? AND ClosedAt=\?\)"),
+                string.Join("\n", plan) + "\n" + read.CommandText);
+            Assert.True(loops.All(step => step.StartsWith("SEARCH", StringComparison.Ordinal)), string.Join("\n", plan) + "\n" + read.CommandText);
+            Assert.DoesNotContain(loops, step => step.Contains("IX_ClosureApplications_Status", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
