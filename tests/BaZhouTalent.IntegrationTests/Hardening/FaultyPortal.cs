@@ -61,8 +61,11 @@ public sealed class FaultyPortal : NoticePortal
         .Select(i => (DbCommand)i.Arguments[0]!)
         .ToList();
 
-    /// <summary>SQLite's plan of <paramref name="command"/> (its parameters' values copied), one line per step.</summary>
-    public Task<List<string>> PlanAsync(DbCommand command) => WithDbAsync(async db =>
+    /// <summary>One step of SQLite's query plan: its id, the id of the step it belongs to, and what it does.</summary>
+    public sealed record PlanStep(int Id, int Parent, string Detail);
+
+    /// <summary>SQLite's plan of <paramref name="command"/> (its parameters' values copied), one step per line.</summary>
+    public Task<List<PlanStep>> PlanAsync(DbCommand command) => WithDbAsync(async db =>
     {
         await db.Database.OpenConnectionAsync();
         await using var explain = db.Database.GetDbConnection().CreateCommand();
@@ -74,9 +77,9 @@ public sealed class FaultyPortal : NoticePortal
             copy.Value = parameter.Value;
             explain.Parameters.Add(copy);
         }
-        var steps = new List<string>();
+        var steps = new List<PlanStep>();
         await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+        while (await reader.ReadAsync()) steps.Add(new PlanStep(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(3)));
         return steps;
     });
 

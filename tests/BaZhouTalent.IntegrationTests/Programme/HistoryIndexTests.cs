@@ -56,7 +56,7 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         Assert.NotEmpty(reads);
         foreach (var read in reads)
         {
-            var plan = await portal.PlanAsync(read);
+            var plan = (await portal.PlanAsync(read)).Select(s => s.Detail).ToList();
             // A page read as a subquery is scanned once made (20 rows at most): only the tables must be searched.
             var pages = plan.Where(s => s.StartsWith("CO-ROUTINE ", StringComparison.Ordinal) || s.StartsWith("MATERIALIZE ", StringComparison.Ordinal))
                 .Select(s => "SCAN " + s[(s.IndexOf(' ') + 1)..]).ToHashSet();
@@ -65,6 +65,37 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
                 string.Join("\n", plan) + "\n" + read.CommandText);
             Assert.True(loops.All(step => step.StartsWith("SEARCH", StringComparison.Ordinal)), string.Join("\n", plan) + "\n" + read.CommandText);
             Assert.DoesNotContain(loops, step => step.Contains("IX_ClosureApplications_Status", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_federations_review_list_reads_each_stage_along_its_index_instead_of_sorting_both_stages()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        foreach (var path in new[] { "/Review/Federation", "/Review/Federation?sort=title&p=2" })
+        {
+            var from = portal.Commands.Invocations.Count;
+            var page = await admin.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var reads = portal.ReadersSince(from).Where(c => c.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
+                && c.CommandText.Contains("FROM \"ClosureApplications\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(reads);
+            foreach (var read in reads)
+            {
+                // Every sort in the plan sorts what was already read in pages (a subquery's rows, or rows found by key
+                // beside it): none sorts the applications as they come out of the stage's index.
+                var plan = await portal.PlanAsync(read);
+                var pages = plan.Where(s => s.Detail.StartsWith("CO-ROUTINE ", StringComparison.Ordinal) || s.Detail.StartsWith("MATERIALIZE ", StringComparison.Ordinal))
+                    .Select(s => "SCAN " + s.Detail[(s.Detail.IndexOf(' ') + 1)..]).ToHashSet();
+                var message = string.Join("\n", plan.Select(s => s.Detail)) + "\n" + read.CommandText;
+                foreach (var sort in plan.Where(s => s.Detail == "USE TEMP B-TREE FOR ORDER BY"))
+                {
+                    var loops = plan.Where(s => s.Parent == sort.Parent && (s.Detail.StartsWith("SCAN", StringComparison.Ordinal) || s.Detail.StartsWith("SEARCH", StringComparison.Ordinal)));
+                    Assert.True(loops.All(s => pages.Contains(s.Detail) || s.Detail.Contains("USING INTEGER PRIMARY KEY", StringComparison.Ordinal)), message);
+                }
+                Assert.Contains(plan, s => Regex.IsMatch(s.Detail, @"^SEARCH c\d* USING (COVERING )?INDEX IX_ClosureApplications_Status_\w+ \(Status=\?\)$"));
+            }
         }
     }
 
