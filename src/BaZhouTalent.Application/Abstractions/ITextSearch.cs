@@ -13,4 +13,11 @@ public interface ITextSearch
 
     /// <summary>Closure applications whose project title or current leader's name may contain the term.</summary>
     IQueryable<int> ClosureApplications(string term);
+
+    /// <summary>
+    /// Security records (操作日志) whose target, detail, account name or client address may contain the term (the search
+    /// is case-sensitive; the index proposes regardless of case), or null where no index serves the term (SQLite's
+    /// trigrams need three characters; SQL Server has none): the list then compares every record.
+    /// </summary>
+    IQueryable<long>? SecurityEvents(string term);
 }

@@ -378,6 +378,12 @@ public class ClosureApplication
         ReviewWorkflow.For(this).Fire(trigger);
         UpdatedAt = now;
         StatusSince = now;
+        // Leaving the experts closes the round's assignments: the experts' queues read only the open ones.
+        if (from == ApplicationStatus.ExpertReview && Status != ApplicationStatus.ExpertReview)
+        {
+            foreach (var assignment in ExpertAssignments.Where(e => e.Round == Round && e.ClosedAt == null))
+                assignment.ClosedAt = now;
+        }
         History.Add(new AuditEntry
         {
             ApplicationId = Id,

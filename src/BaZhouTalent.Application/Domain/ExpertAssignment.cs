@@ -11,4 +11,11 @@ public class ExpertAssignment
     public bool IsChief { get; set; }
     public DateTimeOffset AssignedAt { get; set; }
     public string AssignedByUserId { get; set; } = "";
+    /// <summary>
+    /// When the application left 专家鉴定中 in this assignment's round (appraisal combined, returned, …); null while it is
+    /// with the experts. An expert's 待办 starts from their assignments with none, through the (ExpertUserId, ClosedAt)
+    /// index, instead of walking every application in 专家鉴定中. Set by the workflow (<see cref="ClosureApplication"/>'s
+    /// transitions), never by hand.
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
@@ -32,18 +33,34 @@ public static class ListReviewQueue
     /// <param name="CountsByStatus">How many of the searched rows are in each status, whatever status was chosen.</param>
     public sealed record Result(Paged<Row> Rows, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);
 
-    /// <summary>Sort keys a blind role may use: none of them orders by who or where the applicant is.</summary>
-    public static readonly SortMap<ClosureApplication> BlindSorts = new SortMap<ClosureApplication>(a => a.Id)
-        .Add("submitted", a => a.SubmittedAt)
-        .Add("code", a => a.Project.Code)
-        .Add("title", a => a.ProjectTitle);
+    /// <summary>A listed row as the database answers it (member-init, so EF can sort, page and unite the stages' parts over it).</summary>
+    private sealed class Listed
+    {
+        public int ApplicationId { get; init; }
+        public int ProjectId { get; init; }
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Leader { get; init; } = "";
+        public string Unit { get; init; } = "";
+        public ApplicationStatus Status { get; init; }
+        public DateTimeOffset? SubmittedAt { get; init; }
+    }
 
-    public static readonly SortMap<ClosureApplication> Sorts = new SortMap<ClosureApplication>(a => a.Id)
-        .Add("submitted", a => a.SubmittedAt)
-        .Add("code", a => a.Project.Code)
-        .Add("title", a => a.ProjectTitle)
-        .Add("leader", a => a.CurrentLeader.Name)
-        .Add("unit", a => a.Project.Unit.Name);
+    /// <summary>
+    /// Sort keys a blind role may use: none of them orders by who or where the applicant is. Ties go by the project,
+    /// as the (Status, SubmittedAt, ProjectId) index orders them, so a stage's page by submission is read along it.
+    /// </summary>
+    private static readonly SortMap<Listed> BlindSorts = SortMap<Listed>.TieBrokenBy(l => l.ProjectId)
+        .Add("submitted", l => l.SubmittedAt)
+        .Add("code", l => l.Code)
+        .Add("title", l => l.Title);
+
+    private static readonly SortMap<Listed> Sorts = SortMap<Listed>.TieBrokenBy(l => l.ProjectId)
+        .Add("submitted", l => l.SubmittedAt)
+        .Add("code", l => l.Code)
+        .Add("title", l => l.Title)
+        .Add("leader", l => l.Leader)
+        .Add("unit", l => l.Unit);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, ListCounts listCounts)
     {
@@ -61,25 +78,41 @@ public static class ListReviewQueue
             }
 
             // Kept per view and search until the next saved change (ListCounts); the status tabs share them.
+            // A role of one stage (the experts) is counted without grouping: a GROUP BY on the status would make SQLite
+            // read the stage's status index rather than start from the expert's own assignments (ReviewQueues.Pending).
+            var stages = ReviewQueues.StagesOf(query.Role);
             var counts = await listCounts.KeepAsync((nameof(ListReviewQueue), query.Role, Visibility.ScopeOf(currentUser), query.Listing.Term),
-                () => pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
+                async () => stages.Count == 1
+                    ? new Dictionary<ApplicationStatus, int> { [stages[0]] = await pending.CountAsync(cancellationToken) }
+                    : await pending.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+                        .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
             // The page's total is one of those counts (or their sum): not counted again.
             var total = counts.Values.Sum();
             if (query.Status is { } status)
-            {
-                pending = pending.Where(a => a.Status == status);
                 total = counts.GetValueOrDefault(status);
-            }
 
             // A blind role's rows are projected without the leader and the unit: the names never leave the database.
-            var rows = listsApplicant
-                ? await pending.ToPageAsync(query.Listing, Sorts,
-                    a => new Row(a.Id, a.Project.Code, a.ProjectTitle, a.CurrentLeader.Name, a.Project.Unit.Name, a.Status, a.SubmittedAt),
-                    total, cancellationToken)
-                : await pending.ToPageAsync(query.Listing, BlindSorts,
-                    a => new Row(a.Id, a.Project.Code, a.ProjectTitle, BlindReview.HiddenText, BlindReview.HiddenText, a.Status, a.SubmittedAt),
-                    total, cancellationToken);
+            Expression<Func<ClosureApplication, Listed>> listed = listsApplicant
+                ? a => new Listed
+                {
+                    ApplicationId = a.Id, ProjectId = a.ProjectId, Code = a.Project.Code, Title = a.ProjectTitle,
+                    Leader = a.CurrentLeader.Name, Unit = a.Project.Unit.Name, Status = a.Status, SubmittedAt = a.SubmittedAt,
+                }
+                : a => new Listed
+                {
+                    ApplicationId = a.Id, ProjectId = a.ProjectId, Code = a.Project.Code, Title = a.ProjectTitle,
+                    Leader = BlindReview.HiddenText, Unit = BlindReview.HiddenText, Status = a.Status, SubmittedAt = a.SubmittedAt,
+                };
+            // Each stage is a part read along its own (Status, …) index and the parts' first rows merged: sorting the
+            // stages together (受理 and 终审 at the federation) would sort every row of both for each page.
+            var shown = query.Status is { } only ? new List<ApplicationStatus> { only } : counts.Keys.Where(stage => counts[stage] > 0).Order().ToList();
+            if (shown.Count == 0)
+                shown.AddRange(stages.Take(1));
+            var parts = shown.Select(stage => pending.Where(a => a.Status == stage).Select(listed)).ToList();
+            var page = await parts.ToPageAsync(shown.Select(stage => counts.GetValueOrDefault(stage)).ToList(), query.Listing,
+                listsApplicant ? Sorts : BlindSorts, cancellationToken);
+            var rows = new Paged<Row>(page.Rows.Select(l => new Row(l.ApplicationId, l.Code, l.Title, l.Leader, l.Unit, l.Status, l.SubmittedAt)).ToList(),
+                page.Page, page.PageSize, total);
             return new Result(rows, counts);
         }
     }

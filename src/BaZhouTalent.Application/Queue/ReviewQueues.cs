@@ -20,11 +20,24 @@ public static class ReviewQueues
     /// <summary>The statuses in which an application waits for <paramref name="role"/> (the stages it holds).</summary>
     public static IReadOnlyList<ApplicationStatus> StagesOf(string role) => WorkflowStages.HeldBy(role);
 
-    /// <summary>The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
-    public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user) =>
-        db.ClosureApplications.AsNoTracking()
+    /// <summary>
+    /// The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked. An expert's start
+    /// from their own open assignments (the (ExpertUserId, ClosedAt) index, joined to the application by key), so
+    /// their 待办 and list read what is theirs, not every application in 专家鉴定中; <see cref="Visibility.Pending"/>
+    /// still decides which of those wait.
+    /// </summary>
+    public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user)
+    {
+        var applications = role == Roles.Expert && user.UserId is { } expertId
+            ? from e in db.ExpertAssignments
+              where e.ExpertUserId == expertId && e.ClosedAt == null
+              join a in db.ClosureApplications on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
+              select a
+            : db.ClosureApplications;
+        return applications.AsNoTracking()
             .Where(Visibility.Pending(user, role))
             .Where(NotTerminated(db));
+    }
 
     /// <summary>
     /// A terminated project's application waits for nobody (it stays, read-only, as it was signed). Written as

@@ -11,11 +11,13 @@ namespace BaZhouTalent.Infrastructure.Data;
 /// </summary>
 public static class SearchIndexes
 {
-    /// <summary>The FTS5 tables: each mirrors searched columns of one table (external content), kept current by triggers.</summary>
-    public static readonly (string Index, string Table, string[] Columns)[] SqliteTables =
+    /// <summary>The FTS5 tables: each mirrors searched columns of one table (external content, keyed by the table's integer
+    /// key), kept current by triggers.</summary>
+    public static readonly (string Index, string Table, string Key, string[] Columns)[] SqliteTables =
     [
-        ("FundedProjectsSearch", "FundedProjects", ["Code", "Title", "OriginalLeader_Name"]),
-        ("ClosureApplicationsSearch", "ClosureApplications", ["ProjectTitle", "CurrentLeader_Name"]),
+        ("FundedProjectsSearch", "FundedProjects", "Id", ["Code", "Title", "OriginalLeader_Name"]),
+        ("ClosureApplicationsSearch", "ClosureApplications", "Id", ["ProjectTitle", "CurrentLeader_Name"]),
+        ("SecurityEventsSearch", "SecurityEvents", "Sequence", ["Target", "Detail", "AccountName", "ClientAddress"]),
     ];
 
     /// <summary>pg_trgm GIN indexes over the lowered searched columns (the lists compare <c>lower(column)</c>).</summary>
@@ -23,14 +25,15 @@ public static class SearchIndexes
     [
         ("FundedProjects", "Code"), ("FundedProjects", "Title"), ("FundedProjects", "OriginalLeader_Name"),
         ("ClosureApplications", "ProjectTitle"), ("ClosureApplications", "CurrentLeader_Name"),
+        ("SecurityEvents", "Target"), ("SecurityEvents", "Detail"), ("SecurityEvents", "AccountName"), ("SecurityEvents", "ClientAddress"),
     ];
 
     public static async Task EnsureAsync(AppDbContext db, ILogger log, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
         {
-            foreach (var (index, table, columns) in SqliteTables)
-                await EnsureSqliteAsync(db, log, index, table, columns, cancellationToken);
+            foreach (var (index, table, key, columns) in SqliteTables)
+                await EnsureSqliteAsync(db, log, index, table, key, columns, cancellationToken);
         }
         else if (db.Database.IsNpgsql())
         {
@@ -59,17 +62,17 @@ public static class SearchIndexes
         }
     }
 
-    private static async Task EnsureSqliteAsync(AppDbContext db, ILogger log, string index, string table, string[] columns, CancellationToken cancellationToken)
+    private static async Task EnsureSqliteAsync(AppDbContext db, ILogger log, string index, string table, string key, string[] columns, CancellationToken cancellationToken)
     {
         var exists = await db.Database.SqlQueryRaw<int>(
             "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}", index).SingleAsync(cancellationToken);
         var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
         var newValues = string.Join(", ", columns.Select(c => $"new.\"{c}\""));
         var oldValues = string.Join(", ", columns.Select(c => $"old.\"{c}\""));
-        var insert = $"INSERT INTO \"{index}\"(rowid, {list}) VALUES (new.\"Id\", {newValues});";
-        var delete = $"INSERT INTO \"{index}\"(\"{index}\", rowid, {list}) VALUES ('delete', old.\"Id\", {oldValues});";
+        var insert = $"INSERT INTO \"{index}\"(rowid, {list}) VALUES (new.\"{key}\", {newValues});";
+        var delete = $"INSERT INTO \"{index}\"(\"{index}\", rowid, {list}) VALUES ('delete', old.\"{key}\", {oldValues});";
         var create = $"""
-            CREATE VIRTUAL TABLE IF NOT EXISTS "{index}" USING fts5({list}, content='{table}', content_rowid='Id', tokenize='trigram');
+            CREATE VIRTUAL TABLE IF NOT EXISTS "{index}" USING fts5({list}, content='{table}', content_rowid='{key}', tokenize='trigram');
             CREATE TRIGGER IF NOT EXISTS "{index}_Insert" AFTER INSERT ON "{table}" BEGIN {insert} END;
             CREATE TRIGGER IF NOT EXISTS "{index}_Delete" AFTER DELETE ON "{table}" BEGIN {delete} END;
             CREATE TRIGGER IF NOT EXISTS "{index}_Update" AFTER UPDATE OF {list} ON "{table}" BEGIN {delete} {insert} END;

@@ -55,6 +55,19 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
             .Select(a => a.Id);
     }
 
+    public IQueryable<long>? SecurityEvents(string term)
+    {
+        if (db.Database.IsSqlite() && term.Length >= TrigramLength)
+            return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"SecurityEventsSearch\" WHERE \"SecurityEventsSearch\" MATCH {Phrase(term)}");
+        if (db.Database.IsNpgsql())
+        {
+            var pattern = LikePattern(term.ToLowerInvariant());
+            return db.SecurityEvents.Where(e => EF.Functions.Like(e.Target.ToLower(), pattern) || EF.Functions.Like(e.Detail.ToLower(), pattern)
+                || EF.Functions.Like(e.AccountName.ToLower(), pattern) || EF.Functions.Like(e.ClientAddress.ToLower(), pattern)).Select(e => e.Sequence);
+        }
+        return null;
+    }
+
     /// <summary>An FTS5 phrase: the term as one quoted string, its quotes doubled (no operator of the query syntax applies).</summary>
     internal static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

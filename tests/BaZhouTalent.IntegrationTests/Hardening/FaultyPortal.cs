@@ -55,6 +55,34 @@ public sealed class FaultyPortal : NoticePortal
         .Select(i => ((DbCommand)i.Arguments[0]!).CommandText.TrimStart())
         .ToList();
 
+    /// <summary>Every reading command sent since <paramref name="from"/>, with its parameters (to ask the database for its plan).</summary>
+    public List<DbCommand> ReadersSince(int from) => Commands.Invocations.Skip(from)
+        .Where(i => i.Method.Name == nameof(DbCommandInterceptor.ReaderExecutingAsync))
+        .Select(i => (DbCommand)i.Arguments[0]!)
+        .ToList();
+
+    /// <summary>One step of SQLite's query plan: its id, the id of the step it belongs to, and what it does.</summary>
+    public sealed record PlanStep(int Id, int Parent, string Detail);
+
+    /// <summary>SQLite's plan of <paramref name="command"/> (its parameters' values copied), one step per line.</summary>
+    public Task<List<PlanStep>> PlanAsync(DbCommand command) => WithDbAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var explain = db.Database.GetDbConnection().CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            var copy = explain.CreateParameter();
+            copy.ParameterName = parameter.ParameterName;
+            copy.Value = parameter.Value;
+            explain.Parameters.Add(copy);
+        }
+        var steps = new List<PlanStep>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) steps.Add(new PlanStep(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(3)));
+        return steps;
+    });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

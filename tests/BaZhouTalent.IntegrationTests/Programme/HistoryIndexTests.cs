@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using BaZhouTalent.Application.Certificates;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.IntegrationTests.Hardening;
@@ -32,6 +33,70 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         Assert.Contains(plan, s => s.Contains("INDEX IX_ClosureApplications_Status_CertificateNumber (Status=? AND CertificateNumber>? AND CertificateNumber<?)",
             StringComparison.Ordinal));
         Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_experts_queue_and_list_start_from_the_experts_open_assignments_not_from_every_application_with_the_experts()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var expert = await ReviewKit.SignInAsync(portal, "expert.1");
+        var from = portal.Commands.Invocations.Count;
+        var home = await expert.GetAsync("/");
+        var list = await expert.GetAsync("/Review/Expert");
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.NotEmpty(list.Document.QuerySelectorAll("tbody tr a[href^='/Review/Act/']")); // the mix's 专家鉴定中 are listed
+
+        // SQLite's plan of every statement that reads the applications with the expert's assignments, outermost loop
+        // first: the expert's open assignments by the (ExpertUserId, ClosedAt) index, then each application by key.
+        // Starting from the applications' status index (the query it replaced) walks everything with the experts.
+        var reads = portal.ReadersSince(from)
+            .Where(c => c.CommandText.Contains("FROM \"ExpertAssignments\" AS \"e\"", StringComparison.Ordinal)
+                && c.CommandText.Contains("\"ClosureApplications\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(reads);
+        foreach (var read in reads)
+        {
+            var plan = (await portal.PlanAsync(read)).Select(s => s.Detail).ToList();
+            // A page read as a subquery is scanned once made (20 rows at most): only the tables must be searched.
+            var pages = plan.Where(s => s.StartsWith("CO-ROUTINE ", StringComparison.Ordinal) || s.StartsWith("MATERIALIZE ", StringComparison.Ordinal))
+                .Select(s => "SCAN " + s[(s.IndexOf(' ') + 1)..]).ToHashSet();
+            var loops = plan.Where(s => (s.StartsWith("SCAN", StringComparison.Ordinal) && !pages.Contains(s)) || s.StartsWith("SEARCH", StringComparison.Ordinal)).ToList();
+            Assert.True(Regex.IsMatch(loops[0], @"^SEARCH e USING COVERING INDEX IX_ExpertAssignments_ExpertUserId_ClosedAt_\w+ \(ExpertUserId=\? AND ClosedAt=\?\)"),
+                string.Join("\n", plan) + "\n" + read.CommandText);
+            Assert.True(loops.All(step => step.StartsWith("SEARCH", StringComparison.Ordinal)), string.Join("\n", plan) + "\n" + read.CommandText);
+            Assert.DoesNotContain(loops, step => step.Contains("IX_ClosureApplications_Status", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_federations_review_list_reads_each_stage_along_its_index_instead_of_sorting_both_stages()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        foreach (var path in new[] { "/Review/Federation", "/Review/Federation?sort=title&p=2" })
+        {
+            var from = portal.Commands.Invocations.Count;
+            var page = await admin.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var reads = portal.ReadersSince(from).Where(c => c.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
+                && c.CommandText.Contains("FROM \"ClosureApplications\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(reads);
+            foreach (var read in reads)
+            {
+                // Every sort in the plan sorts what was already read in pages (a subquery's rows, or rows found by key
+                // beside it): none sorts the applications as they come out of the stage's index.
+                var plan = await portal.PlanAsync(read);
+                var pages = plan.Where(s => s.Detail.StartsWith("CO-ROUTINE ", StringComparison.Ordinal) || s.Detail.StartsWith("MATERIALIZE ", StringComparison.Ordinal))
+                    .Select(s => "SCAN " + s.Detail[(s.Detail.IndexOf(' ') + 1)..]).ToHashSet();
+                var message = string.Join("\n", plan.Select(s => s.Detail)) + "\n" + read.CommandText;
+                foreach (var sort in plan.Where(s => s.Detail == "USE TEMP B-TREE FOR ORDER BY"))
+                {
+                    var loops = plan.Where(s => s.Parent == sort.Parent && (s.Detail.StartsWith("SCAN", StringComparison.Ordinal) || s.Detail.StartsWith("SEARCH", StringComparison.Ordinal)));
+                    Assert.True(loops.All(s => pages.Contains(s.Detail) || s.Detail.Contains("USING INTEGER PRIMARY KEY", StringComparison.Ordinal)), message);
+                }
+                Assert.Contains(plan, s => Regex.IsMatch(s.Detail, @"^SEARCH c\d* USING (COVERING )?INDEX IX_ClosureApplications_Status_\w+ \(Status=\?\)$"));
+            }
+        }
     }
 
     [Fact]

@@ -74,6 +74,7 @@ public static class ProgrammeMix
                 application.ExpertAssignments.Add(new ExpertAssignment
                 {
                     Round = 1, ExpertUserId = chiefExpert.Id, IsChief = true, AssignedAt = new DateTimeOffset(year + 1, 4, 1, 0, 0, 0, TimeSpan.Zero),
+                    ClosedAt = status == ApplicationStatus.ExpertReview ? null : new DateTimeOffset(year + 1, 5, 1, 0, 0, 0, TimeSpan.Zero),
                 });
             }
             if (status == ApplicationStatus.Concluded)

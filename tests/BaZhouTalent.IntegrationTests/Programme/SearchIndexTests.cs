@@ -77,6 +77,50 @@ public abstract class SearchIndexTestsBase(PortalFactory portal)
         Assert.Equal((await ScannedAsync(form, currentLeader: false)).Order(StringComparer.Ordinal), register);
     }
 
+    [SkippableTheory]
+    [InlineData("欧阳卓")]            // a rare name, three characters: the trigram index
+    [InlineData("司马相如审核")]       // in the detail, longer
+    [InlineData("10.9.8")]           // a client address
+    [InlineData("结项申请")]           // common
+    [InlineData("欧阳")]              // two characters: no trigram, the plain comparison
+    [InlineData("BZ26QN")]           // upper-case Latin: the search form lowers it (bz26qn), then compared case-sensitively
+    [InlineData("没有这样的记录")]      // nothing
+    public async Task The_security_logs_search_lists_exactly_the_records_the_scan_finds(string term)
+    {
+        var admin = await ArrangeAsync();
+        await portal.WithDbAsync(async db =>
+        {
+            if (await db.SecurityEvents.AnyAsync(e => e.AccountName == "欧阳卓")) return 0;
+            for (var i = 0; i < 6; i++)
+            {
+                db.SecurityEvents.Add(new SecurityEvent
+                {
+                    // A placeholder key: the context's save gives every new record its place in the chain.
+                    Sequence = -(i + 1), At = DateTimeOffset.UtcNow.AddMinutes(-i), Kind = "ApplicationSubmitted", Outcome = "Succeeded",
+                    Account = $"user{i}", AccountName = i % 2 == 0 ? "欧阳卓" : "司马迁", ClientAddress = $"10.9.8.{i}",
+                    Target = $"结项申请 bz26qn{i:000}", Detail = i % 3 == 0 ? "司马相如审核通过" : "提交",
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var form = new ListRequest(Search: term).Term!;
+        var scanned = await portal.WithDbAsync(async db => (await db.SecurityEvents.Select(e => new { e.Sequence, e.Target, e.Detail, e.AccountName, e.ClientAddress }).ToListAsync())
+            .Where(e => e.Target.Contains(form, StringComparison.Ordinal) || e.Detail.Contains(form, StringComparison.Ordinal)
+                || e.AccountName.Contains(form, StringComparison.Ordinal) || e.ClientAddress.Contains(form, StringComparison.Ordinal))
+            .Select(e => e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList());
+
+        var listed = new List<string>();
+        for (var number = 1; number < 20; number++)
+        {
+            var page = await admin.GetAsync($"/Admin/Audit?q={Uri.EscapeDataString(term)}&p={number}");
+            listed.AddRange(page.Document.QuerySelectorAll("tbody tr[data-sequence]").Select(r => r.GetAttribute("data-sequence")!));
+            if (page.Document.QuerySelector("nav.list-pager li.page-item:last-child.disabled") is not null || page.Document.QuerySelector("nav.list-pager ul") is null)
+                break;
+        }
+        Assert.Equal(scanned, listed.Order(StringComparer.Ordinal));
+        Assert.Equal(term != "没有这样的记录", scanned.Count > 0);
+    }
+
     [SkippableFact]
     public async Task An_edited_title_and_leader_are_found_by_their_new_words_at_once_and_not_by_the_old()
     {
@@ -158,6 +202,27 @@ public sealed class SearchIndexTests(PortalFactory portal) : SearchIndexTestsBas
         Assert.Contains(plan, s => s.Contains("USING COVERING INDEX IX_FundedProjects_OriginalLeader_Name", StringComparison.Ordinal));
         Assert.Contains(plan, s => s.Contains("USING COVERING INDEX IX_ClosureApplications_CurrentLeader_Name", StringComparison.Ordinal));
         AssertNoProjectOrApplicationIsScanned(plan);
+    }
+
+    [Fact]
+    public async Task The_security_logs_search_of_three_characters_or_more_reads_its_trigram_index_not_the_whole_log()
+    {
+        await ArrangeAsync();
+        var plan = await Portal.WithScopeAsync(async sp =>
+        {
+            var handler = sp.GetRequiredService<BaZhouTalent.Application.Audit.ListSecurityEvents.Handler>();
+            var db = sp.GetRequiredService<AppDbContext>();
+            var query = handler.Filtered(new BaZhouTalent.Application.Audit.ListSecurityEvents.Filter(Term: "欧阳卓"));
+            await db.Database.OpenConnectionAsync();
+            await using DbCommand command = query.CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            var steps = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+            return steps;
+        });
+        Assert.Contains(plan, s => s.StartsWith("SCAN SecurityEventsSearch VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, s => System.Text.RegularExpressions.Regex.IsMatch(s, "^SCAN (s\\d*|SecurityEvents)( |$)"));
     }
 
     [Fact]

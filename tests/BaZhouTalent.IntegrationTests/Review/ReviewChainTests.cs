@@ -33,7 +33,9 @@ public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactor
         // 受理: three experts, expert.1 chief.
         var admin = await SignInAsync(portal, "admin");
         await ActOkAsync(admin, ReferenceCode, "assign", await ExpertsAsync(portal, "expert.1", "expert.1", "expert.2", "expert.3"));
-        Assert.Equal(ApplicationStatus.ExpertReview, (await LoadAsync(portal, ReferenceCode)).Status);
+        var withExperts = await LoadAsync(portal, ReferenceCode);
+        Assert.Equal(ApplicationStatus.ExpertReview, withExperts.Status);
+        Assert.All(withExperts.ExpertAssignments, e => Assert.Null(e.ClosedAt)); // open: on the experts' 待办
 
         // 四: three appraisals, then the chief combines (the suggestion is pre-selected: median 良好).
         await ActOkAsync(await SignInAsync(portal, "expert.2"), ReferenceCode, "appraise", Opinion(text: "成果扎实。", grade: "Excellent"));
@@ -48,7 +50,9 @@ public class ReviewChainTests(PortalFactory portal) : IClassFixture<PortalFactor
         {
             ["Input.HasProblem"] = "false", ["Input.Agrees"] = "true", ["Input.Grade"] = "Good", ["Input.Opinion"] = "综合三位专家意见，同意结项，鉴定等级良好。",
         });
-        Assert.Equal(ApplicationStatus.FederationReview, (await LoadAsync(portal, ReferenceCode)).Status);
+        var combined = await LoadAsync(portal, ReferenceCode);
+        Assert.Equal(ApplicationStatus.FederationReview, combined.Status);
+        Assert.Equal(3, combined.ExpertAssignments.Count(e => e.ClosedAt != null)); // the round's assignments closed as it left the experts
 
         // 五: approval with a certificate number.
         await ActOkAsync(admin, ReferenceCode, "decide", new Dictionary<string, string> { ["Input.Approve"] = "true", ["Input.Opinion"] = "同意结项。" });

@@ -32,7 +32,9 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
         assignment.Property(a => a.ExpertUserId).HasMaxLength(FieldLengths.UserId);
         assignment.Property(a => a.AssignedByUserId).HasMaxLength(FieldLengths.UserId);
         assignment.HasIndex(a => new { a.ApplicationId, a.Round, a.ExpertUserId }).IsUnique();
-        assignment.HasIndex(a => a.ExpertUserId);
+        // An expert's open assignments (ClosedAt null) and the applications they lead to, read from the index alone:
+        // where an expert's 待办 and review list start (ReviewQueues.Pending).
+        assignment.HasIndex(a => new { a.ExpertUserId, a.ClosedAt, a.ApplicationId, a.Round });
     }
 }
 

@@ -669,6 +669,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("character varying(450)")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -683,10 +686,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertUserId");
-
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

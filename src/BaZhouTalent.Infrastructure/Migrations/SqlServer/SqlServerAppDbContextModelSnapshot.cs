@@ -670,6 +670,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)")
                         .UseCollation("Chinese_PRC_BIN2");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -684,10 +687,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertUserId");
-
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

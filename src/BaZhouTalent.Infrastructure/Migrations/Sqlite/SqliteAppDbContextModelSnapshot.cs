@@ -598,6 +598,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -611,10 +614,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertUserId");
-
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

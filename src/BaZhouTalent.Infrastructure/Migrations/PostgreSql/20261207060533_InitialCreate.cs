@@ -828,7 +828,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     ExpertUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
                     IsChief = table.Column<bool>(type: "boolean", nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AssignedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C")
+                    AssignedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1226,9 +1227,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExpertAssignments_ExpertUserId",
+                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_ApplicationId_Round",
                 table: "ExpertAssignments",
-                column: "ExpertUserId");
+                columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjectParticipants_OwnerId",
