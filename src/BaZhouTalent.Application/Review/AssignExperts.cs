@@ -64,8 +64,7 @@ public static class AssignExperts
                     throw new ReviewRuleException("主审专家须是所选鉴定专家之一。");
                 if (cap is { } max)
                 {
-                    var load = await ExpertPool.OpenLoad(db).Where(l => ids.Contains(l.ExpertUserId))
-                        .ToDictionaryAsync(l => l.ExpertUserId, l => l.Count, cancellationToken);
+                    var load = await ExpertPool.OpenLoadAsync(db, cancellationToken);
                     if (chosen.FirstOrDefault(e => load.GetValueOrDefault(e.UserId) >= max) is { } full)
                         throw new ReviewRuleException($"{full.Name}的在审任务已达上限（{max} 项），未分配；请另选专家。");
                 }

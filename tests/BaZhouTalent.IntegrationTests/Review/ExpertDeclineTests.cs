@@ -24,8 +24,9 @@ public class ExpertDeclineTests(ExpertDeclineTests.Portal portal) : IClassFixtur
         const string code = "BZ25YB861";
         await RegisterProjectAsync(portal, code, PartySchoolBazhou);
         await SubmitAsync(portal, code);
-        await ToExpertReviewAsync(portal, code); // expert.1 (chief), expert.2, expert.3
-        await ActOkAsync(await SignInAsync(portal, "expert.3"), code, "appraise", Opinion(text: "成果扎实。", grade: "Good"));
+        await ToIntakeAsync(portal, code);
+        await ActOkAsync(await SignInAsync(portal, "admin"), code, "assign", await ExpertsAsync(portal, "expert.1", "expert.1", "expert.2"));
+        await ActOkAsync(await SignInAsync(portal, "expert.1"), code, "appraise", Opinion(text: "成果扎实。", grade: "Good"));
 
         var expert = await SignInAsync(portal, "expert.2");
         var act = await OpenAsync(expert, code);
@@ -52,8 +53,8 @@ public class ExpertDeclineTests(ExpertDeclineTests.Portal portal) : IClassFixtur
         var e2 = await UserIdAsync(portal, "expert.2");
         Assert.Equal(ApplicationStatus.FederationIntake, application.Status);
         Assert.DoesNotContain(application.ExpertAssignments, e => e.ExpertUserId == e2);
-        Assert.Equal(2, application.ExpertAssignments.Count(e => e.Round == application.Round));
-        Assert.Single(application.Opinions, o => o.Stage == ReviewStage.Expert); // expert.3's appraisal stays
+        Assert.Single(application.ExpertAssignments, e => e.Round == application.Round);
+        Assert.Single(application.Opinions, o => o.Stage == ReviewStage.Expert); // expert.1's appraisal stays
         // The expert no longer reaches it, nor finds it in 待办.
         Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(expert, code)).Status);
         Assert.DoesNotContain(code, (await expert.GetAsync("/")).Text);
@@ -61,7 +62,7 @@ public class ExpertDeclineTests(ExpertDeclineTests.Portal portal) : IClassFixtur
         // The federation is told once; nobody else is.
         var notices = await portal.WithDbAsync(db => db.Notices.AsNoTracking().Where(n => n.Title.Contains("谢绝鉴定")).ToListAsync());
         var admin = await UserIdAsync(portal, "admin");
-        var notice = Assert.Single(notices);
+        var notice = Assert.Single(notices, n => n.Title.Contains(code));
         Assert.Equal(admin, notice.RecipientUserId);
         Assert.Contains("回避", notice.Body);
         Assert.DoesNotContain("刘芳", notice.Body);
@@ -97,30 +98,27 @@ public class ExpertDeclineTests(ExpertDeclineTests.Portal portal) : IClassFixtur
         Assert.Contains("已谢绝鉴定本项目", forged.Text);
 
         // A replacement joins the round; the chief stays; only the newcomer is asked to appraise.
-        await BatchAssignmentTests.AddExpertAsync(federation, "ex.replacement", "替补专家", "西华师范大学");
         var fresh = await OpenAsync(federation, code);
         var assigned = await PostFormAsync(federation, fresh, "assign", new Dictionary<string, string>
         {
-            ["Input.ExpertIds[0]"] = await UserIdAsync(portal, "ex.replacement"),
+            ["Input.ExpertIds[0]"] = await UserIdAsync(portal, "expert.3"),
         });
         Assert.Equal(HttpStatusCode.Redirect, assigned.Status);
         application = await LoadAsync(portal, code);
         Assert.Equal(ApplicationStatus.ExpertReview, application.Status);
-        Assert.Equal(3, application.ExpertAssignments.Count(e => e.Round == application.Round));
+        Assert.Equal(2, application.ExpertAssignments.Count(e => e.Round == application.Round));
         Assert.Equal(await UserIdAsync(portal, "expert.1"), application.ExpertAssignments.Single(e => e.IsChief).ExpertUserId);
         var asked = await portal.WithDbAsync(db => db.Notices.AsNoTracking().Where(n => n.Title == $"结项申请 {code} 请您鉴定").Select(n => n.RecipientUserId).ToListAsync());
-        // expert.1, expert.2 and expert.3 were asked at first; now the replacement alone (not the stayers, not expert.2).
-        var replacement = await UserIdAsync(portal, "ex.replacement");
-        Assert.Equal(4, asked.Count);
+        // expert.1 and expert.2 were asked at first; now the replacement alone (not the stayer, not expert.2).
+        var replacement = await UserIdAsync(portal, "expert.3");
+        Assert.Equal(3, asked.Count);
         Assert.Single(asked, id => id == replacement);
         Assert.Single(asked, id => id == e2);
         Assert.Single(asked, id => id == application.ExpertAssignments.Single(e => e.IsChief).ExpertUserId);
 
         // The round completes with the stayer's appraisal and the newcomer's.
-        await ActOkAsync(await SignInAsync(portal, "ex.replacement"), code, "appraise", Opinion(grade: "Good"));
-        var chief = await SignInAsync(portal, "expert.1");
-        await ActOkAsync(chief, code, "appraise", Opinion(grade: "Good"));
-        await ActOkAsync(chief, code, "combine", Opinion(grade: "Good"));
+        await ActOkAsync(await SignInAsync(portal, "expert.3"), code, "appraise", Opinion(grade: "Good"));
+        await ActOkAsync(await SignInAsync(portal, "expert.1"), code, "combine", Opinion(grade: "Good"));
         Assert.Equal(ApplicationStatus.FederationReview, (await LoadAsync(portal, code)).Status);
     }
 
