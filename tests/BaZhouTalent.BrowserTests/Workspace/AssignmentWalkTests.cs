@@ -41,7 +41,7 @@ public class AssignmentWalkTests(AssignmentWalkTests.DemoPortal portal) : IClass
         await audit.CheckAsync(researcher, "change-request-form");
         await researcher.GetByLabel("变更项目名称").CheckAsync();
         await researcher.GetByLabel("变更后的项目名称（结项成果名称）").FillAsync(NewTitle);
-        await researcher.GetByLabel("变更理由").FillAsync("研究聚焦人才集聚路径，题目据此调整。");
+        await researcher.GetByRole(AriaRole.Textbox, new() { Name = "变更理由" }).FillAsync("研究聚焦人才集聚路径，题目据此调整。");
         await researcher.GetByRole(AriaRole.Button, new() { Name = "提交变更申请" }).ClickAsync();
         await Expect(researcher.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
 
@@ -57,9 +57,10 @@ public class AssignmentWalkTests(AssignmentWalkTests.DemoPortal portal) : IClass
         await audit.CheckAsync(researcher, "change-approved-in-form");
 
         // 2. An expert declines one of their assignments, from 待办: one of the demo's experts who has not appraised yet.
-        var expert = await SignInAsync(await ExpertStillToAppraiseAsync());
-        var task = expert.GetByRole(AriaRole.Link, new() { Name = "专家鉴定", Exact = true }).First;
-        await task.ClickAsync();
+        var (expertName, assigned) = await ExpertStillToAppraiseAsync();
+        var expert = await SignInAsync(expertName);
+        await expert.GetByRole(AriaRole.Row).Filter(new() { HasText = assigned }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await expert.WaitForURLAsync($"**/Review/Act/{assigned}");
         await expert.GetByRole(AriaRole.Link, new() { Name = "谢绝鉴定" }).ClickAsync();
         await expert.WaitForURLAsync("**/Review/Decline/**");
         var declined = expert.Url[(expert.Url.LastIndexOf('/') + 1)..];
@@ -90,17 +91,18 @@ public class AssignmentWalkTests(AssignmentWalkTests.DemoPortal portal) : IClass
     }
 
     /// <summary>Who to sign in as (not how to act): an expert of an application with the experts who has not appraised.</summary>
-    private async Task<string> ExpertStillToAppraiseAsync()
+    private async Task<(string UserName, string Code)> ExpertStillToAppraiseAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await (from a in db.ClosureApplications
+        var found = await (from a in db.ClosureApplications
                       where a.Status == ApplicationStatus.ExpertReview
                       from e in a.ExpertAssignments
                       where e.Round == a.Round && !a.Opinions.Any(o => o.Round == a.Round && o.SignerUserId == e.ExpertUserId)
                       join u in db.Users on e.ExpertUserId equals u.Id
                       orderby u.UserName
-                      select u.UserName!).FirstAsync();
+                      select new { u.UserName, a.Project.Code }).FirstAsync();
+        return (found.UserName!, found.Code);
     }
 
     private async Task DecideAsync(string user, string list, string button, string name)
