@@ -127,9 +127,7 @@ public class BatchAssignmentTests(BatchAssignmentTests.CappedPortal portal) : IC
     /// <summary>The page's form with only the rows of <paramref name="choices"/> ticked, each with its one expert.</summary>
     private static Dictionary<string, string> Table(Browser.Page page, params (string Code, string Expert)[] choices)
     {
-        var form = page.Document.QuerySelector<IHtmlFormElement>("form[data-form=batch-assign]")!;
-        var values = Browser.FormValues(form);
-        foreach (var key in values.Keys.Where(k => k.EndsWith(".Include", StringComparison.Ordinal)).ToList()) values.Remove(key);
+        var values = Unticked(page, out var form);
         foreach (var (code, expert) in choices)
         {
             var index = IndexOf(form, code);
@@ -139,14 +137,21 @@ public class BatchAssignmentTests(BatchAssignmentTests.CappedPortal portal) : IC
         return values;
     }
 
+    /// <summary>The page's form with only <paramref name="code"/>'s row ticked, as proposed; and that row's index.</summary>
     private static (Dictionary<string, string> Values, string Index) OnlyRow(Browser.Page page, string code)
     {
-        var form = page.Document.QuerySelector<IHtmlFormElement>("form[data-form=batch-assign]")!;
-        var values = Browser.FormValues(form);
-        foreach (var key in values.Keys.Where(k => k.EndsWith(".Include", StringComparison.Ordinal)).ToList()) values.Remove(key);
+        var values = Unticked(page, out var form);
         var index = IndexOf(form, code);
         values[$"Rows[{index}].Include"] = "true";
         return (values, index);
+    }
+
+    private static Dictionary<string, string> Unticked(Browser.Page page, out IHtmlFormElement form)
+    {
+        form = page.Document.QuerySelector<IHtmlFormElement>("form[data-form=batch-assign]")!;
+        var values = Browser.FormValues(form);
+        foreach (var key in values.Keys.Where(k => k.EndsWith(".Include", StringComparison.Ordinal)).ToList()) values.Remove(key);
+        return values;
     }
 
     private static string IndexOf(IHtmlFormElement form, string code)
