@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<Applications.ReportUploadOptions>(Applications.ReportUploadOptions.Section);
         services.AddValidatedOptions<Applications.ClosureOptions>(Applications.ClosureOptions.Section);
         services.AddValidatedOptions<Announcements.AnnouncementOptions>(Announcements.AnnouncementOptions.Section);
+        services.AddValidatedOptions<Review.BatchAssignmentOptions>(Review.BatchAssignmentOptions.Section);
         services.AddValidatedOptions<Applications.AttachmentOptions>(Applications.AttachmentOptions.Section);
         services.AddValidatedOptions<Projects.ClosureLifecycleOptions>(Projects.ClosureLifecycleOptions.Section)
             .Validate(o => o.Termination.Grounds.Length > 0 && o.Extensions.MaxCount >= 0 && o.Extensions.MaxTotalMonths > 0,

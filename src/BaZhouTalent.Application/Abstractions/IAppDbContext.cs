@@ -62,4 +62,11 @@ public interface IAppDbContext
     /// committed. A row lock on SQL Server and PostgreSQL, the database's write lock on SQLite.
     /// </summary>
     Task LockApplicationAsync(int applicationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inside <see cref="InTransactionAsync{T}"/>: takes the write lock of each expert's account until the transaction
+    /// ends, one at a time in a fixed order (so two transactions locking the same experts cannot deadlock), so that
+    /// assignments capped by the experts' open load pass one at a time and each counts what the others committed.
+    /// </summary>
+    Task LockExpertsAsync(IEnumerable<string> expertUserIds, CancellationToken cancellationToken = default);
 }

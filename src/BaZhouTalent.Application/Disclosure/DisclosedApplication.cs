@@ -254,8 +254,9 @@ public sealed record DisclosedApplication(
         {
             var party = PartyOf(h);
             var mine = h.ActorUserId == policy.ViewerUserId;
-            // Individual appraisals: whoever may not see the panel learns only that the experts have it.
-            if (party == WorkflowParty.Expert && !mine && !policy.SeesExpertPanel) continue;
+            // Individual appraisals: whoever may not see the panel learns only that the experts have it. An expert's
+            // step that moves the application (谢绝鉴定, back to intake) shows, as 鉴定专家 and without its note.
+            if (party == WorkflowParty.Expert && h.FromStatus == h.ToStatus && !mine && !policy.SeesExpertPanel) continue;
             var actor = party switch
             {
                 WorkflowParty.Applicant => policy.Applicant(h.ActorName),
@@ -269,7 +270,7 @@ public sealed record DisclosedApplication(
             var noteShown = trigger switch
             {
                 _ when mine => true,
-                ReviewTrigger.AssignExperts => policy.Viewer == ViewerKind.Federation,
+                ReviewTrigger.AssignExperts or ReviewTrigger.Decline => policy.Viewer == ViewerKind.Federation,
                 ReviewTrigger.CompleteAppraisal or ReviewTrigger.Conclude or ReviewTrigger.Reject => known,
                 _ => policy.SeesApplicant,
             };

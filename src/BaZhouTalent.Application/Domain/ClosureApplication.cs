@@ -168,22 +168,39 @@ public class ClosureApplication
 
     /// <summary>
     /// 受理: FederationIntake → ExpertReview with one or more experts, exactly one of them chief, none in
-    /// conflict of interest (<see cref="ConflictOfInterest"/>). Requires Project.Unit loaded.
+    /// conflict of interest (<see cref="ConflictOfInterest"/>, which also keeps out an expert who declined it). After a
+    /// decline the round's other experts stay (with any appraisal they made) and the new ones join them: the chief is
+    /// then the new one marked chief, or <paramref name="chiefAmongAssigned"/> (an expert already in the round), or the
+    /// round's chief as it was. Requires Project.Unit and History loaded.
     /// </summary>
-    public void AssignExperts(ReviewActor actor, IReadOnlyList<ExpertCandidate> experts, DateTimeOffset now)
+    public void AssignExperts(ReviewActor actor, IReadOnlyList<ExpertCandidate> experts, DateTimeOffset now, string? chiefAmongAssigned = null)
     {
         EnsureCanFire(ReviewTrigger.AssignExperts);
+        var staying = ExpertAssignments.Where(e => e.Round == Round).ToList();
         if (experts.Count == 0)
             throw new ReviewRuleException("请至少选择一位鉴定专家。");
         if (experts.Select(e => e.UserId).Distinct().Count() != experts.Count)
             throw new ReviewRuleException("同一位专家不能重复选择。");
-        if (experts.Count(e => e.IsChief) != 1)
+        if (experts.FirstOrDefault(e => staying.Any(s => s.ExpertUserId == e.UserId)) is { } twice)
+            throw new ReviewRuleException($"{twice.Name}已是本轮鉴定专家，不能重复分配。");
+        if (chiefAmongAssigned is not null && staying.All(s => s.ExpertUserId != chiefAmongAssigned))
+            throw new ReviewRuleException("主审专家须是本轮鉴定专家之一。");
+        var newChiefs = experts.Count(e => e.IsChief) + (chiefAmongAssigned is null ? 0 : 1);
+        if (newChiefs > 1 || (newChiefs == 0 && !staying.Any(s => s.IsChief)))
             throw new ReviewRuleException("请在所选专家中指定一位主审专家。");
         foreach (var expert in experts)
         {
             if (ConflictOfInterest.ReasonFor(this, expert) is { } reason)
                 throw new ReviewRuleException(reason);
         }
+        if (newChiefs == 1)
+        {
+            foreach (var s in staying)
+                s.IsChief = s.ExpertUserId == chiefAmongAssigned;
+        }
+        // The stayers' assignments were closed when the decline sent the application back; they are open again with it.
+        foreach (var s in staying)
+            s.ClosedAt = null;
         foreach (var expert in experts)
         {
             ExpertAssignments.Add(new ExpertAssignment
@@ -197,8 +214,33 @@ public class ClosureApplication
             });
         }
         var note = string.Join("、", experts.OrderByDescending(e => e.IsChief).Select(e => e.IsChief ? $"{e.Name}（主审）" : e.Name));
-        Fire(ReviewTrigger.AssignExperts, actor, now, note);
+        Fire(ReviewTrigger.AssignExperts, actor, now, staying.Count > 0 ? $"补充分配：{note}" : note);
     }
+
+    /// <summary>
+    /// 谢绝鉴定: an expert of the current round who has not appraised declines, with a kind (回避 or 无法按期) and a reason:
+    /// ExpertReview → FederationIntake for a replacement. Their assignment goes (so the application leaves their 待办 and,
+    /// unless they appraised an earlier round, their sight); the others of the round keep theirs and what they appraised.
+    /// The history line (the expert as actor) keeps them from being assigned to it again (<see cref="ConflictOfInterest"/>).
+    /// </summary>
+    public void Decline(ReviewActor actor, DeclineKind kind, string reason, DateTimeOffset now)
+    {
+        EnsureCanFire(ReviewTrigger.Decline);
+        var assignment = ExpertAssignments.FirstOrDefault(e => e.Round == Round && e.ExpertUserId == actor.UserId)
+            ?? throw new ReviewRuleException("您不是本轮的鉴定专家。");
+        if (Opinions.Any(o => o.Round == Round && o.Stage == ReviewStage.Expert && o.SignerUserId == actor.UserId))
+            throw new ReviewRuleException("您已提交本轮鉴定意见，不能再谢绝鉴定。");
+        if (!Enum.IsDefined(kind))
+            throw new ReviewRuleException("请选择谢绝鉴定的原因（回避或无法按期）。");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ReviewRuleException("请填写谢绝鉴定的说明。");
+        ExpertAssignments.Remove(assignment);
+        Fire(ReviewTrigger.Decline, actor, now, $"{kind.ToChinese()}：{reason.Trim()}");
+    }
+
+    /// <summary>Whether the expert <paramref name="expertUserId"/> declined this application (in any round).</summary>
+    public bool WasDeclinedBy(string expertUserId) =>
+        History.Any(h => h.Action == nameof(ReviewTrigger.Decline) && h.ActorUserId == expertUserId);
 
     /// <summary>
     /// 申请免于鉴定 on <paramref name="ground"/>, with <paramref name="description"/>: an edit of the application,

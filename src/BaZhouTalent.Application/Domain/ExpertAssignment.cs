@@ -19,3 +19,26 @@ public class ExpertAssignment
     /// </summary>
     public DateTimeOffset? ClosedAt { get; set; }
 }
+
+/// <summary>Why an assigned expert declines (谢绝鉴定).</summary>
+public enum DeclineKind
+{
+    /// <summary>回避: a conflict of interest the pool's rules did not catch.</summary>
+    ConflictOfInterest = 1,
+    /// <summary>无法按期: the expert cannot appraise within the stage's time limit.</summary>
+    CannotMeetDeadline = 2,
+}
+
+/// <summary>The Chinese names of <see cref="DeclineKind"/>; a decline's history note starts with its kind (“回避：…”).</summary>
+public static class DeclineKinds
+{
+    public static string ToChinese(this DeclineKind kind) => kind switch
+    {
+        DeclineKind.ConflictOfInterest => "回避",
+        DeclineKind.CannotMeetDeadline => "无法按期",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The kind a decline's note begins with (what a notice may say without the expert's own words).</summary>
+    public static string KindOf(string? note) => (note ?? "").Split('：', 2)[0];
+}

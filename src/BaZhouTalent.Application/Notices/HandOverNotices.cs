@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BaZhouTalent.Application.Notices;
 
 /// <summary>Who a hand-over notice goes to.</summary>
+/// <remarks><see cref="RoundExperts"/>: the experts the step assigned to the round.</remarks>
 public enum NoticeAudience { Leader, UnitReviewers, CountyReviewers, Federation, RoundExperts, ChiefExpert }
 
 /// <summary>One step as its notices read it: the application after the step, the trigger, the stage it left, the step's note.</summary>
@@ -58,7 +59,8 @@ public sealed class HandOverNotices(NoticeWriter notices, NoticeRecipients recip
             NoticeAudience.UnitReviewers => (await recipients.UnitReviewers(project.UnitId).ToListAsync(cancellationToken), "reviewers"),
             NoticeAudience.CountyReviewers => (await recipients.CountyReviewers(project.Unit.RegionId).ToListAsync(cancellationToken), "reviewers"),
             NoticeAudience.Federation => (await recipients.Federation().ToListAsync(cancellationToken), "reviewers"),
-            NoticeAudience.RoundExperts => (round.Select(e => e.ExpertUserId), "experts"),
+            // Those assigned by this step (not saved yet): a replacement after a decline is told, the experts who stayed are not again.
+            NoticeAudience.RoundExperts => (round.Where(e => e.Id == 0).Select(e => e.ExpertUserId), "experts"),
             NoticeAudience.ChiefExpert => (round.Where(e => e.IsChief).Select(e => e.ExpertUserId), "chief"),
             _ => throw new ArgumentOutOfRangeException(nameof(to)),
         };

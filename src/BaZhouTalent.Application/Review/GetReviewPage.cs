@@ -27,7 +27,8 @@ public static class GetReviewPage
         IReadOnlyList<ReviewTrigger> Actions,
         IReadOnlyList<SuggestExperts.Suggestion> ExpertPool,
         OpinionInput? Suggestion,
-        Reuse.GetReuseReport.Summary Reuse)
+        Reuse.GetReuseReport.Summary Reuse,
+        IReadOnlyList<ProposeAssignments.StayingExpert> Staying)
     {
         public string Code => Application.Code;
         public bool Can(ReviewTrigger trigger) => Actions.Contains(trigger);
@@ -57,12 +58,22 @@ public static class GetReviewPage
                 ? await SuggestExperts.ForAsync(db, users, a, cancellationToken)
                 : [];
 
+            // After a decline, the round's other experts stay; the federation adds to them (and may name one of them chief).
+            var staying = new List<ProposeAssignments.StayingExpert>();
+            if (actions.Contains(ReviewTrigger.AssignExperts))
+            {
+                var round = a.ExpertAssignments.Where(e => e.Round == a.Round).ToList();
+                var ids = round.Select(e => e.ExpertUserId).ToList();
+                var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+                staying.AddRange(round.Select(e => new ProposeAssignments.StayingExpert(e.ExpertUserId, names.GetValueOrDefault(e.ExpertUserId, ""), e.IsChief)));
+            }
+
             var suggestion = actions.Contains(ReviewTrigger.CompleteAppraisal)
                 ? AppraisalRule.Suggest(a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).ToList())
                 : null;
 
             return new Result(loaded.View, a.ConcurrencyStamp, actions, pool, suggestion,
-                await reuse.SummaryAsync(a, loaded.View.Policy, cancellationToken));
+                await reuse.SummaryAsync(a, loaded.View.Policy, cancellationToken), staying);
         }
     }
 }

@@ -5,14 +5,17 @@ namespace BaZhouTalent.Application.Workflow;
 
 /// <summary>
 /// Who may not appraise an application: someone from the applicant's unit or a participant's unit, the leader or
-/// a participant, or an expert who declared a conflict with the unit, a member or the project.
+/// a participant, an expert who declared a conflict with the unit, a member or the project, or one who declined it.
 /// </summary>
 public static class ConflictOfInterest
 {
     /// <summary>The Chinese reason the expert is refused, or null when there is no conflict.</summary>
-    /// <remarks>The application must be loaded with its Project and the project's Unit.</remarks>
+    /// <remarks>The application must be loaded with its Project, the project's Unit and its History.</remarks>
     public static string? ReasonFor(ClosureApplication application, ExpertCandidate expert)
     {
+        // An expert who declined it (回避 or 无法按期) is not asked again, by any assignment.
+        if (application.WasDeclinedBy(expert.UserId))
+            return $"{expert.Name}已谢绝鉴定本项目，不再分配。";
         var unitName = application.Project.Unit?.Name ?? "";
         if (expert.UnitId == application.Project.UnitId
             || UnitNames.Same(expert.UnitName, unitName) || UnitNames.Same(expert.UnitName, application.CurrentLeader.Unit))

@@ -34,6 +34,8 @@ public enum ReviewTrigger
     Return,
     /// <summary>暂缓结项 (section 五): the researcher revises within a period and resubmits into a new round.</summary>
     Defer,
+    /// <summary>谢绝鉴定: an assigned expert who has not appraised declines (回避 or 无法按期); back to intake for a replacement.</summary>
+    Decline,
 }
 
 public static class ReviewTriggerNames
@@ -181,6 +183,19 @@ public static class WorkflowActions
                     $"项目{h.Title}的全部专家鉴定意见已提交，请您签署综合鉴定意见。", h.ReviewLink), AllIn),
                 new(NoticeAudience.Federation, h => new($"结项申请 {h.Code} 专家鉴定意见已到齐",
                     $"项目{h.Title}的全部专家鉴定意见已提交，待主审专家签署综合鉴定意见。", h.DetailsLink), AllIn),
+            ],
+        },
+        new(ReviewTrigger.Decline, "谢绝鉴定",
+            [new(ApplicationStatus.ExpertReview, ApplicationStatus.FederationIntake)],
+            (actor, a) => actor.AssignmentInCurrentRound(a) is not null && !actor.HasAppraised(a), null, null, "/Review/Decline")
+        {
+            // One expert acts; the federation is told that a replacement is needed (intake's own notice speaks of the unit's
+            // or county's approval). The notice names neither the expert nor the reason's text, only its kind.
+            Party = WorkflowParty.Expert,
+            Notices =
+            [
+                new(NoticeAudience.Federation, h => new($"结项申请 {h.Code} 鉴定专家谢绝鉴定，请补充分配",
+                    $"项目{h.Title}的一位鉴定专家谢绝鉴定（{DeclineKinds.KindOf(h.Note)}），申请已回到受理环节，请补充分配鉴定专家。", h.ReviewLink)),
             ],
         },
         new(ReviewTrigger.CompleteAppraisal, "主审专家综合鉴定",

@@ -100,6 +100,16 @@ public abstract class AppDbContext(DbContextOptions options)
             return result;
         }, cancellationToken);
 
+    public async Task LockExpertsAsync(IEnumerable<string> expertUserIds, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("The experts' lock is held by a transaction: take it inside InTransactionAsync.");
+        // An UPDATE that writes Identity's stamp back unchanged: the row's write lock (the database's on SQLite) without
+        // changing the account, so a page editing it meanwhile is not told it went stale.
+        foreach (var id in expertUserIds.Distinct().Order(StringComparer.Ordinal))
+            await Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+    }
+
     public async Task LockApplicationAsync(int applicationId, CancellationToken cancellationToken = default)
     {
         if (Database.CurrentTransaction is null)

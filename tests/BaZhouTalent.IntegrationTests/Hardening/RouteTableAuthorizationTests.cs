@@ -118,6 +118,12 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
         ["POST /Review/Exemption/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
         ["GET /Review/Defer/{code}"] = ["403", "403", "403", "404", "404", "404", "404", "404", "404"],
         ["POST /Review/Defer/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
+        // 谢绝鉴定 is an assigned expert's, not open at the unit's review (nobody is assigned): 403 to those who see it.
+        ["GET /Review/Decline/{code}"] = ["403", "403", "403", "404", "404", "404", "404", "404", "404"],
+        ["POST /Review/Decline/{code}"] = ["409", "409", "409", "404", "404", "404", "404", "404", "404"],
+        // 一键分配: the federation's; an empty post (no row ticked) answers with its message.
+        ["GET /Review/Batch"] = ["200", Denied, Denied, Denied, Denied, Denied, Denied, Denied, Denied],
+        ["POST /Review/Batch"] = ["200", Denied, Denied, Denied, Denied, Denied, Denied, Denied, Denied],
         // The project lifecycle (issue 11). The project's file: whoever may see the project; never experts (blind review).
         ["GET /projects/{code}"] = ["200", "200", "200", "200", "404", "404", "404", "404", "404"],
         // Only the leader asks; the application is in review, so the page says why not (and an empty post is invalid).

@@ -47,6 +47,8 @@ public class WorkflowTableTests
         ("ExpertReview", ReviewTrigger.Appraise, "chiefExpert"),
         ("ExpertReview", ReviewTrigger.Appraise, "expert"),
         ("ExpertReview", ReviewTrigger.Return, "chiefExpert"),
+        ("ExpertReview", ReviewTrigger.Decline, "chiefExpert"),
+        ("ExpertReview", ReviewTrigger.Decline, "expert"),
         ("ExpertReview(all appraised)", ReviewTrigger.CompleteAppraisal, "chiefExpert"),
         ("ExpertReview(all appraised)", ReviewTrigger.Return, "chiefExpert"),
         ("FederationReview", ReviewTrigger.Conclude, "federation"),
@@ -291,6 +293,7 @@ public class WorkflowTableTests
                 case ReviewTrigger.Return: application.Return(actor, "理由。", Now); break;
                 case ReviewTrigger.GrantExemption: application.GrantExemption(actor, AppraisalGrade.Good, "", Now); break;
                 case ReviewTrigger.RefuseExemption: application.RefuseExemption(actor, "理由。", Now); break;
+                case ReviewTrigger.Decline: application.Decline(actor, DeclineKind.CannotMeetDeadline, "近期出差。", Now); break;
                 case ReviewTrigger.Defer: application.Defer(actor, "理由。", DateOnly.FromDateTime(Now.Date).AddDays(30), Now); break;
                 default: throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "a new trigger needs its intent method here");
             }

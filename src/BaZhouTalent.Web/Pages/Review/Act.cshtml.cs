@@ -28,6 +28,7 @@ public sealed class ActModel(GetReviewPage.Handler pageHandler, ReviewActions ac
         var view = await LoadViewAsync(code, cancellationToken);
         if (view is null) return NotFound();
         View = view;
+        Input.ChiefExpertId = view.Staying.FirstOrDefault(e => e.IsChief)?.UserId;
         if (view.Suggestion is { } s)
         {
             Input.HasProblem = s.HasProblem;
