@@ -116,14 +116,16 @@ public class ExpertDeclineTests(ExpertDeclineTests.Portal portal) : IClassFixtur
         Assert.Single(asked, id => id == e2);
         Assert.Single(asked, id => id == application.ExpertAssignments.Single(e => e.IsChief).ExpertUserId);
 
-        // The stayer has it in 待办 and in their list again (their assignment reopened with the round).
+        // The stayer (the chief, who appraised before the decline) has it in their list again: their assignment reopened
+        // with the round.
         var stayer = await SignInAsync(portal, "expert.1");
-        Assert.Contains(code, (await stayer.GetAsync("/")).Text);
         Assert.Contains(code, (await stayer.GetAsync("/Review/Expert")).Text);
 
         // The round completes with the stayer's appraisal and the newcomer's.
         await ActOkAsync(await SignInAsync(portal, "expert.3"), code, "appraise", Opinion(grade: "Good"));
-        await ActOkAsync(await SignInAsync(portal, "expert.1"), code, "combine", Opinion(grade: "Good"));
+        // Now the chief's combining waits in their 待办.
+        Assert.Contains(code, (await stayer.GetAsync("/")).Text);
+        await ActOkAsync(stayer, code, "combine", Opinion(grade: "Good"));
         Assert.Equal(ApplicationStatus.FederationReview, (await LoadAsync(portal, code)).Status);
     }
 
