@@ -46,8 +46,8 @@ public class AssignmentWalkTests(AssignmentWalkTests.DemoPortal portal) : IClass
         await Expect(researcher.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
 
         // The unit agrees, the federation approves, each from their 申请事项 list.
-        await DecideAsync("unit.bzdx", "/Requests/Unit", "确认单位同意", "change-unit-agree");
-        await DecideAsync("admin", "/Requests/Federation", "确认批准", "change-federation-approve");
+        await DecideAsync("unit.bzdx", "/Requests/Unit", "单位同意", "change-unit-agree");
+        await DecideAsync("admin", "/Requests/Federation", "批准", "change-federation-approve");
 
         // The closure form's 变更情况 shows the approved title as 现, marked with the approval.
         researcher = await SignInAsync("yangzhuo");
@@ -105,13 +105,15 @@ public class AssignmentWalkTests(AssignmentWalkTests.DemoPortal portal) : IClass
         return (found.UserName!, found.Code);
     }
 
-    private async Task DecideAsync(string user, string list, string button, string name)
+    /// <summary>Opens the request from the waiting list and decides it: the page offers the choices equally, none chosen.</summary>
+    private async Task DecideAsync(string user, string list, string choice, string name)
     {
         var page = await SignInAsync(user);
         await page.GotoAsync(list);
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = Code }).GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
         await audit.CheckAsync(page, name);
-        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = choice, Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交办理意见" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
     }
 
