@@ -10,6 +10,7 @@
 #   KEEP=1 tools/load/run.sh                            # keep the databases (the work folder) for archive.sh / start.sh
 #   KEEP=1 FILL_ONLY=1 WORK=/tmp/w tools/load/run.sh    # fill the databases now (slow, any load) …
 #   KEEP=1 WORK=/tmp/w tools/load/run.sh                # … and measure them later on a quiet machine (filled ones are reused)
+#   SAVE_PAGES=DIR … tools/load/run.sh                   # only save every page's HTML into DIR (tools/compression)
 #
 # Only loopback is targeted; every wrk run stops by itself after DURATION. The machine's load average is printed
 # before and after each database's pages (a shared machine: read the ratios, not the milliseconds).
@@ -48,6 +49,10 @@ stop_writer() { if [ -n "${WRITER:-}" ]; then kill "$WRITER" 2>/dev/null || true
 measure() { # $1 = mode (warm|measure), $2 = label, $3 = cookie ('' for none), $4 = path, $5 = writer (cold) or empty
   local mode=$1 label=$2 cookie=$3 path=$4 cold=${5:-}
   if [ -n "$PAGES" ] && ! grep -qE "$PAGES" <<<"$label $path"; then return 0; fi
+  if [ -n "${SAVE_PAGES:-}" ]; then # keep each page's HTML as sent uncompressed (tools/compression), measure nothing
+    [ "$mode" = measure ] && [ -z "$cold" ] && [ "$path" != /healthz ] && SAVED=$((${SAVED:-0} + 1)) && curl -s -H "Cookie: $cookie" -o "$SAVE_PAGES/$(printf '%02d' "$SAVED")-$(printf '%s' "$path" | tr -c 'A-Za-z0-9' _ | cut -c1-60).html" "$BASE$path"
+    return 0
+  fi
   [ -n "$cold" ] && start_writer
   if [ "$mode" = warm ]; then
     wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $cookie" "$BASE$path" >/dev/null
@@ -166,7 +171,7 @@ run_generated() { # $1 = how many projects; a database filled before in the same
 
 if [ "$SAME_ROWS_PROJECTS" -gt 0 ]; then run_generated "$SAME_ROWS_PROJECTS"; fi
 run_generated "$PROJECTS"
-[ -n "${FILL_ONLY:-}" ] && exit 0
+[ -n "${FILL_ONLY:-}${SAVE_PAGES:-}" ] && exit 0
 python3 tools/load/report.py "$WORK/pages-$PROVIDER-$PROJECTS.tsv" \
   $([ "$SAME_ROWS_PROJECTS" -gt 0 ] && echo "$WORK/pages-$PROVIDER-$SAME_ROWS_PROJECTS.tsv")
 echo

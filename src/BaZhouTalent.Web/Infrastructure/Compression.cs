@@ -20,8 +20,12 @@ public static class Compression
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json", "image/svg+xml"];
         });
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        // Chosen by measurement on 52 pages of a 2,000-project database (docs/benchmarks.md, "Compression level"):
+        // Optimal costs about 0.16 ms more CPU per page than Fastest for Brotli (0.13 ms for gzip) — a few per cent of
+        // what a page costs to make — and sends 12 % (Brotli) and 20 % (gzip) fewer bytes; at Fastest Brotli was larger
+        // than gzip at Optimal on 48 of the 52. Gzip matters: browsers offer Brotli only over HTTPS.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         return services;
     }
 }
