@@ -13,10 +13,14 @@ internal sealed class FundedProjectConfiguration : IEntityTypeConfiguration<Fund
         project.Property(p => p.Title).HasMaxLength(FieldLengths.Title);
         project.Property(p => p.PlannedOutputForm).HasMaxLength(FieldLengths.ShortName);
         project.Property(p => p.LeaderUserId).HasMaxLength(FieldLengths.UserId);
-        project.HasIndex(p => p.LeaderUserId);
+        // A researcher's own active projects (待办, 我的项目): both columns, so SQLite, which keeps no statistics, does not
+        // prefer the lifecycle index and walk every active project.
+        project.HasIndex(p => new { p.LeaderUserId, p.Lifecycle });
         project.HasIndex(p => new { p.Year, p.Code });
         // The registers' default order (newest year first, then as registered): a page reads 20 entries, not a year's rows.
         project.HasIndex(p => new { p.Year, p.Id }).IsDescending(true, false);
+        // The same order within a unit: its reviewers' 结项管理 reads a page, not the unit's every project sorted.
+        project.HasIndex(p => new { p.UnitId, p.Year, p.Id }).IsDescending(false, true, false);
         project.HasIndex(p => p.PlannedCompletion);
         // 结项管理 and 项目登记 sorted by 项目名称 read their page along this index instead of sorting every project.
         project.HasIndex(p => new { p.Title, p.Id });

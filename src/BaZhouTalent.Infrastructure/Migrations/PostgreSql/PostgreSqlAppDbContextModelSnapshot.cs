@@ -831,13 +831,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("LeaderUserId");
-
                     b.HasIndex("Lifecycle");
 
                     b.HasIndex("PlannedCompletion");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("LeaderUserId", "Lifecycle");
 
                     b.HasIndex("Title", "Id");
 
@@ -845,6 +843,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("Year", "Id")
                         .IsDescending(true, false);
+
+                    b.HasIndex("UnitId", "Year", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("FundedProjects");
                 });

@@ -832,13 +832,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("LeaderUserId");
-
                     b.HasIndex("Lifecycle");
 
                     b.HasIndex("PlannedCompletion");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("LeaderUserId", "Lifecycle");
 
                     b.HasIndex("Title", "Id");
 
@@ -846,6 +844,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Year", "Id")
                         .IsDescending(true, false);
+
+                    b.HasIndex("UnitId", "Year", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("FundedProjects");
                 });

@@ -743,13 +743,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("LeaderUserId");
-
                     b.HasIndex("Lifecycle");
 
                     b.HasIndex("PlannedCompletion");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("LeaderUserId", "Lifecycle");
 
                     b.HasIndex("Title", "Id");
 
@@ -757,6 +755,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Year", "Id")
                         .IsDescending(true, false);
+
+                    b.HasIndex("UnitId", "Year", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("FundedProjects");
                 });

@@ -1246,9 +1246,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundedProjects_LeaderUserId",
+                name: "IX_FundedProjects_LeaderUserId_Lifecycle",
                 table: "FundedProjects",
-                column: "LeaderUserId");
+                columns: new[] { "LeaderUserId", "Lifecycle" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_Lifecycle",
@@ -1271,9 +1271,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 columns: new[] { "Title", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FundedProjects_UnitId",
+                name: "IX_FundedProjects_UnitId_Year_Id",
                 table: "FundedProjects",
-                column: "UnitId");
+                columns: new[] { "UnitId", "Year", "Id" },
+                descending: new[] { false, true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_Year_Code",

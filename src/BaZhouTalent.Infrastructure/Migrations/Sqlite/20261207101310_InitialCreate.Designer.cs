@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207060524_InitialCreate")]
+    [Migration("20261207101310_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -746,13 +746,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("LeaderUserId");
-
                     b.HasIndex("Lifecycle");
 
                     b.HasIndex("PlannedCompletion");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("LeaderUserId", "Lifecycle");
 
                     b.HasIndex("Title", "Id");
 
@@ -760,6 +758,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Year", "Id")
                         .IsDescending(true, false);
+
+                    b.HasIndex("UnitId", "Year", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("FundedProjects");
                 });
