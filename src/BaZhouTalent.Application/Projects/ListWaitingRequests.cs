@@ -24,18 +24,23 @@ public static class ListWaitingRequests
 
     public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, ListCounts counts)
     {
-        public Task<Paged<Row>> HandleAsync(RequestParty party, ListRequest listing, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// A page in request order (the (status, requested at) index), its count kept until the next saved change like
+        /// 待办's: the federation's waiting requests run into the thousands over the years.
+        /// </summary>
+        public async Task<Paged<Row>> HandleAsync(RequestParty party, ListRequest listing, CancellationToken cancellationToken = default)
         {
             var requests = Waiting(party);
             if (listing.Term is { } term)
                 requests = requests.Where(r => r.Project.Code.ToLower().Contains(term) || r.Project.Title.ToLower().Contains(term) || r.RequestedByName.ToLower().Contains(term));
-            return requests.ToPagedAsync(listing, Sorts, r => new Row(r.Id, r.Project.Code, r.Project.Title, r.RequestedByName, r.Project.Unit.Name,
-                r.Kind, r.Status, r.RequestedAt, r.CompletionBefore, r.RequestedCompletion), cancellationToken);
+            var total = await counts.CountAsync(requests, (nameof(ListWaitingRequests), party, Visibility.ScopeOf(currentUser), listing.Term), cancellationToken);
+            return await requests.ToPageAsync(listing, Sorts, r => new Row(r.Id, r.Project.Code, r.Project.Title, r.RequestedByName, r.Project.Unit.Name,
+                r.Kind, r.Status, r.RequestedAt, r.CompletionBefore, r.RequestedCompletion), total, cancellationToken);
         }
 
         /// <summary>How many requests wait for <paramref name="party"/> (0 for a user not of it): 待办 points to them. Kept like the lists' counts.</summary>
         public Task<int> CountAsync(RequestParty party, CancellationToken cancellationToken = default) =>
-            counts.CountAsync(Waiting(party), (nameof(ListWaitingRequests), party, Visibility.ScopeOf(currentUser)), cancellationToken);
+            counts.CountAsync(Waiting(party), (nameof(ListWaitingRequests), party, Visibility.ScopeOf(currentUser), (string?)null), cancellationToken);
 
         /// <summary>
         /// The requests in a state from which the party has an action (<see cref="ProjectRequestActions"/>), on an active
