@@ -20,10 +20,4 @@ public interface ITextSearch
     /// trigrams need three characters; SQL Server has none): the list then compares every record.
     /// </summary>
     IQueryable<long>? SecurityEvents(string term);
-
-    /// <summary>
-    /// Accounts (用户管理) whose user name, real name or display name may contain the term, or null where no index serves
-    /// the accounts (SQLite and SQL Server: the list compares every account).
-    /// </summary>
-    IQueryable<string>? Users(string term);
 }

@@ -53,7 +53,12 @@ public static class ListWaitingRequests
             var projects = db.FundedProjects
                 .Where(Visibility.ProjectsAs(currentUser, PartyRole(party)))
                 .Where(p => p.Lifecycle == ProjectLifecycleStatus.Active);
-            return db.ProjectRequests.Where(r => waiting.Contains(r.Status) && projects.Any(p => p.Id == r.ProjectId));
+            // One status (each party has one to act on): compared as an equality, which PostgreSQL's index also orders by
+            // (a status list becomes "= ANY (array)", whose rows it must sort).
+            var requests = waiting.Length == 1 && waiting[0] is var only
+                ? db.ProjectRequests.Where(r => r.Status == only)
+                : db.ProjectRequests.Where(r => waiting.Contains(r.Status));
+            return requests.Where(r => projects.Any(p => p.Id == r.ProjectId));
         }
 
         private static string PartyRole(RequestParty party) => party switch

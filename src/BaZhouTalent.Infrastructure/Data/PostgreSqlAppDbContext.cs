@@ -38,7 +38,7 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
         {
             var descending = index.IsDescending;
             index.SetNullSortOrder(index.Properties.Select((p, i) => !p.IsNullable ? NullSortOrder.Unspecified
-                : descending is not null && (descending.Count == 0 || descending[i]) ? NullSortOrder.NullsLast : NullSortOrder.NullsFirst).ToList());
+                : descending is not null && (descending.Count == 0 || descending[i]) ? NullSortOrder.NullsLast : NullSortOrder.NullsFirst).ToArray());
         }
     }
 

@@ -26,7 +26,6 @@ public static class SearchIndexes
         ("FundedProjects", "Code"), ("FundedProjects", "Title"), ("FundedProjects", "OriginalLeader_Name"),
         ("ClosureApplications", "ProjectTitle"), ("ClosureApplications", "CurrentLeader_Name"),
         ("SecurityEvents", "Target"), ("SecurityEvents", "Detail"), ("SecurityEvents", "AccountName"), ("SecurityEvents", "ClientAddress"),
-        ("AspNetUsers", "UserName"), ("AspNetUsers", "RealName"), ("AspNetUsers", "DisplayName"),
     ];
 
     public static async Task EnsureAsync(AppDbContext db, ILogger log, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ namespace BaZhouTalent.Infrastructure.Data;
 /// <see cref="ITextSearch"/> per provider (docs/adr/0007). SQLite: the FTS5 trigram tables of <see cref="SearchIndexes"/>
 /// for a term of three characters or more; a shorter term has no trigram, and is compared along narrow indexes of the
 /// searched columns (a covering index scan, not the projects joined to their applications and units). PostgreSQL:
-/// <c>lower(column) LIKE '%term%'</c>, which pg_trgm's GIN indexes serve (the accounts too). SQL Server: the plain comparison (no index).
+/// <c>lower(column) LIKE '%term%'</c>, which pg_trgm's GIN indexes serve. SQL Server: the plain comparison (no index).
 /// </summary>
 internal sealed class TextSearch(AppDbContext db) : ITextSearch
 {
@@ -66,15 +66,6 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
                 || EF.Functions.Like(e.AccountName.ToLower(), pattern) || EF.Functions.Like(e.ClientAddress.ToLower(), pattern)).Select(e => e.Sequence);
         }
         return null;
-    }
-
-    public IQueryable<string>? Users(string term)
-    {
-        if (!db.Database.IsNpgsql())
-            return null;
-        var pattern = LikePattern(term);
-        return db.Users.Where(u => EF.Functions.Like(u.UserName!.ToLower(), pattern) || EF.Functions.Like(u.RealName.ToLower(), pattern)
-            || EF.Functions.Like(u.DisplayName.ToLower(), pattern)).Select(u => u.Id);
     }
 
     /// <summary>An FTS5 phrase: the term as one quoted string, its quotes doubled (no operator of the query syntax applies).</summary>

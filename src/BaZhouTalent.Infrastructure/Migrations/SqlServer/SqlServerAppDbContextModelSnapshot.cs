@@ -1221,6 +1221,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "ProjectId");
 
+                    b.HasIndex("Status", "RequestedAt", "Id");
+
                     b.ToTable("ProjectRequests");
                 });
 

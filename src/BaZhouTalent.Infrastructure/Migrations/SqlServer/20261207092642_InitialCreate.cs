@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
+namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -17,10 +15,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -31,16 +29,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "BackupRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    Files = table.Column<int>(type: "integer", nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C")
+                    Files = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -51,12 +49,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ClosureWindows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     Opens = table.Column<DateOnly>(type: "date", nullable: false),
                     Closes = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C")
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -67,10 +65,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -81,7 +79,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "DataStamps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -93,9 +91,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    Holder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,18 +105,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    ToAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C"),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C")
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -129,12 +127,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ProjectCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C"),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,11 +143,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "Regions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,10 +159,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,8 +174,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: table => new
                 {
                     Hash = table.Column<long>(type: "bigint", nullable: false),
-                    DocumentId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    DocumentId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,11 +186,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "SecurityAuditHeads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false),
                     LastSequence = table.Column<long>(type: "bigint", nullable: false),
-                    LastHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    LastHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ArchivedThroughSequence = table.Column<long>(type: "bigint", nullable: false),
-                    ArchivedThroughHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ArchivedThroughHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -205,16 +203,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: table => new
                 {
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
-                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    AccountName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    Target = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false, collation: "C"),
-                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Account = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    AccountName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Target = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -225,8 +223,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "StoredBlobs",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,11 +235,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -258,11 +256,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,33 +277,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    RealName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Post = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    UnitId = table.Column<int>(type: "integer", nullable: true),
-                    RegionId = table.Column<int>(type: "integer", nullable: true),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PreviousPasswordHashes = table.Column<List<string>>(type: "text[]", maxLength: 4000, nullable: false),
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RealName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Post = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    RegionId = table.Column<int>(type: "int", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     AuthenticatorLastTimeStep = table.Column<long>(type: "bigint", nullable: true),
-                    SessionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    SortName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN \"RealName\" <> '' THEN \"RealName\" ELSE \"DisplayName\" END", stored: true, collation: "C"),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    SessionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false, collation: "Chinese_PRC_BIN2"),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -328,11 +326,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -349,10 +347,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C")
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -369,8 +367,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C")
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -393,10 +391,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Value = table.Column<string>(type: "text", nullable: true, collation: "C")
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -413,15 +411,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ExpertProfiles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    WorkUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    ProfessionalTitle = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Fields = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
-                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    DeclaredConflicts = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Fields = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    DeclaredConflicts = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -438,34 +436,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "FundedProjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PlannedOutputForm = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    PlannedOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     PlannedCompletion = table.Column<DateOnly>(type: "date", nullable: false),
-                    OriginalLeader_Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    OriginalLeader_Gender = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C"),
-                    OriginalLeader_Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
-                    OriginalLeader_BirthYear = table.Column<int>(type: "integer", nullable: true),
-                    OriginalLeader_BirthMonth = table.Column<int>(type: "integer", nullable: true),
-                    OriginalLeader_Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    OriginalLeader_AdministrativePost = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    OriginalLeader_Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    OriginalLeader_Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
-                    LeaderUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true, collation: "C"),
-                    Lifecycle = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OriginalLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
+                    OriginalLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
+                    OriginalLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OriginalLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Lifecycle = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ExtendedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    TerminatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TerminationGround = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
-                    TerminationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    TerminatedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
-                    FundingYuan = table.Column<int>(type: "integer", nullable: true),
-                    RegisterStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    TerminatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    FundingYuan = table.Column<int>(type: "int", nullable: true),
+                    RegisterStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -495,13 +493,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecipientUserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -518,40 +516,40 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ClosureApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
                     FillDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Sensitive = table.Column<bool>(type: "boolean", nullable: true),
-                    Classified = table.Column<bool>(type: "boolean", nullable: true),
-                    DeclarationConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    ResultTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    CurrentOutputForm = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    Sensitive = table.Column<bool>(type: "bit", nullable: true),
+                    Classified = table.Column<bool>(type: "bit", nullable: true),
+                    DeclarationConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    ResultTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ActualCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    CurrentLeader_Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    CurrentLeader_Gender = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C"),
-                    CurrentLeader_Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
-                    CurrentLeader_BirthYear = table.Column<int>(type: "integer", nullable: true),
-                    CurrentLeader_BirthMonth = table.Column<int>(type: "integer", nullable: true),
-                    CurrentLeader_Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    CurrentLeader_AdministrativePost = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    CurrentLeader_Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    CurrentLeader_Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    StatusSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CertificateNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
-                    ExemptionRequested = table.Column<bool>(type: "boolean", nullable: false),
-                    ExemptionGround = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
-                    ExemptionDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    ExemptionDecision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CurrentLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
+                    CurrentLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
+                    CurrentLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CurrentLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StatusSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ExemptionRequested = table.Column<bool>(type: "bit", nullable: false),
+                    ExemptionGround = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ExemptionDescription = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ExemptionDecision = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProjectTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     LockCounter = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -569,14 +567,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "FundedProjectParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OwnerId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -593,15 +591,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ProjectCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    ByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
-                    Changes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C"),
-                    ImportedFrom = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Changes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ImportedFrom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -618,26 +616,26 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ProjectRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    RequestedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
                     CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
                     RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    ChangeContent = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true, collation: "C"),
-                    UnitDecidedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
-                    UnitDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UnitOpinion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    FederationDecidedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
-                    FederationDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FederationOpinion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    ChangeContent = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    UnitDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    FederationDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    FederationDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FederationOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -654,14 +652,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ApplicationParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    OwnerId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -678,8 +676,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ApplicationReports",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false, collation: "C")
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -696,14 +694,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ApplicationRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    Content = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -720,14 +718,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ArchivedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    StorageKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    MadeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -744,19 +742,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "Attachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    StorageKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    BlindSafe = table.Column<bool>(type: "boolean", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FrozenRound = table.Column<int>(type: "integer", nullable: true)
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    BlindSafe = table.Column<bool>(type: "bit", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FrozenRound = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -774,16 +772,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: true),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    FromStatus = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ToStatus = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    ActorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C")
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: true),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    FromStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ToStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ActorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -799,11 +797,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ClosureAnnouncements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    WorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    WorkingDays = table.Column<int>(type: "int", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -821,15 +819,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ExpertAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    ExpertUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    IsChief = table.Column<bool>(type: "boolean", nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AssignedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    ExpertUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    IsChief = table.Column<bool>(type: "bit", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AssignedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -846,16 +844,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ImportedReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    StorageKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    ImportedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Pending = table.Column<bool>(type: "boolean", nullable: false)
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Pending = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -872,12 +870,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReportVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReplacedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Text = table.Column<string>(type: "text", nullable: false, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -894,21 +892,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReuseChecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Characters = table.Column<int>(type: "integer", nullable: false),
-                    MatchedCharacters = table.Column<int>(type: "integer", nullable: false),
-                    Percent = table.Column<double>(type: "double precision", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Characters = table.Column<int>(type: "int", nullable: false),
+                    MatchedCharacters = table.Column<int>(type: "int", nullable: false),
+                    Percent = table.Column<double>(type: "float", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -925,13 +923,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReuseDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Characters = table.Column<int>(type: "integer", nullable: false),
-                    Fingerprints = table.Column<int>(type: "integer", nullable: false),
-                    IndexedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Characters = table.Column<int>(type: "int", nullable: false),
+                    Fingerprints = table.Column<int>(type: "int", nullable: false),
+                    IndexedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -948,22 +946,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReviewOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    HasProblem = table.Column<bool>(type: "boolean", nullable: true),
-                    Agrees = table.Column<bool>(type: "boolean", nullable: true),
-                    Grade = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    OpinionText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C"),
-                    SignerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    SignerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    SignerPost = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    SignerUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ContentFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    VerificationCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    HasProblem = table.Column<bool>(type: "bit", nullable: true),
+                    Agrees = table.Column<bool>(type: "bit", nullable: true),
+                    Grade = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OpinionText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignerUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ContentFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    VerificationCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -980,18 +978,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "AnnouncementObjections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AnnouncementId = table.Column<int>(type: "integer", nullable: false),
-                    ObjectorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AnnouncementId = table.Column<int>(type: "int", nullable: false),
+                    ObjectorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Content = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
-                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    OutcomeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C")
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2")
                 },
                 constraints: table =>
                 {
@@ -1008,13 +1006,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReuseSources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CheckId = table.Column<int>(type: "integer", nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false),
-                    SourceApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    SourceRound = table.Column<int>(type: "integer", nullable: false),
-                    SharedCharacters = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CheckId = table.Column<int>(type: "int", nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    SourceApplicationId = table.Column<int>(type: "int", nullable: false),
+                    SourceRound = table.Column<int>(type: "int", nullable: false),
+                    SharedCharacters = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1037,14 +1035,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "ReusePassages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SourceId = table.Column<int>(type: "integer", nullable: false),
-                    Start = table.Column<int>(type: "integer", nullable: false),
-                    Length = table.Column<int>(type: "integer", nullable: false),
-                    SourceStart = table.Column<int>(type: "integer", nullable: false),
-                    SourceLength = table.Column<int>(type: "integer", nullable: false),
-                    Characters = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SourceId = table.Column<int>(type: "int", nullable: false),
+                    Start = table.Column<int>(type: "int", nullable: false),
+                    Length = table.Column<int>(type: "int", nullable: false),
+                    SourceStart = table.Column<int>(type: "int", nullable: false),
+                    SourceLength = table.Column<int>(type: "int", nullable: false),
+                    Characters = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1098,7 +1096,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1139,7 +1138,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_ApplicationId",
@@ -1172,7 +1172,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_ClosureApplications_CertificateNumber",
                 table: "ClosureApplications",
                 column: "CertificateNumber",
-                unique: true);
+                unique: true,
+                filter: "[CertificateNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_CurrentLeader_Name",
@@ -1201,7 +1202,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: new[] { "Status", "ProjectTitle", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ClosureApplications_Status_StatusSince_ProjectId_Round_Exem~",
+                name: "IX_ClosureApplications_Status_StatusSince_ProjectId_Round_ExemptionRequested_ExemptionDecision",
                 table: "ClosureApplications",
                 columns: new[] { "Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision" });
 
@@ -1351,6 +1352,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: new[] { "Status", "ProjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectRequests_Status_RequestedAt_Id",
+                table: "ProjectRequests",
+                columns: new[] { "Status", "RequestedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Name",
                 table: "Regions",
                 column: "Name",
@@ -1400,7 +1406,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 column: "SourceApplicationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_Signe~",
+                name: "IX_ReviewOpinions_ApplicationId_Round_Stage_SignerUserId_SignedAt",
                 table: "ReviewOpinions",
                 columns: new[] { "ApplicationId", "Round", "Stage", "SignerUserId", "SignedAt" });
 

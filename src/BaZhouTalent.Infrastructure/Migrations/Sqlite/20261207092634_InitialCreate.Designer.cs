@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207060524_InitialCreate")]
+    [Migration("20261207092634_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1091,6 +1091,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasFilter("\"Status\" IN ('Requested', 'UnitAgreed')");
 
                     b.HasIndex("Status", "ProjectId");
+
+                    b.HasIndex("Status", "RequestedAt", "Id");
 
                     b.ToTable("ProjectRequests");
                 });
