@@ -24,10 +24,19 @@ public static class ListSecurityEvents
     private static readonly SortMap<SecurityEvent> Sorts = SortMap<SecurityEvent>.TieBrokenBy(e => e.Sequence)
         .Add("at", e => e.At, descendingByDefault: true);
 
-    public sealed class Handler(IAppDbContext db, ITextSearch search)
+    public sealed class Handler(IAppDbContext db, ITextSearch search, ListCounts counts)
     {
-        public Task<Paged<Row>> HandleAsync(Filter filter, ListRequest list, CancellationToken cancellationToken = default) =>
-            Filtered(filter).ToPagedAsync(list with { Sort = null, Descending = false }, Sorts, Projection, cancellationToken);
+        /// <summary>
+        /// A page, newest first. The count (every record of the log when unfiltered: tens of thousands within a year) is
+        /// kept until the next saved change (<see cref="ListCounts"/>), so a page reads its twenty records along the time
+        /// index and nothing else.
+        /// </summary>
+        public async Task<Paged<Row>> HandleAsync(Filter filter, ListRequest list, CancellationToken cancellationToken = default)
+        {
+            var events = Filtered(filter);
+            var total = await counts.CountAsync(events, (nameof(ListSecurityEvents), filter), cancellationToken);
+            return await events.ToPageAsync(list with { Sort = null, Descending = false }, Sorts, Projection, total, cancellationToken);
+        }
 
         /// <summary>Every matching record, newest first, for the export (at most <paramref name="limit"/>).</summary>
         public Task<List<Row>> AllAsync(Filter filter, int limit, CancellationToken cancellationToken = default) =>

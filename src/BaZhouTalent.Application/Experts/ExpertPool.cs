@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
@@ -54,6 +55,17 @@ public static class ExpertPool
     /// </summary>
     public static async Task<Dictionary<string, int>> OpenLoadAsync(IAppDbContext db, CancellationToken cancellationToken) =>
         await OpenLoad(db).ToDictionaryAsync(g => g.ExpertUserId, g => g.Count, cancellationToken);
+
+    /// <summary>
+    /// <see cref="OpenLoadAsync"/> as the pages show it (专家库, the suggestions of 受理并分配): counted once per data
+    /// change (<see cref="VersionedCache"/>), since it walks every application with the experts. The assignment itself
+    /// checks its cap against <see cref="OpenLoadAsync"/> inside its transaction.
+    /// </summary>
+    public static Task<Dictionary<string, int>> KeptOpenLoadAsync(IAppDbContext db, VersionedCache cache, CancellationToken cancellationToken) =>
+        cache.KeepAsync((nameof(ExpertPool), "open load"), OpenLoadLifetime, () => OpenLoadAsync(db, cancellationToken));
+
+    /// <summary>How long a kept open load stays in memory (it is recomputed after any change whatever this says).</summary>
+    public static readonly TimeSpan OpenLoadLifetime = TimeSpan.FromMinutes(5);
 
     public sealed record ExpertLoad(string ExpertUserId, int Count);
 

@@ -18,7 +18,7 @@ public static class ListExperts
         string UserId, string UserName, string Name, string UnitName, string Title, string Fields,
         string Phone, string Email, string DeclaredConflicts, bool IsDisabled, bool HasPassword, int OpenLoad);
 
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users)
+    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, VersionedCache cache)
     {
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -42,7 +42,7 @@ public static class ListExperts
                 Profile = db.ExpertProfiles.FirstOrDefault(p => p.UserId == u.Id),
             }, cancellationToken);
 
-            var load = await ExpertPool.OpenLoadAsync(db, cancellationToken);
+            var load = await ExpertPool.KeptOpenLoadAsync(db, cache, cancellationToken);
             var rows = page.Rows.Select(e => new Row(
                 e.Id, e.UserName!, e.DisplayName, e.UnitName ?? e.Profile?.WorkUnit ?? "",
                 e.Profile?.ProfessionalTitle ?? "", e.Profile?.Fields ?? "", PersonalData.MaskPhone(e.Profile?.Phone), PersonalData.MaskEmail(e.Profile?.Email),

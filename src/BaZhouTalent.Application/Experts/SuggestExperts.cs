@@ -1,4 +1,5 @@
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -18,10 +19,10 @@ public static class SuggestExperts
 
     /// <summary>Suggestions first (best first), then the experts in conflict.</summary>
     public static async Task<IReadOnlyList<Suggestion>> ForAsync(
-        IAppDbContext db, UserManager<AppUser> users, ClosureApplication application, CancellationToken cancellationToken)
+        IAppDbContext db, UserManager<AppUser> users, VersionedCache cache, ClosureApplication application, CancellationToken cancellationToken)
     {
         var members = await ExpertPool.LoadMembersAsync(db, users, cancellationToken);
-        var load = await ExpertPool.OpenLoadAsync(db, cancellationToken);
+        var load = await ExpertPool.KeptOpenLoadAsync(db, cache, cancellationToken);
         return Rank(application, members, load);
     }
 

@@ -31,9 +31,15 @@ public static class MessageCentre
                 n => new Row(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null), total, cancellationToken);
         }
 
-        /// <summary>One COUNT on the (recipient, read-at) index, once per request: the page and the header share it.</summary>
+        /// <summary>
+        /// One COUNT on the (recipient, read-at) index, shared by the page and the header within a request and kept until
+        /// the next saved change (<see cref="ListCounts"/>): the header asks on every page, and a busy office's unread
+        /// notices run into the thousands. A new notice or a notice read is a change, so the badge is never behind.
+        /// </summary>
         public Task<int> CountUnreadAsync(CancellationToken cancellationToken = default) =>
-            unread ??= currentUser.UserId is null ? Task.FromResult(0) : Mine().CountAsync(n => n.ReadAt == null, cancellationToken);
+            unread ??= currentUser.UserId is not { } userId
+                ? Task.FromResult(0)
+                : counts.KeepAsync((nameof(MessageCentre), "unread", userId), () => Mine().CountAsync(n => n.ReadAt == null, cancellationToken));
 
         /// <summary>Marks one of the user's notices read and returns where it leads; null when it is not theirs (404).</summary>
         public async Task<string?> MarkReadAsync(long id, CancellationToken cancellationToken = default)

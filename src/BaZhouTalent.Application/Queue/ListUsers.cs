@@ -48,6 +48,15 @@ public static class ListUsers
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
             var users = db.Users.AsNoTracking();
+            if (Security.Roles.All.Contains(query.Role))
+            {
+                // By the role's id, read first: each account's membership is then one primary-key probe (UserId, RoleId),
+                // and PostgreSQL's planner knows how many accounts hold it (a subquery it cannot estimate made it sort
+                // every match instead of reading a page along the sort's index).
+                var role = query.Role;
+                var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken) ?? "";
+                users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
+            }
             if (query.Listing.Term is { } term)
             {
                 // The few units and regions the term names, found once rather than joined for every account.
@@ -55,13 +64,6 @@ public static class ListUsers
                 var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
                 users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
                     || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
-            }
-            if (Security.Roles.All.Contains(query.Role))
-            {
-                // By the role's id: each account's membership is then one primary-key probe (UserId, RoleId).
-                var role = query.Role;
-                var roleIds = db.Roles.Where(r => r.Name == role).Select(r => r.Id);
-                users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
             }
 
             // A search or role over every account checks each one: counted once per change (the same for every viewer).

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Disclosure;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Experts;
@@ -38,7 +39,7 @@ public static class GetReviewPage
     }
 
     public sealed class Handler(LoadDisclosed.Handler load, IAppDbContext db, IAuthorizationService authorization, UserManager<AppUser> users,
-        Reuse.GetReuseReport.Handler reuse)
+        Reuse.GetReuseReport.Handler reuse, VersionedCache cache)
     {
         public async Task<Result?> HandleAsync(Query query, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
@@ -55,7 +56,7 @@ public static class GetReviewPage
             }
 
             IReadOnlyList<SuggestExperts.Suggestion> pool = actions.Contains(ReviewTrigger.AssignExperts)
-                ? await SuggestExperts.ForAsync(db, users, a, cancellationToken)
+                ? await SuggestExperts.ForAsync(db, users, cache, a, cancellationToken)
                 : [];
 
             // After a decline, the round's other experts stay; the federation adds to them (and may name one of them chief).

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BaZhouTalent.Infrastructure.Data;
@@ -31,6 +32,14 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
         // PostgreSQL folds unquoted names to lower case, and computes a generated column only when it is stored.
         builder.Entity<Application.Domain.AppUser>().Property<string>(Application.Domain.AppUser.SortName)
             .HasComputedColumnSql("""CASE WHEN "RealName" <> '' THEN "RealName" ELSE "DisplayName" END""", stored: true);
+        // A column that may be NULL is ordered NULLS FIRST ascending, NULLS LAST descending (NullsFirstQuerySqlGeneratorFactory):
+        // its indexes hold NULLs in that place, so a page is still read along them instead of sorting every row.
+        foreach (var index in builder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredIndexes()).Where(i => i.Properties.Any(p => p.IsNullable)))
+        {
+            var descending = index.IsDescending;
+            index.SetNullSortOrder(index.Properties.Select((p, i) => !p.IsNullable ? NullSortOrder.Unspecified
+                : descending is not null && (descending.Count == 0 || descending[i]) ? NullSortOrder.NullsLast : NullSortOrder.NullsFirst).ToArray());
+        }
     }
 
     private sealed class UtcInstant() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -123,6 +123,96 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
     }
 
     [Fact]
+    public async Task The_federations_waiting_requests_are_paged_along_their_status_index_and_counted_once_per_change()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        static bool IsCount(string c) => c.Contains("COUNT(*)", StringComparison.Ordinal) && c.Contains("FROM \"ProjectRequests\"", StringComparison.Ordinal);
+        var first = portal.Commands.Invocations.Count;
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Requests/Federation")).Status);
+        Assert.Contains(portal.CommandsSince(first), IsCount); // signing in is a change: counted afresh
+        var second = portal.Commands.Invocations.Count;
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Requests/Federation?p=2")).Status);
+        Assert.DoesNotContain(portal.CommandsSince(second), IsCount); // kept while nothing changed
+
+        // The page: the requests of the waiting status read in request order from the index, not all of them sorted.
+        var page = portal.ReadersSince(second).Single(c => c.CommandText.Contains("FROM \"ProjectRequests\"", StringComparison.Ordinal)
+            && c.CommandText.Contains("ORDER BY", StringComparison.Ordinal));
+        var plan = (await portal.PlanAsync(page)).Select(s => s.Detail).ToList();
+        var message = string.Join("\n", plan) + "\n" + page.CommandText;
+        Assert.True(plan.Any(s => Regex.IsMatch(s, @"^SEARCH p\d* USING INDEX IX_ProjectRequests_Status_RequestedAt_Id \(Status=\?\)$")), message);
+        Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_expert_pools_open_load_is_counted_once_per_change_and_shows_an_assignment_at_once()
+    {
+        await ProgrammeMix.SeedAsync(portal);
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+
+        async Task<(int Reads, Dictionary<string, string> Load)> ViewAsync()
+        {
+            var from = portal.Commands.Invocations.Count;
+            var page = await admin.GetAsync("/Admin/Experts");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var reads = portal.CommandsSince(from).Count(c => c.Contains("FROM \"ExpertAssignments\"", StringComparison.Ordinal)
+                || c.Contains("JOIN \"ExpertAssignments\"", StringComparison.Ordinal));
+            var load = page.Document.QuerySelectorAll("tbody tr[data-expert]")
+                .ToDictionary(r => r.GetAttribute("data-expert")!, r => r.QuerySelector("td[data-label=在审任务]")!.TextContent.Trim());
+            return (reads, load);
+        }
+
+        var first = await ViewAsync();
+        var again = await ViewAsync();
+        Assert.Equal(1, first.Reads);   // the open load counted …
+        Assert.Equal(0, again.Reads);   // … once, while nothing changed
+        Assert.Equal(first.Load, again.Load);
+        Assert.NotEqual("0", first.Load["expert.1"]); // the mix's 专家鉴定中 applications are expert.1's
+
+        // expert.2 is given one more application with the experts: the next view shows it.
+        var expert2 = await ReviewKit.UserIdAsync(portal, "expert.2");
+        await portal.WithDbAsync(async db =>
+        {
+            var open = await db.ClosureApplications.Where(a => a.Status == ApplicationStatus.ExpertReview
+                    && !a.ExpertAssignments.Any(e => e.Round == a.Round && e.ExpertUserId == expert2))
+                .Select(a => new { a.Id, a.Round }).FirstAsync();
+            db.ExpertAssignments.Add(new ExpertAssignment { ApplicationId = open.Id, Round = open.Round, ExpertUserId = expert2, AssignedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var after = await ViewAsync();
+        Assert.Equal(1, after.Reads);
+        Assert.Equal(int.Parse(first.Load["expert.2"], System.Globalization.CultureInfo.InvariantCulture) + 1,
+            int.Parse(after.Load["expert.2"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_security_logs_count_is_kept_until_the_next_change_and_a_recorded_event_is_counted_at_once()
+    {
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+
+        async Task<(int Counts, string Total)> ViewAsync(string path)
+        {
+            var from = portal.Commands.Invocations.Count;
+            var page = await admin.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var counts = portal.CommandsSince(from).Count(c => c.Contains("COUNT(*)", StringComparison.Ordinal) && c.Contains("FROM \"SecurityEvents\"", StringComparison.Ordinal));
+            return (counts, Regex.Match(page.Text, @"共\s*(\d+)\s*条").Groups[1].Value);
+        }
+
+        var first = await ViewAsync("/Admin/Audit");
+        var again = await ViewAsync("/Admin/Audit?p=2");
+        Assert.Equal(1, first.Counts);               // the whole log counted once …
+        Assert.Equal((0, first.Total), again);       // … and not again for the next page while nothing changed
+        Assert.NotEqual("", first.Total);
+
+        // A sign-in is recorded (a change): the next view counts afresh and lists one more.
+        await ReviewKit.SignInAsync(portal, "unit.bzdx");
+        var after = await ViewAsync("/Admin/Audit");
+        Assert.Equal(1, after.Counts);
+        Assert.Equal(int.Parse(first.Total, System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(after.Total, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task The_notice_page_counts_the_unread_once_per_request_and_keeps_the_count_of_all()
     {
         var researcher = await ReviewKit.SignInAsync(portal, "yangzhuo");
@@ -142,7 +232,16 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         }
 
         Assert.Equal(2, await CountsOnAsync("/Notices"));          // the unread (page and header together) and all of them
-        Assert.Equal(1, await CountsOnAsync("/Notices?p=2"));      // all of them kept until the next saved change
-        Assert.Equal(1, await CountsOnAsync("/Notices?unread=true")); // the unread are the list's total too
+        Assert.Equal(0, await CountsOnAsync("/Notices?p=2"));      // both kept until the next saved change
+        Assert.Equal(0, await CountsOnAsync("/Notices?unread=true")); // the unread are the list's total too
+        Assert.Equal(0, await CountsOnAsync("/"));                  // the header's badge on any page
+
+        // Reading one is a change: the badge and the list count afresh, one fewer.
+        var unread = await researcher.GetAsync("/Notices?unread=true");
+        var before = int.Parse(Regex.Match(unread.Text, @"未读（(\d+)）").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await researcher.SubmitAsync(unread, new Dictionary<string, string>(), "li.notice-unread form[action*='handler=Read']")).Status);
+        Assert.Equal(1, await CountsOnAsync("/Notices?unread=true"));
+        var after = await researcher.GetAsync("/Notices?unread=true");
+        Assert.Equal(before - 1, int.Parse(Regex.Match(after.Text, @"未读（(\d+)）").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

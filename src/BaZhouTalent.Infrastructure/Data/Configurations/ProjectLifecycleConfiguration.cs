@@ -11,8 +11,10 @@ internal sealed class ProjectRequestConfiguration : IEntityTypeConfiguration<Pro
         request.HasOne(r => r.Project).WithMany(p => p.Requests).HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
         request.Property(r => r.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
         request.Property(r => r.Status).HasConversion<string>().HasMaxLength(FieldLengths.Enum);
-        // The unit's and the federation's waiting lists read by status.
+        // The unit's and the federation's waiting lists read by status: counted along the first, paged in request order
+        // along the second (a page reads its twenty requests, not every request of the status sorted).
         request.HasIndex(r => new { r.Status, r.ProjectId });
+        request.HasIndex(r => new { r.Status, r.RequestedAt, r.Id });
         request.Property(r => r.RequestedByUserId).HasMaxLength(FieldLengths.UserId);
         request.Property(r => r.RequestedByName).HasMaxLength(FieldLengths.PersonName);
         request.Property(r => r.Reason).HasMaxLength(1000);

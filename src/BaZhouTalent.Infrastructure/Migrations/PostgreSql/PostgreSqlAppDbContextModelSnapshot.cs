@@ -202,15 +202,25 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("NormalizedEmail"), new[] { NullSortOrder.NullsFirst });
+
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("NormalizedUserName"), new[] { NullSortOrder.NullsFirst });
+
                     b.HasIndex("RegionId");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RegionId"), new[] { NullSortOrder.NullsFirst });
 
                     b.HasIndex("UnitId");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("UnitId"), new[] { NullSortOrder.NullsFirst });
+
                     b.HasIndex("SortName", "NormalizedUserName");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("SortName", "NormalizedUserName"), new[] { NullSortOrder.NullsFirst, NullSortOrder.NullsFirst });
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -421,6 +431,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("ApplicationId", "At");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ApplicationId", "At"), new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -601,6 +613,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("CertificateNumber")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("CertificateNumber"), new[] { NullSortOrder.NullsFirst });
+
                     b.HasIndex("ProjectId")
                         .IsUnique();
 
@@ -608,13 +622,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("SubmittedAt");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("SubmittedAt"), new[] { NullSortOrder.NullsFirst });
+
                     b.HasIndex("Status", "CertificateNumber");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("Status", "CertificateNumber"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
                     b.HasIndex("Status", "ProjectTitle", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("Status", "SubmittedAt", "ProjectId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
                     b.HasIndex("Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
                     b.ToTable("ClosureApplications");
                 });
@@ -690,6 +712,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
                     b.ToTable("ExpertAssignments");
                 });
@@ -837,6 +861,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("LeaderUserId", "Lifecycle");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("LeaderUserId", "Lifecycle"), new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
+
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("Year", "Code");
@@ -969,6 +995,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("RecipientUserId", "ReadAt");
 
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RecipientUserId", "ReadAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
+
                     b.ToTable("Notices");
                 });
 
@@ -1035,6 +1063,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("SentAt", "NextAttemptAt");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("SentAt", "NextAttemptAt"), new[] { NullSortOrder.NullsFirst, NullSortOrder.NullsFirst });
 
                     b.ToTable("OutboxMessages");
                 });
@@ -1220,6 +1250,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasFilter("\"Status\" IN ('Requested', 'UnitAgreed')");
 
                     b.HasIndex("Status", "ProjectId");
+
+                    b.HasIndex("Status", "RequestedAt", "Id");
 
                     b.ToTable("ProjectRequests");
                 });
@@ -1800,6 +1832,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("NormalizedName"), new[] { NullSortOrder.NullsFirst });
 
                     b.ToTable("AspNetRoles", (string)null);
                 });

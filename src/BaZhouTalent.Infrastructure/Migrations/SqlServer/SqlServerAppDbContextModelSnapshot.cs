@@ -1222,6 +1222,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "ProjectId");
 
+                    b.HasIndex("Status", "RequestedAt", "Id");
+
                     b.ToTable("ProjectRequests");
                 });
 

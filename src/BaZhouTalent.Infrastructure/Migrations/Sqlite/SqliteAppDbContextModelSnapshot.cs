@@ -1090,6 +1090,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status", "ProjectId");
 
+                    b.HasIndex("Status", "RequestedAt", "Id");
+
                     b.ToTable("ProjectRequests");
                 });
 

@@ -1350,6 +1350,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 columns: new[] { "Status", "ProjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectRequests_Status_RequestedAt_Id",
+                table: "ProjectRequests",
+                columns: new[] { "Status", "RequestedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Name",
                 table: "Regions",
                 column: "Name",

@@ -1098,7 +1098,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true)
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1118,28 +1119,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
                 table: "AspNetUsers",
-                column: "NormalizedEmail");
+                column: "NormalizedEmail")
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_RegionId",
                 table: "AspNetUsers",
-                column: "RegionId");
+                column: "RegionId")
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_SortName_NormalizedUserName",
                 table: "AspNetUsers",
-                columns: new[] { "SortName", "NormalizedUserName" });
+                columns: new[] { "SortName", "NormalizedUserName" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst, NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_UnitId",
                 table: "AspNetUsers",
-                column: "UnitId");
+                column: "UnitId")
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true)
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_ApplicationId",
@@ -1155,7 +1161,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_ApplicationId_At",
                 table: "AuditEntries",
-                columns: new[] { "ApplicationId", "At" });
+                columns: new[] { "ApplicationId", "At" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BackupRuns_StartedAt",
@@ -1172,7 +1179,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_ClosureApplications_CertificateNumber",
                 table: "ClosureApplications",
                 column: "CertificateNumber",
-                unique: true);
+                unique: true)
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_CurrentLeader_Name",
@@ -1193,7 +1201,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_CertificateNumber",
                 table: "ClosureApplications",
-                columns: new[] { "Status", "CertificateNumber" });
+                columns: new[] { "Status", "CertificateNumber" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_ProjectTitle_Id",
@@ -1203,17 +1212,20 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_StatusSince_ProjectId_Round_Exem~",
                 table: "ClosureApplications",
-                columns: new[] { "Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision" });
+                columns: new[] { "Status", "StatusSince", "ProjectId", "Round", "ExemptionRequested", "ExemptionDecision" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_Status_SubmittedAt_ProjectId_Round",
                 table: "ClosureApplications",
-                columns: new[] { "Status", "SubmittedAt", "ProjectId", "Round" });
+                columns: new[] { "Status", "SubmittedAt", "ProjectId", "Round" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_SubmittedAt",
                 table: "ClosureApplications",
-                column: "SubmittedAt");
+                column: "SubmittedAt")
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureWindows_Opens",
@@ -1229,7 +1241,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_ApplicationId_Round",
                 table: "ExpertAssignments",
-                columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" });
+                columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjectParticipants_OwnerId",
@@ -1250,7 +1263,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_LeaderUserId_Lifecycle",
                 table: "FundedProjects",
-                columns: new[] { "LeaderUserId", "Lifecycle" });
+                columns: new[] { "LeaderUserId", "Lifecycle" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjects_Lifecycle",
@@ -1309,7 +1323,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_RecipientUserId_ReadAt",
                 table: "Notices",
-                columns: new[] { "RecipientUserId", "ReadAt" });
+                columns: new[] { "RecipientUserId", "ReadAt" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
@@ -1320,7 +1335,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "NextAttemptAt" });
+                columns: new[] { "SentAt", "NextAttemptAt" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.NullsFirst, NullSortOrder.NullsFirst });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectCategories_Code",
@@ -1350,6 +1366,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_ProjectRequests_Status_ProjectId",
                 table: "ProjectRequests",
                 columns: new[] { "Status", "ProjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectRequests_Status_RequestedAt_Id",
+                table: "ProjectRequests",
+                columns: new[] { "Status", "RequestedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regions_Name",

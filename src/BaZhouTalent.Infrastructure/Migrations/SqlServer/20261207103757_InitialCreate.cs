@@ -1353,6 +1353,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 columns: new[] { "Status", "ProjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectRequests_Status_RequestedAt_Id",
+                table: "ProjectRequests",
+                columns: new[] { "Status", "RequestedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Name",
                 table: "Regions",
                 column: "Name",
