@@ -36,6 +36,9 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
             builder.UseSetting("Throttling:PdfConcurrency", "1");
             builder.UseSetting("Throttling:PdfQueue", "1");
             builder.UseSetting("Throttling:PdfRetryAfterSeconds", "7");
+            builder.UseSetting("Throttling:ExportConcurrency", "2");
+            builder.UseSetting("Throttling:ExportQueue", "1");
+            builder.UseSetting("Throttling:ExportRetryAfterSeconds", "9");
             builder.ConfigureTestServices(services => services.Configure<MvcOptions>(o => o.Filters.Add(Hold)));
         }
     }
@@ -43,12 +46,17 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
     public sealed class HoldFilter : IAsyncPageFilter
     {
         public const string Header = "X-Test-Hold";
+        private int expected = 1;
+        private int entered;
+        /// <summary>Set once the expected number of held requests are inside their pages.</summary>
         public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Released { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>Ready to hold the next request (each test that holds one starts with it).</summary>
-        public void Reset()
+        /// <summary>Ready to hold the next <paramref name="requests"/> (each test that holds some starts with it).</summary>
+        public void Reset(int requests = 1)
         {
+            expected = requests;
+            entered = 0;
             Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
             Released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -59,7 +67,7 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         {
             if (context.HttpContext.Request.Headers.ContainsKey(Header))
             {
-                Entered.TrySetResult();
+                if (Interlocked.Increment(ref entered) >= expected) Entered.TrySetResult();
                 await Released.Task;
             }
             await next();
@@ -199,6 +207,51 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
     }
 
+    /// <summary>The three Excel exports and the list page each is offered on.</summary>
+    public static TheoryData<string, string> Exports() => new()
+    {
+        { "/Programme?handler=Export", "/Programme" },
+        { "/Admin/Audit?handler=Export", "/Admin/Audit" },
+        { "/Admin/Announcements?handler=Xlsx", "/Admin/Announcements" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public async Task Exports_are_written_two_at_a_time_with_a_queue_and_beyond_it_429_apart_from_the_PDFs(string export, string page)
+    {
+        portal.Hold.Reset(requests: 2);
+        var index = Exports().Select(row => (string)row[0]).ToList().IndexOf(export);
+        var (admin, _) = portal.NewBrowser($"198.18.7.{index * 10 + 1}");
+        await admin.SignInAsync("admin", "Bz2025demo");
+        var (researcher, _) = portal.NewBrowser($"198.18.7.{index * 10 + 2}");
+        await researcher.SignInAsync("yangzhuo", "Bz2025demo");
+
+        // Four at once: two are written (held inside the page), one waits its turn, one is refused with the Chinese page.
+        var requests = Enumerable.Range(0, 4).Select(_ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, export);
+            request.Headers.Add(HoldFilter.Header, "1");
+            return admin.Client.SendAsync(request);
+        }).ToList();
+        await portal.Hold.Entered.Task.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against hanging, not a timing assertion
+        var refused = await Task.WhenAny(requests).WaitAsync(TimeSpan.FromMinutes(1));
+        await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(9));
+        var admitted = requests.Where(r => r != refused).ToList();
+        Assert.All(admitted, r => Assert.False(r.IsCompleted));
+        // The list page takes no permit, and a PDF has its own limit.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(page)).Status);
+        using var pdf = await researcher.Client.GetAsync(Pdf);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+
+        portal.Hold.Released.SetResult();
+        foreach (var done in admitted)
+        {
+            using var response = await done;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(BaZhouTalent.Application.Common.StreamedWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     /// <summary>Posts the sign-in form (with its antiforgery token) from <paramref name="client"/>; the answer as it came.</summary>
     private Task<HttpResponseMessage> SignInAsync(string client, string userName) => SignInVariantAsync(client, "plain", userName);
 
@@ -258,4 +311,28 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         Assert.Contains($"请 {(int)retryAfter.Value.TotalSeconds} 秒后再试", html);
         Assert.Contains("lang=\"zh-CN\"", html);
     }
+}
+
+/// <summary>The throttling limits are checked at start: a limit out of range stops the portal with the section named.</summary>
+public class ThrottlingOptionsTests
+{
+    [Theory]
+    [InlineData("ExportConcurrency", "0")]
+    [InlineData("ExportQueue", "-1")]
+    [InlineData("ExportRetryAfterSeconds", "0")]
+    [InlineData("PdfConcurrency", "0")]
+    public void A_limit_out_of_range_stops_the_start(string limit, string value)
+    {
+        using var portal = new PortalFactory();
+        using var configured = portal.WithWebHostBuilder(b => b.UseSetting($"Throttling:{limit}", value));
+
+        var refused = Assert.ThrowsAny<Exception>(() => configured.CreateClient());
+
+        var messages = string.Join("\n", Flatten(refused).Select(e => e.Message));
+        Assert.Contains("Throttling:", messages);
+        Assert.Contains(limit, messages);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e) =>
+        e is AggregateException many ? many.InnerExceptions.SelectMany(Flatten) : e.InnerException is { } inner ? [e, .. Flatten(inner)] : [e];
 }
