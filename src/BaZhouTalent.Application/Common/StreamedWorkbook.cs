@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace BaZhouTalent.Application.Common;
 
@@ -21,6 +22,14 @@ public static class StreamedWorkbook
     public const int DrainAt = 32 * 1024;
 
     /// <summary>
+    /// MiniExcel's text buffer before the zip: 64 K characters (about 70 rows of 结项管理) rather than its larger default,
+    /// so rows leave in small steps and little is held. Not FastMode, which rewrites the sheet's start in place and so
+    /// needs a seekable stream holding the whole workbook (without it the sheet's dimension is written from the rows
+    /// known at its start, none: spreadsheet programs and MiniExcel read the rows themselves, as the tests do).
+    /// </summary>
+    private static readonly OpenXmlConfiguration Configuration = new() { BufferSize = 64 * 1024 };
+
+    /// <summary>
     /// Writes a workbook whose first sheet <paramref name="sheetName"/> holds <paramref name="rows"/> (a header row from
     /// the first row's keys), followed by <paramref name="moreSheets"/> (small lists, written after the rows).
     /// </summary>
@@ -31,7 +40,7 @@ public static class StreamedWorkbook
         var sheets = new Dictionary<string, object> { [sheetName] = Draining(rows, spool, output, cancellationToken) };
         foreach (var (name, sheet) in moreSheets ?? new Dictionary<string, object>())
             sheets[name] = sheet;
-        await spool.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        await spool.SaveAsAsync(sheets, configuration: Configuration, cancellationToken: cancellationToken);
         await spool.DrainAsync(output, cancellationToken);
     }
 

@@ -61,9 +61,9 @@ public sealed class ThrottlingOptions
 
 /// <summary>
 /// ASP.NET Core's rate limiter: sign-in per client and per account, /verify per client, PDF rendering and Excel
-/// exports each a few at a time with a queue of its own. A refused request answers 429 with Retry-After and, through the status-code pages, the
-/// Chinese page /Error/429. Clients are told apart by address, which is the real one behind a configured proxy.
-/// A sign-in is recognised by the page the request was routed to (<see cref="SignInPages"/>), never by spelling its
+/// exports each a few at a time with a queue of its own. A refused request answers 429 with Retry-After and, through
+/// the status-code pages, the Chinese page /Error/429. Clients are told apart by address, which is the real one behind
+/// a configured proxy. A sign-in is recognised by the page the request was routed to (<see cref="SignInPages"/>), never by spelling its
 /// path, so /Account/Login/, /account/login and any other path routed there count alike.
 /// </summary>
 public static class Throttling

@@ -126,12 +126,16 @@ public class ExportStreamingTests(ExportStreamingTests.HeldExportPortal portal) 
             Assert.True(read > 0, "the export ended before its first rows were found");
             received.Write(buffer, 0, read);
         }
-        await portal.Gate.Reached.Task.WaitAsync(Guard);
-        var rest = body.CopyToAsync(received);
+        // The held query is on the export's way: the rest does not arrive until it is released.
+        var tail = new MemoryStream();
+        var rest = body.CopyToAsync(tail);
+        var firstToHappen = await Task.WhenAny(portal.Gate.Reached.Task, rest).WaitAsync(Guard);
+        Assert.True(firstToHappen == portal.Gate.Reached.Task, "the export ended without its query being held\n" + portal.ReadLogs());
         Assert.False(rest.IsCompleted);
 
         portal.Gate.Released.SetResult();
         await rest.WaitAsync(Guard);
+        received.Write(tail.ToArray());
         var rows = Sheet(received.ToArray(), "结项管理");
         Assert.Equal(Enumerable.Range(1, Bulk).Select(BulkCode), rows.Select(r => (string)r["立项编号"]));
     }
@@ -177,8 +181,12 @@ public class ExportStreamingTests(ExportStreamingTests.HeldExportPortal portal) 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStreamAsync();
         Assert.True(await body.ReadAsync(new byte[1024]).AsTask().WaitAsync(Guard) > 0);
+        using var leave = new CancellationTokenSource();
+        var reading = body.CopyToAsync(Stream.Null, leave.Token);
         await portal.Gate.Reached.Task.WaitAsync(Guard);
         // The client goes away with the rest of the workbook unsent; then the export's query finishes.
+        await leave.CancelAsync();
+        await reading.ContinueWith(_ => { }, TaskScheduler.Default); // stopped by the cancellation, however it reports it
         await body.DisposeAsync();
         response.Dispose();
         portal.Gate.Released.SetResult();
