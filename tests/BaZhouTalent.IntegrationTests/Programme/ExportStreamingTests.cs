@@ -176,6 +176,7 @@ public class ExportStreamingTests(ExportStreamingTests.HeldExportPortal portal) 
     {
         var admin = await ArrangeAsync();
         portal.Gate.Arm();
+        var logged = portal.ReadLogs().Length;
 
         var response = await admin.Client.GetAsync(ExportOfBulk, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Guard);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -196,7 +197,7 @@ public class ExportStreamingTests(ExportStreamingTests.HeldExportPortal portal) 
             && !l.Contains("responded 200", StringComparison.Ordinal));
         Assert.Contains("responded 499", line);
         Assert.Contains("[INF]", line);
-        Assert.DoesNotContain("[ERR]", portal.ReadLogs());
+        Assert.DoesNotContain("[ERR]", portal.ReadLogs()[logged..]);
         // The portal goes on serving, the export included.
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync(ExportOfBulk)).StatusCode);
     }
