@@ -30,15 +30,15 @@ dotnet "$LOAD_DLL" "${target[@]}" --share-archive-copies "$template"
 start_portal "$NAME"
 admin=$(sign_in admin)
 curl -s -o /dev/null -H "Cookie: $admin" "$BASE/Admin/Archive"
-before=$(rss_kib "$PID")
-peak=$before
-( while kill -0 "$PID" 2>/dev/null; do rss_kib "$PID"; sleep 0.5; done ) >"$WORK/rss-$NAME-$YEAR.txt" &
+before=$(rss_kib "$PID") before_anon=$(anon_kib "$PID")
+( while kill -0 "$PID" 2>/dev/null; do echo "$(rss_kib "$PID") $(anon_kib "$PID")"; sleep 0.5; done ) >"$WORK/rss-$NAME-$YEAR.txt" &
 SAMPLER=$!
 read -r status first total bytes < <(curl -s -o "$ZIP" --max-time "$MAX" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}\n' \
   -H "Cookie: $admin" "$BASE/Admin/Archive?handler=Year&year=$YEAR" || true)
 kill "$SAMPLER" 2>/dev/null || true
-peak=$(sort -n "$WORK/rss-$NAME-$YEAR.txt" | tail -1)
-after=$(rss_kib "$PID")
+peak=$(cut -d' ' -f1 "$WORK/rss-$NAME-$YEAR.txt" | sort -n | tail -1)
+peak_anon=$(cut -d' ' -f2 "$WORK/rss-$NAME-$YEAR.txt" | sort -n | tail -1)
+after=$(rss_kib "$PID") after_anon=$(anon_kib "$PID")
 stop_portal
 # Applications received: each one's folder holds 审核历史.csv. A whole zip is counted by its directory; a cut one by the
 # local headers in its bytes (the directory, which names every file again, comes last and was never sent).
@@ -54,6 +54,7 @@ except zipfile.BadZipFile:
     print(n)' "$ZIP")
 echo "归档 $YEAR on $NAME projects: HTTP $status, first byte ${first} s, ${total} s, $((bytes / 1048576)) MiB, $applications applications received"
 echo "portal RSS: $((before / 1024)) MiB before, peak $((peak / 1024)) MiB (+$(((peak - before) / 1024)) MiB), $((after / 1024)) MiB at the end"
+echo "of which its own (RssAnon, without mapped files): $((before_anon / 1024)) MiB before, peak $((peak_anon / 1024)) MiB (+$(((peak_anon - before_anon) / 1024)) MiB), $((after_anon / 1024)) MiB at the end"
 # Read back as the archive's 说明.txt tells its reader: unpacked, then `sha256sum -c SHA256SUMS`.
 if python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1])' "$ZIP" 2>/dev/null; then
   rm -rf "$WORK/unzipped"; mkdir -p "$WORK/unzipped"
