@@ -294,7 +294,7 @@ public static class BuildArchive
     public sealed class ArchiveWriter
     {
         private readonly Stream output;
-        private readonly Spool spool = new();
+        private readonly OutputSpool spool = new();
         private readonly ZipArchive zip;
         private readonly StringBuilder manifest = new();
         private readonly StringBuilder readMe = new();
@@ -394,37 +394,5 @@ public static class BuildArchive
         /// <summary>A PDF is compressed inside already: deflating it again saved about 5 % of a year's size for most of its CPU.</summary>
         private static CompressionLevel LevelFor(string path) =>
             path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
-
-        /// <summary>A write-only, forward-only stream holding the zip's bytes until they are drained to the output.</summary>
-        private sealed class Spool : Stream
-        {
-            private readonly MemoryStream held = new();
-
-            public override bool CanRead => false;
-            public override bool CanSeek => false;
-            public override bool CanWrite => true;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-            public override void Write(byte[] buffer, int offset, int count) => held.Write(buffer, offset, count);
-
-            public override void Write(ReadOnlySpan<byte> buffer) => held.Write(buffer);
-
-            public override void Flush()
-            {
-            }
-
-            public async Task DrainAsync(Stream output, CancellationToken cancellationToken)
-            {
-                if (held.Length == 0) return;
-                await output.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), cancellationToken);
-                await output.FlushAsync(cancellationToken);
-                held.SetLength(0);
-            }
-
-            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-        }
     }
 }

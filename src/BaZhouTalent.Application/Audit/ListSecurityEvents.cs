@@ -38,10 +38,19 @@ public static class ListSecurityEvents
             return await events.ToPageAsync(list with { Sort = null, Descending = false }, Sorts, Projection, total, cancellationToken);
         }
 
-        /// <summary>Every matching record, newest first, for the export (at most <paramref name="limit"/>).</summary>
-        public Task<List<Row>> AllAsync(Filter filter, int limit, CancellationToken cancellationToken = default) =>
-            Filtered(filter).OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Take(limit)
-                .Select(Projection).ToListAsync(cancellationToken);
+        /// <summary>
+        /// The export: how many records match (at most <paramref name="limit"/>) and the records themselves, newest first,
+        /// read from the database as they are enumerated. Both are of the log as it stands now: a record added later —
+        /// the export's own, recorded before its first byte — is in neither.
+        /// </summary>
+        public async Task<(int Count, IAsyncEnumerable<Row> Rows)> ExportAsync(Filter filter, int limit, CancellationToken cancellationToken = default)
+        {
+            var last = await db.SecurityEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+            var records = Filtered(filter).Where(e => e.Sequence <= last);
+            var count = await records.Take(limit).CountAsync(cancellationToken);
+            return (count, records.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence).Take(limit)
+                .Select(Projection).TagWith(StreamedWorkbook.QueryTag).AsAsyncEnumerable());
+        }
 
         /// <summary>The records the filter keeps, unordered (its plan is tested).</summary>
         public IQueryable<SecurityEvent> Filtered(Filter filter)

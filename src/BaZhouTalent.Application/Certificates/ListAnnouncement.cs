@@ -4,7 +4,6 @@ using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Review;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace BaZhouTalent.Application.Certificates;
 
@@ -36,7 +35,7 @@ public static class ListAnnouncement
         };
     }
 
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = StreamedWorkbook.ContentType;
 
     public static string FileName(int year) => $"{year}年度结项公示名单.xlsx";
 
@@ -73,28 +72,29 @@ public static class ListAnnouncement
             return await concluded.ToPageAsync(query.List, Sorts, Projection(db), total, cancellationToken);
         }
 
-        /// <summary>The whole year's list as a workbook with Chinese headers, in the page's order.</summary>
-        public async Task<byte[]> WorkbookAsync(int year, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// The whole year's list as a workbook with Chinese headers, in the page's order, written to
+        /// <paramref name="output"/> as its rows are read (<see cref="StreamedWorkbook"/>).
+        /// </summary>
+        public Task WriteWorkbookAsync(int year, Stream output, CancellationToken cancellationToken = default)
         {
             var today = ChinaTime.Today(clock);
-            var rows = await Concluded(year).OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id).Select(Projection(db)).ToListAsync(cancellationToken);
-            var sheet = rows.Select((r, i) => new Dictionary<string, object>
-            {
-                ["序号"] = i + 1,
-                ["结项证书编号"] = r.CertificateNumber,
-                ["立项编号"] = r.ProjectCode,
-                ["项目名称"] = r.ProjectTitle,
-                ["项目类别"] = r.Category,
-                ["项目负责人"] = r.LeaderName,
-                ["所在单位"] = r.UnitName,
-                ["鉴定等级"] = r.GradeName,
-                ["结项日期"] = r.ConcludedAt.ChinaDate().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["公示截止日期"] = r.AnnouncedUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                ["公示状态"] = r.AnnouncementText(today),
-            }).ToList();
-            using var stream = new MemoryStream();
-            MiniExcel.SaveAs(stream, new Dictionary<string, object> { [$"{year}年度结项公示"] = sheet });
-            return stream.ToArray();
+            var rows = Concluded(year).OrderBy(a => a.CertificateNumber).ThenBy(a => a.Id).Select(Projection(db)).TagWith(StreamedWorkbook.QueryTag).AsAsyncEnumerable()
+                .Select((r, i) => new Dictionary<string, object>
+                {
+                    ["序号"] = i + 1,
+                    ["结项证书编号"] = r.CertificateNumber,
+                    ["立项编号"] = r.ProjectCode,
+                    ["项目名称"] = r.ProjectTitle,
+                    ["项目类别"] = r.Category,
+                    ["项目负责人"] = r.LeaderName,
+                    ["所在单位"] = r.UnitName,
+                    ["鉴定等级"] = r.GradeName,
+                    ["结项日期"] = r.ConcludedAt.ChinaDate().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["公示截止日期"] = r.AnnouncedUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    ["公示状态"] = r.AnnouncementText(today),
+                });
+            return StreamedWorkbook.WriteAsync(output, $"{year}年度结项公示", rows, null, cancellationToken);
         }
 
         private IQueryable<ClosureApplication> Certified() =>

@@ -86,9 +86,7 @@ public static class ListClosures
         {
             var today = ChinaTime.Today(clock);
             var projects = Query(filter, request.Term, today);
-            // Counting all concluded projects reads one project row each (10,000 and more in a busy year): kept per view.
-            var total = await counts.CountAsync(projects, (nameof(ListClosures), filter, request.Term, today, Visibility.ScopeOf(currentUser)),
-                cancellationToken);
+            var total = await CountAsync(projects, filter, request.Term, today, cancellationToken);
             // A common term fills the page early along the list's order: not every match fetched through the index and sorted.
             if (total > ProjectSearch.CommonTerm)
                 projects = Query(filter, request.Term, today, byIndex: false);
@@ -102,14 +100,29 @@ public static class ListClosures
             return page with { Rows = page.Rows.Select(r => r with { CanOpen = openable.Contains(r.ProjectCode) }).ToList() };
         }
 
-        /// <summary>Every matching row in list order, for the Excel export (the same filter and visibility as the page).</summary>
-        public async Task<IReadOnlyList<Row>> AllAsync(Filter filter, ListRequest request, CancellationToken cancellationToken = default)
+        /// <summary>How many rows the export of this filter holds: the page's count, kept alike.</summary>
+        public Task<int> CountAsync(Filter filter, ListRequest request, CancellationToken cancellationToken = default)
         {
             var today = ChinaTime.Today(clock);
-            return await Sorts.Apply(Query(filter, request.Term, today), request.Sort, request.Descending)
-                .Select(Projection(today))
-                .ToListAsync(cancellationToken);
+            return CountAsync(Query(filter, request.Term, today), filter, request.Term, today, cancellationToken);
         }
+
+        /// <summary>
+        /// Every matching row in list order, for the Excel export (the same filter and visibility as the page), read from
+        /// the database as it is enumerated: never all in memory at once.
+        /// </summary>
+        public IAsyncEnumerable<Row> All(Filter filter, ListRequest request)
+        {
+            var today = ChinaTime.Today(clock);
+            return Sorts.Apply(Query(filter, request.Term, today), request.Sort, request.Descending)
+                .Select(Projection(today))
+                .TagWith(StreamedWorkbook.QueryTag)
+                .AsAsyncEnumerable();
+        }
+
+        // Counting all concluded projects reads one project row each (10,000 and more in a busy year): kept per view.
+        private Task<int> CountAsync(IQueryable<FundedProject> projects, Filter filter, string? term, DateOnly today, CancellationToken cancellationToken) =>
+            counts.CountAsync(projects, (nameof(ListClosures), filter, term, today, Visibility.ScopeOf(currentUser)), cancellationToken);
 
         private IQueryable<FundedProject> Query(Filter filter, string? term, DateOnly today, bool byIndex = true)
         {

@@ -41,22 +41,36 @@ public sealed class ThrottlingOptions
     /// <summary>The Retry-After of a PDF refused because the queue is full.</summary>
     public int PdfRetryAfterSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Excel exports written at once: each holds a database reader open and sends its rows for as long as the client
+    /// takes them (20,000 rows take seconds), so a few at a time, apart from the PDFs.
+    /// </summary>
+    public int ExportConcurrency { get; set; } = 2;
+
+    /// <summary>Export requests that wait their turn; beyond these the answer is 429.</summary>
+    public int ExportQueue { get; set; } = 4;
+
+    /// <summary>The Retry-After of an export refused because the queue is full.</summary>
+    public int ExportRetryAfterSeconds { get; set; } = 10;
+
     public bool IsValid() =>
         SignInPerClient.IsValid() && SignInPerAccount.IsValid() && VerifyPerClient.IsValid()
-        && PdfConcurrency >= 1 && PdfQueue >= 0 && PdfRetryAfterSeconds >= 1;
+        && PdfConcurrency >= 1 && PdfQueue >= 0 && PdfRetryAfterSeconds >= 1
+        && ExportConcurrency >= 1 && ExportQueue >= 0 && ExportRetryAfterSeconds >= 1;
 }
 
 /// <summary>
-/// ASP.NET Core's rate limiter: sign-in per client and per account, /verify per client, PDF rendering a few at
-/// a time with a queue. A refused request answers 429 with Retry-After and, through the status-code pages, the
-/// Chinese page /Error/429. Clients are told apart by address, which is the real one behind a configured proxy.
-/// A sign-in is recognised by the page the request was routed to (<see cref="SignInPages"/>), never by spelling its
+/// ASP.NET Core's rate limiter: sign-in per client and per account, /verify per client, PDF rendering and Excel
+/// exports each a few at a time with a queue of its own. A refused request answers 429 with Retry-After and, through
+/// the status-code pages, the Chinese page /Error/429. Clients are told apart by address, which is the real one behind
+/// a configured proxy. A sign-in is recognised by the page the request was routed to (<see cref="SignInPages"/>), never by spelling its
 /// path, so /Account/Login/, /account/login and any other path routed there count alike.
 /// </summary>
 public static class Throttling
 {
     public const string VerifyPolicy = "verify";
     public const string PdfPolicy = "pdf";
+    public const string ExportPolicy = "export";
 
     /// <summary>
     /// The pages a POST to which is a sign-in attempt, limited per client and per account. A new sign-in step (a
@@ -69,7 +83,7 @@ public static class Throttling
     {
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.Section))
-            .Validate(o => o.IsValid(), "Throttling: every limit needs PermitLimit and WindowSeconds of at least 1, PdfConcurrency at least 1.")
+            .Validate(o => o.IsValid(), "Throttling: every limit needs PermitLimit and WindowSeconds of at least 1; PdfConcurrency and ExportConcurrency at least 1; PdfQueue and ExportQueue at least 0; PdfRetryAfterSeconds and ExportRetryAfterSeconds at least 1.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ThrottlingOptions>>((options, throttling) =>
@@ -78,7 +92,7 @@ public static class Throttling
         return services;
     }
 
-    /// <summary>After routing and authorization, so the sign-in page is known and only requests that may render a PDF wait in its queue.</summary>
+    /// <summary>After routing and authorization, so the sign-in page is known and only requests that may render a PDF or write an export wait in its queue.</summary>
     public static IApplicationBuilder UseThrottling(this IApplicationBuilder app) =>
         app.UseRateLimiter().Use(LimitSignInAccountsAsync);
 
@@ -89,7 +103,7 @@ public static class Throttling
         {
             Reject(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
                 ? after
-                : TimeSpan.FromSeconds(limits.PdfRetryAfterSeconds));
+                : TimeSpan.FromSeconds(PolicyOf(context.HttpContext) == ExportPolicy ? limits.ExportRetryAfterSeconds : limits.PdfRetryAfterSeconds));
             return ValueTask.CompletedTask;
         };
 
@@ -100,26 +114,33 @@ public static class Throttling
         options.AddPolicy(VerifyPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => WindowOptions(limits.VerifyPerClient)));
 
-        options.AddPolicy(PdfPolicy, context => RendersPdf(context)
-            ? RateLimitPartition.GetConcurrencyLimiter(PdfPolicy, _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = limits.PdfConcurrency,
-                QueueLimit = limits.PdfQueue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })
-            : RateLimitPartition.GetNoLimiter(""));
+        options.AddPolicy(PdfPolicy, context => Concurrency(context, PdfPolicy, limits.PdfConcurrency, limits.PdfQueue));
+        options.AddPolicy(ExportPolicy, context => Concurrency(context, ExportPolicy, limits.ExportConcurrency, limits.ExportQueue));
     }
 
+    /// <summary>A few requests at a time with a queue, all of the policy's requests sharing one limiter (<see cref="Limited"/>).</summary>
+    private static RateLimitPartition<string> Concurrency(HttpContext context, string policy, int permits, int queue) => Limited(context)
+        ? RateLimitPartition.GetConcurrencyLimiter(policy, _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = permits,
+            QueueLimit = queue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        })
+        : RateLimitPartition.GetNoLimiter("");
+
     /// <summary>
-    /// A request to a page under the PDF policy, unless the page names the handlers that render (<see
-    /// cref="PdfHandlersAttribute"/>) and the request asks for none of them, as the archive's form does.
+    /// A request to a page under a concurrency policy, unless the page names the handlers that take a permit (<see
+    /// cref="LimitedHandlersAttribute"/>) and the request asks for none of them, as the archive's form and a list page do.
     /// </summary>
-    private static bool RendersPdf(HttpContext context)
+    private static bool Limited(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<PdfHandlersAttribute>() is not { } only) return true;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<LimitedHandlersAttribute>() is not { } only) return true;
         var handler = context.Request.RouteValues["handler"] as string ?? context.Request.Query["handler"].ToString();
         return only.Handlers.Contains(handler, StringComparer.OrdinalIgnoreCase);
     }
+
+    private static string? PolicyOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
 
     /// <summary>429 with Retry-After and no body: the status-code pages render the Chinese /Error/429 page.</summary>
     private static void Reject(HttpContext http, TimeSpan retryAfter)
@@ -233,9 +254,12 @@ public static class SignInAccounts
         (name ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().ToUpperInvariant();
 }
 
-/// <summary>On a page under <see cref="Throttling.PdfPolicy"/>: only these handlers take a PDF permit; the page itself does not.</summary>
+/// <summary>
+/// On a page under a concurrency policy (<see cref="Throttling.PdfPolicy"/>, <see cref="Throttling.ExportPolicy"/>):
+/// only these handlers take a permit; the page itself and its other handlers do not.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class PdfHandlersAttribute(params string[] handlers) : Attribute
+public sealed class LimitedHandlersAttribute(params string[] handlers) : Attribute
 {
     public IReadOnlyList<string> Handlers { get; } = handlers;
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.TestHost;
+using BaZhouTalent.Web.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaZhouTalent.IntegrationTests.Hardening;
@@ -24,6 +26,23 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         /// <summary>Holds a request inside its page (after the limiter let it in) until released.</summary>
         public HoldFilter Hold { get; } = new();
 
+        private readonly Dictionary<string, Browser> signedIn = [];
+
+        /// <summary>
+        /// <paramref name="userName"/> signed in once for the export tests (from an address of theirs): sign-ins are
+        /// limited to three an hour per account here, and the other tests sign the same accounts in.
+        /// </summary>
+        public async Task<Browser> SignedInAsync(string userName)
+        {
+            if (!signedIn.TryGetValue(userName, out var browser))
+            {
+                (browser, _) = NewBrowser($"198.18.7.{signedIn.Count + 1}");
+                await browser.SignInAsync(userName, "Bz2025demo");
+                signedIn[userName] = browser;
+            }
+            return browser;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -36,6 +55,9 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
             builder.UseSetting("Throttling:PdfConcurrency", "1");
             builder.UseSetting("Throttling:PdfQueue", "1");
             builder.UseSetting("Throttling:PdfRetryAfterSeconds", "7");
+            builder.UseSetting("Throttling:ExportConcurrency", "2");
+            builder.UseSetting("Throttling:ExportQueue", "1");
+            builder.UseSetting("Throttling:ExportRetryAfterSeconds", "9");
             builder.ConfigureTestServices(services => services.Configure<MvcOptions>(o => o.Filters.Add(Hold)));
         }
     }
@@ -43,12 +65,17 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
     public sealed class HoldFilter : IAsyncPageFilter
     {
         public const string Header = "X-Test-Hold";
+        private int expected = 1;
+        private int entered;
+        /// <summary>Set once the expected number of held requests are inside their pages.</summary>
         public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Released { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>Ready to hold the next request (each test that holds one starts with it).</summary>
-        public void Reset()
+        /// <summary>Ready to hold the next <paramref name="requests"/> (each test that holds some starts with it).</summary>
+        public void Reset(int requests = 1)
         {
+            expected = requests;
+            entered = 0;
             Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
             Released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -57,9 +84,11 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
 
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
-            if (context.HttpContext.Request.Headers.ContainsKey(Header))
+            // The refused request's Chinese 429 page (the status-code pages run the pipeline again) is not held.
+            if (context.HttpContext.Request.Headers.ContainsKey(Header)
+                && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
             {
-                Entered.TrySetResult();
+                if (Interlocked.Increment(ref entered) >= expected) Entered.TrySetResult();
                 await Released.Task;
             }
             await next();
@@ -199,6 +228,54 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
     }
 
+    /// <summary>The three Excel exports and the list page each is offered on.</summary>
+    public static TheoryData<string, string> Exports() => new()
+    {
+        { "/Programme?handler=Export", "/Programme" },
+        { "/Admin/Audit?handler=Export", "/Admin/Audit" },
+        { "/Admin/Announcements?handler=Xlsx", "/Admin/Announcements" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public async Task Exports_are_written_two_at_a_time_with_a_queue_and_beyond_it_429_apart_from_the_PDFs(string export, string page)
+    {
+        portal.Hold.Reset(requests: 2);
+        var admin = await portal.SignedInAsync("admin");
+        var researcher = await portal.SignedInAsync("yangzhuo");
+
+        // Four at once: two are written (held inside the page), one waits its turn, one is refused with the Chinese page.
+        var requests = Enumerable.Range(0, 4).Select(_ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, export);
+            request.Headers.Add(HoldFilter.Header, "1");
+            return admin.Client.SendAsync(request);
+        }).ToList();
+        List<Task<HttpResponseMessage>> admitted;
+        try
+        {
+            await portal.Hold.Entered.Task.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against hanging, not a timing assertion
+            var refused = await Task.WhenAny(requests).WaitAsync(TimeSpan.FromMinutes(1));
+            await AssertThrottledAsync(await refused, expectedRetryAfter: TimeSpan.FromSeconds(9));
+            admitted = requests.Where(r => r != refused).ToList();
+            Assert.All(admitted, r => Assert.False(r.IsCompleted));
+            // The list page takes no permit, and a PDF has its own limit.
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(page)).Status);
+            using var pdf = await researcher.Client.GetAsync(Pdf);
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        }
+        finally
+        {
+            portal.Hold.Released.TrySetResult(); // never leaves a held request (and its permit) to the next test
+        }
+        foreach (var done in admitted)
+        {
+            using var response = await done;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(BaZhouTalent.Application.Common.StreamedWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     /// <summary>Posts the sign-in form (with its antiforgery token) from <paramref name="client"/>; the answer as it came.</summary>
     private Task<HttpResponseMessage> SignInAsync(string client, string userName) => SignInVariantAsync(client, "plain", userName);
 
@@ -258,4 +335,28 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
         Assert.Contains($"请 {(int)retryAfter.Value.TotalSeconds} 秒后再试", html);
         Assert.Contains("lang=\"zh-CN\"", html);
     }
+}
+
+/// <summary>The throttling limits are validated (on start, ValidateOnStart): a limit out of range is refused with its name.</summary>
+public class ThrottlingOptionsTests
+{
+    [Theory]
+    [InlineData("ExportConcurrency", "0")]
+    [InlineData("ExportQueue", "-1")]
+    [InlineData("ExportRetryAfterSeconds", "0")]
+    [InlineData("PdfConcurrency", "0")]
+    public void A_limit_out_of_range_is_refused_with_its_name(string limit, string value)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"Throttling:{limit}"] = value }).Build();
+        using var services = new ServiceCollection().AddLogging().AddThrottling(configuration).BuildServiceProvider();
+
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BaZhouTalent.Web.Infrastructure.ThrottlingOptions>>().Value);
+
+        Assert.Contains(limit, refused.Message);
+    }
+
+    [Fact]
+    public void The_default_limits_are_valid() => Assert.True(new BaZhouTalent.Web.Infrastructure.ThrottlingOptions().IsValid());
 }

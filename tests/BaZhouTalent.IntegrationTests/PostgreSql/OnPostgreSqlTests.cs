@@ -89,3 +89,12 @@ public sealed class DemoProgrammePostgreSqlPortal : Foundation.DemoProgrammePort
 
 public sealed class DemoProgrammeOnPostgreSqlTests(DemoProgrammePostgreSqlPortal portal)
     : Foundation.DemoProgrammeTests(PostgreSqlServer.Checked(portal)), IClassFixture<DemoProgrammePostgreSqlPortal>;
+
+/// <summary>The streamed Excel export on PostgreSQL: its reader held open while the rows go out.</summary>
+public sealed class HeldExportPostgreSqlPortal : ExportStreamingTests.HeldExportPortal
+{
+    public HeldExportPostgreSqlPortal() => Provider = DatabaseProvider.PostgreSql;
+}
+
+public sealed class ExportStreamingOnPostgreSqlTests(HeldExportPostgreSqlPortal portal)
+    : ExportStreamingTests(PostgreSqlServer.Checked(portal)), IClassFixture<HeldExportPostgreSqlPortal>;

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using BaZhouTalent.Web.Infrastructure;
+using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
@@ -19,7 +19,7 @@ namespace BaZhouTalent.Web.Pages.Admin;
 /// </summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
 [EnableRateLimiting(Throttling.PdfPolicy)]
-[PdfHandlers("Project", "Year")]
+[LimitedHandlers("Project", "Year")]
 public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider clock, IOptions<PortalOptions> portal, SecurityAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")]
@@ -65,13 +65,5 @@ public sealed class ArchiveModel(BuildArchive.Handler handler, TimeProvider cloc
     private string BaseUrl => portal.Value.BaseUrl;
 
     /// <summary>The response as a zip download: its headers set, its body the stream the archive is written to as it is made.</summary>
-    private Stream StartZip(string fileName)
-    {
-        Response.ContentType = BuildArchive.ContentType;
-        Response.Headers.CacheControl = "no-store";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(fileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        return Response.Body;
-    }
+    private Stream StartZip(string fileName) => Downloads.Start(Response, BuildArchive.ContentType, fileName);
 }

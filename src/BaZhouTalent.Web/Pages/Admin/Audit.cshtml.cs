@@ -6,7 +6,8 @@ using BaZhouTalent.Application.Security;
 using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
+using Microsoft.AspNetCore.RateLimiting;
+using BaZhouTalent.Web.Infrastructure;
 
 namespace BaZhouTalent.Web.Pages.Admin;
 
@@ -16,6 +17,8 @@ namespace BaZhouTalent.Web.Pages.Admin;
 /// each check is itself recorded.
 /// </summary>
 [Authorize(Roles = Roles.MunicipalFederation)]
+[EnableRateLimiting(Throttling.ExportPolicy)]
+[LimitedHandlers("Export")]
 public sealed class AuditModel(ListSecurityEvents.Handler handler, SecurityAudit audit, TimeProvider clock) : ListPageModel
 {
     /// <summary>The most records one export holds; a narrower filter gets the rest.</summary>
@@ -35,9 +38,12 @@ public sealed class AuditModel(ListSecurityEvents.Handler handler, SecurityAudit
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Rows = await handler.HandleAsync(Filter, Listing, cancellationToken);
 
+    /// <summary>The filtered log as .xlsx, written to the response as its records are read; recorded before its first byte.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var rows = await handler.AllAsync(Filter, ExportLimit, cancellationToken);
+        var (count, rows) = await handler.ExportAsync(Filter, ExportLimit, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.AuditExported, SecurityOutcome.Success, "审计日志 Excel",
+            $"{count} 条；筛选：{FilterText}；含个人信息", cancellationToken: cancellationToken);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             ["序号"] = r.Sequence,
@@ -49,11 +55,9 @@ public sealed class AuditModel(ListSecurityEvents.Handler handler, SecurityAudit
             ["对象"] = r.Target,
             ["结果"] = r.OutcomeName,
             ["说明"] = r.Detail,
-        }).ToList();
-        var file = await PersonalDataExport.WorkbookAsync("审计日志", sheet, "账户、姓名和客户端地址", clock, User, cancellationToken);
-        await audit.RecordAsync(SecurityEventKind.AuditExported, SecurityOutcome.Success, "审计日志 Excel",
-            $"{rows.Count} 条；筛选：{FilterText}；含个人信息", cancellationToken: cancellationToken);
-        return PersonalDataExport.File(this, file, $"审计日志-{Application.Common.ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        });
+        return await PersonalDataExport.WriteAsync(this, $"审计日志-{Application.Common.ChinaTime.Today(clock):yyyyMMdd}.xlsx", "审计日志",
+            sheet, "账户、姓名和客户端地址", clock, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostVerifyAsync([FromServices] VerifySecurityAudit.Handler verify, CancellationToken cancellationToken)

@@ -7,11 +7,15 @@ using BaZhouTalent.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using BaZhouTalent.Web.Infrastructure;
 
 namespace BaZhouTalent.Web.Pages.Programme;
 
 /// <summary>结项管理: every project's closure, searched, filtered, sorted and paged; the filters live in the address.</summary>
 [Authorize(Roles = $"{Roles.MunicipalFederation},{Roles.UnitReviewer},{Roles.CountyFederation}")]
+[EnableRateLimiting(Throttling.ExportPolicy)]
+[LimitedHandlers("Export")]
 public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Handler choices, TimeProvider clock, SecurityAudit audit,
     Microsoft.Extensions.Options.IOptions<Application.Reuse.ReuseOptions> reuseOptions) : ListPageModel
 {
@@ -43,11 +47,17 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
     /// <summary>What personal information the export holds (the page and the file say so).</summary>
     public const string PersonalData = "项目负责人姓名、所在单位";
 
-    /// <summary>The whole filtered list as .xlsx, with the columns of the page in Chinese; recorded in the security audit.</summary>
+    /// <summary>
+    /// The whole filtered list as .xlsx, with the columns of the page in Chinese, written to the response as its rows are
+    /// read; recorded in the security audit before its first byte.
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var rows = await handler.AllAsync(Filter, Listing, cancellationToken);
-        var sheet = rows.Select(r => new Dictionary<string, object?>
+        var count = await handler.CountAsync(Filter, Listing, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.Export, SecurityOutcome.Success, "结项管理 Excel",
+            $"{count} 条；筛选：{Request.QueryString}；含个人信息（{PersonalData}）", cancellationToken: cancellationToken);
+        var date = Application.Common.ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var sheet = handler.All(Filter, Listing).Select(r => new Dictionary<string, object?>
         {
             ["立项编号"] = r.ProjectCode,
             ["项目名称"] = r.ProjectTitle,
@@ -63,12 +73,8 @@ public sealed class IndexModel(ListClosures.Handler handler, ProgrammeChoices.Ha
             ["计划完成时间"] = r.PlannedCompletion.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["逾期未结项"] = r.Overdue ? "是" : "否",
             ["复制比（自建库）"] = r.ReuseText,
-        }).ToList();
-        var stream = await PersonalDataExport.WorkbookAsync("结项管理", sheet, PersonalData, clock, User, cancellationToken);
-        await audit.RecordAsync(SecurityEventKind.Export, SecurityOutcome.Success, "结项管理 Excel",
-            $"{sheet.Count} 条；筛选：{Request.QueryString}；含个人信息（{PersonalData}）", cancellationToken: cancellationToken);
-        var date = Application.Common.ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return PersonalDataExport.File(this, stream, $"结项管理-{date}.xlsx");
+        });
+        return await PersonalDataExport.WriteAsync(this, $"结项管理-{date}.xlsx", "结项管理", sheet, PersonalData, clock, cancellationToken);
     }
 
     private ListClosures.Filter Filter => new(Year, Status, RegionId, CategoryId, Grade, Overdue, ReuseWarn ? WarnPercent : null);
