@@ -49,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
     public DbSet<Files.StoredBlob> StoredBlobs => Set<Files.StoredBlob>();
     public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
+    public DbSet<YearArchiveJob> YearArchiveJobs => Set<YearArchiveJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -89,3 +89,13 @@ public sealed class DemoProgrammePostgreSqlPortal : Foundation.DemoProgrammePort
 
 public sealed class DemoProgrammeOnPostgreSqlTests(DemoProgrammePostgreSqlPortal portal)
     : Foundation.DemoProgrammeTests(PostgreSqlServer.Checked(portal)), IClassFixture<DemoProgrammePostgreSqlPortal>;
+
+/// <summary>A year's 归档 prepared in the background on PostgreSQL: the filtered unique index under simultaneous starts, the
+/// claim, the lease and the progress updates, the files in the database store.</summary>
+public sealed class YearArchivePostgreSqlPortal : Desk.YearArchiveJobTests.Portal
+{
+    public YearArchivePostgreSqlPortal() => Provider = DatabaseProvider.PostgreSql;
+}
+
+public sealed class YearArchiveJobOnPostgreSqlTests(YearArchivePostgreSqlPortal portal)
+    : Desk.YearArchiveJobTests(PostgreSqlServer.Checked(portal)), IClassFixture<YearArchivePostgreSqlPortal>;
