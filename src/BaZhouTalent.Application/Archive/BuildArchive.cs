@@ -70,7 +70,6 @@ public static class BuildArchive
             return true;
         }
 
-
         /// <summary>
         /// Writes a year's archive to <paramref name="output"/> as it is made: each application's files are written (and
         /// flushed) before the next application is loaded, and the codes are read a batch at a time, so memory holds one

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Tests.Shared;
 using BaZhouTalent.Application.Archive;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.BrowserTests.Workspace;
@@ -19,39 +19,14 @@ namespace BaZhouTalent.BrowserTests.Polish;
 /// <summary>The demo programme's portal whose file store holds one chosen read until the test lets it go.</summary>
 public sealed class HeldArchivePortal : LivePortal
 {
-    public string? HeldSha256 { get; set; }
-    public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public HeldRead? Held { get; set; }
 
     protected override bool DemoProgramme => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            var original = services.Last(d => d.ServiceType == typeof(IFileStore));
-            services.Remove(original);
-            services.AddSingleton<IFileStore>(sp => new Held(
-                (IFileStore)(original.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)), this));
-        });
-    }
-
-    private sealed class Held(IFileStore inner, HeldArchivePortal portal) : IFileStore
-    {
-        public Task<StoredFile> SaveAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.SaveAsync(content, cancellationToken);
-
-        public async Task<byte[]?> ReadAsync(string key, string sha256, CancellationToken cancellationToken = default)
-        {
-            if (sha256 == portal.HeldSha256)
-            {
-                portal.Reached.TrySetResult();
-                await portal.Released.Task.WaitAsync(cancellationToken);
-            }
-            return await inner.ReadAsync(key, sha256, cancellationToken);
-        }
-
-        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+        builder.ConfigureTestServices(services => HeldFileStore.Wrap(services, () => Held));
     }
 }
 
@@ -80,9 +55,9 @@ public class YearArchiveProgressTests(HeldArchivePortal portal) : IClassFixture<
             var admin0 = await services.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("admin");
             var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(admin0!);
             Assert.True(await services.GetRequiredService<BuildArchive.Handler>().KeepAsync(codes[1], portal.BaseAddress.ToString(), principal));
-            portal.HeldSha256 = await db.ArchivedDocuments
+            portal.Held = new HeldRead { Sha256 = await db.ArchivedDocuments
                 .Where(d => d.Name == BuildArchive.Report && db.ClosureApplications.Any(a => a.Id == d.ApplicationId && a.Project.Code == codes[1]))
-                .Select(d => d.Sha256).SingleAsync();
+                .Select(d => d.Sha256).SingleAsync() };
         }
         var failures = new List<string>();
         var admin = await portal.SignInAsync("admin");
@@ -91,7 +66,7 @@ public class YearArchiveProgressTests(HeldArchivePortal portal) : IClassFixture<
         await admin.GetByLabel("立项年度").FillAsync(Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await admin.GetByRole(AriaRole.Button, new() { Name = "生成年度归档包" }).ClickAsync();
         await Expect(admin.GetByText($"已开始生成 {Year} 年度归档包", new() { Exact = false })).ToBeVisibleAsync();
-        await portal.Reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await portal.Held!.Reached.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
         // The first application's progress reaches the table by the page's script, without a reload.
         var row = admin.Locator("tr[data-archive-job]").First;
@@ -100,7 +75,7 @@ public class YearArchiveProgressTests(HeldArchivePortal portal) : IClassFixture<
         await Expect(row.Locator("progress")).ToHaveAttributeAsync("value", "1");
         await LookAsync(admin, "archive-running", failures);
 
-        portal.Released.SetResult();
+        portal.Held.Released.SetResult();
         var download = row.GetByRole(AriaRole.Link, new() { Name = "下载", Exact = false });
         await Expect(download).ToBeVisibleAsync();
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("已完成");

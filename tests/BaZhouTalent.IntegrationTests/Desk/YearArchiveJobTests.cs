@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Archive;
@@ -36,40 +37,8 @@ public class YearArchiveJobTests(YearArchiveJobTests.Portal portal) : IClassFixt
         {
             base.ConfigureWebHost(builder);
             SimultaneousGate.AddTo(builder, Simultaneous);
-            builder.ConfigureTestServices(services =>
-            {
-                var original = services.Last(d => d.ServiceType == typeof(IFileStore));
-                services.Remove(original);
-                services.AddSingleton<IFileStore>(sp => new HeldFileStore(
-                    (IFileStore)(original.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)), () => Held));
-            });
+            builder.ConfigureTestServices(services => HeldFileStore.Wrap(services, () => Held));
         }
-    }
-
-    public sealed class HeldRead
-    {
-        public string? Sha256 { get; init; }
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>The portal's store, except that reading the file of the held SHA-256 waits until the test releases it.</summary>
-    public sealed class HeldFileStore(IFileStore inner, Func<HeldRead> held) : IFileStore
-    {
-        public Task<StoredFile> SaveAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.SaveAsync(content, cancellationToken);
-
-        public async Task<byte[]?> ReadAsync(string key, string sha256, CancellationToken cancellationToken = default)
-        {
-            var now = held();
-            if (sha256 == now.Sha256)
-            {
-                now.Reached.TrySetResult();
-                await now.Released.Task.WaitAsync(cancellationToken);
-            }
-            return await inner.ReadAsync(key, sha256, cancellationToken);
-        }
-
-        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
     }
 
     [SkippableFact]

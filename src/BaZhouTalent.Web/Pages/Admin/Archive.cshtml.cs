@@ -96,7 +96,7 @@ public sealed class ArchiveModel(
         var path = Path.Combine(archives.Value.Directory!, file.FileName);
         if (!System.IO.File.Exists(path)) return NotFound();
         await RecordAsync($"{file.Year} 年度（SHA-256 {file.Sha256}）", cancellationToken);
-        return PhysicalFile(path, BuildArchive.ContentType, BuildArchive.YearFileName(file.Year), enableRangeProcessing: true);
+        return new PhysicalFileResult(path, BuildArchive.ContentType) { FileDownloadName = BuildArchive.YearFileName(file.Year), EnableRangeProcessing = true };
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
