@@ -65,7 +65,7 @@ public class YearArchiveJobTests(YearArchiveJobTests.Portal portal) : IClassFixt
         Assert.Contains("生成完成后在此下载", row.TextContent);
         Assert.Null(row.QuerySelector("a[data-download]"));
         // The page refreshes itself while a year is under way: the table by script, the page without.
-        Assert.NotNull(running.Document.QuerySelector("[data-archive-jobs][data-under-way]"));
+        Assert.NotNull(running.Document.QuerySelector("[data-archive-jobs][data-under-way=true]"));
         Assert.Contains("<noscript><meta http-equiv=\"refresh\"", running.Html);
         Assert.NotNull(running.Document.QuerySelector("script[src^='/js/archive-progress.js']"));
         // A second start while it runs shows the running one.
@@ -77,7 +77,7 @@ public class YearArchiveJobTests(YearArchiveJobTests.Portal portal) : IClassFixt
         var finished = await WaitAsync(admin, year);
         row = NewestRow(finished, year)!;
         Assert.Equal("已完成", Status(row));
-        Assert.Null(finished.Document.QuerySelector("[data-archive-jobs][data-under-way]"));
+        Assert.NotNull(finished.Document.QuerySelector("[data-archive-jobs][data-under-way=false]"));
         Assert.DoesNotContain("http-equiv=\"refresh\"", finished.Html);
         var link = DownloadLink(finished, year);
         var response = await admin.Client.GetAsync(link);
