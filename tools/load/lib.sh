@@ -48,11 +48,11 @@ connection_for() { # $1 = database name (projects)
   else echo "DataSource=$WORK/projects-$1/portal.db"; fi  # no space: portal_env is split on spaces
 }
 
-portal_env() { # $1 = database name
+portal_env() { # $1 = database name; /verify's limit per client address (30 a minute) is raised: wrk is one address
   echo ASPNETCORE_ENVIRONMENT=Production Seeding__DemoData=true Database__FirstTimeSetup=true \
     Database__Provider="$PROVIDER" ConnectionStrings__Default="$(connection_for "$1")" \
     Portal__PublicBaseUrl="$BASE" DataProtection__CertificatePath="$WORK/dataprotection.pfx" DataProtection__CertificatePassword=load \
-    Backup__Daily=false Logs__Directory="$WORK/logs-$1" ${PORTAL_ENV:-}
+    Backup__Daily=false Logs__Directory="$WORK/logs-$1" Throttling__VerifyPerClient__PermitLimit=100000000 ${PORTAL_ENV:-}
 }
 
 start_portal() { # $1 = database name; the admin signs in without a second factor (an empty list of roles that need one)
@@ -128,6 +128,9 @@ sign_in() { # $1 = user name
 }
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+# The process's own memory: VmRSS less the files it maps (the SQLite database, mapped up to `PRAGMA mmap_size`, whose
+# pages the kernel may drop at any time, and the runtime's libraries).
+anon_kib() { awk '/^RssAnon/ {print $2}' "/proc/$1/status"; }
 
 # CPU-seconds (user + system) the process has used so far.
 cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$1/stat"; }

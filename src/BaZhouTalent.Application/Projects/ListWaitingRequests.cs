@@ -33,9 +33,12 @@ public static class ListWaitingRequests
                 r.Kind, r.Status, r.RequestedAt, r.CompletionBefore, r.RequestedCompletion), cancellationToken);
         }
 
-        /// <summary>How many requests wait for <paramref name="party"/> (0 for a user not of it): 待办 points to them. Kept like the lists' counts.</summary>
+        /// <summary>How many requests wait for <paramref name="party"/> (0 for a user not of it, without asking the database): 待办
+        /// points to them. Kept like the lists' counts.</summary>
         public Task<int> CountAsync(RequestParty party, CancellationToken cancellationToken = default) =>
-            counts.CountAsync(Waiting(party), (nameof(ListWaitingRequests), party, Visibility.ScopeOf(currentUser)), cancellationToken);
+            Visibility.Holds(currentUser, PartyRole(party))
+                ? counts.CountAsync(Waiting(party), (nameof(ListWaitingRequests), party, Visibility.ScopeOf(currentUser)), cancellationToken)
+                : Task.FromResult(0);
 
         /// <summary>
         /// The requests in a state from which the party has an action (<see cref="ProjectRequestActions"/>), on an active

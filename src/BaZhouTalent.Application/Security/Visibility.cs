@@ -88,9 +88,16 @@ public static class Visibility
         Bind(ProjectRelations.Select(r => r.Related).Aggregate(Or), Viewer.Of(user));
 
     /// <summary>The projects <paramref name="user"/> is related to as <paramref name="role"/> (a part of <see cref="Projects"/>):
-    /// 我的项目 is the researcher's, a unit's requests its reviewer's. None for a role without projects or not held.</summary>
-    public static Expression<Func<FundedProject, bool>> ProjectsAs(ICurrentUser user, string role) =>
-        ProjectRelations.FirstOrDefault(r => r.Role == role).Related is { } related ? Bind(related, Viewer.Of(user)) : _ => false;
+    /// 我的项目 is the researcher's, a unit's requests its reviewer's. None for a role without projects or not held — as a
+    /// constant, so the database is not asked to test a false parameter against every row.</summary>
+    public static Expression<Func<FundedProject, bool>> ProjectsAs(ICurrentUser user, string role)
+    {
+        var viewer = Viewer.Of(user);
+        return viewer.Holds(role) && ProjectRelations.FirstOrDefault(r => r.Role == role).Related is { } related ? Bind(related, viewer) : _ => false;
+    }
+
+    /// <summary>Whether <paramref name="user"/> holds <paramref name="role"/> with the scope it needs (a unit, a region).</summary>
+    public static bool Holds(ICurrentUser user, string role) => Viewer.Of(user).Holds(role);
 
     /// <summary>
     /// The applications waiting for <paramref name="user"/> acting as <paramref name="role"/>: in a stage the role holds

@@ -47,6 +47,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SecurityAuditHead> SecurityAuditHeads => Set<SecurityAuditHead>();
 
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+
+    /// <summary>How often this context has moved the data-change stamp (<see cref="DatabaseDataVersion"/> reads it again then).</summary>
+    internal int StampsMoved { get; private set; }
+
+    internal void StampMoved() => StampsMoved++;
     public DbSet<Files.StoredBlob> StoredBlobs => Set<Files.StoredBlob>();
     public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
     public DbSet<YearArchiveJob> YearArchiveJobs => Set<YearArchiveJob>();

@@ -27,11 +27,23 @@ internal sealed class DataStampConfiguration : IEntityTypeConfiguration<DataStam
     }
 }
 
-/// <summary>Reads the stamp: one primary-key read, made whenever a kept figure is asked for.</summary>
+/// <summary>
+/// Reads the stamp: one primary-key read, made once per scope (a request) and again only after this scope's own context
+/// moved it. A page asks for several kept figures (its counts, its filter choices); on a server database each read is a
+/// round trip. Within one request the figures are those of one moment, the first read; another instance's change shows
+/// on the next request, as before.
+/// </summary>
 internal sealed class DatabaseDataVersion(AppDbContext db) : IDataVersion
 {
-    public Task<long> CurrentAsync(CancellationToken cancellationToken = default) =>
-        db.DataStamps.AsNoTracking().Where(s => s.Id == DataStamp.RowId).Select(s => s.Version).SingleAsync(cancellationToken);
+    private (int StampsMoved, long Version)? read;
+
+    public async Task<long> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (read is { } known && known.StampsMoved == db.StampsMoved) return known.Version;
+        var version = await db.DataStamps.AsNoTracking().Where(s => s.Id == DataStamp.RowId).Select(s => s.Version).SingleAsync(cancellationToken);
+        read = (db.StampsMoved, version);
+        return version;
+    }
 }
 
 /// <summary>
@@ -83,7 +95,7 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
     {
         if (OwnTransaction(command) is { } transaction)
         {
-            if (result > 0) Stamp(transaction);
+            if (result > 0) Stamp(transaction, eventData.Context);
             transaction.Commit();
             Forget(command, transaction);
         }
@@ -95,7 +107,7 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
     {
         if (OwnTransaction(command) is { } transaction)
         {
-            if (result > 0) await StampAsync(transaction, cancellationToken);
+            if (result > 0) await StampAsync(transaction, eventData.Context, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Forget(command, transaction);
         }
@@ -122,14 +134,14 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (written.TryGetValue(transaction, out var own) && !own.Value) Stamp(transaction);
+        if (written.TryGetValue(transaction, out var own) && !own.Value) Stamp(transaction, eventData.Context);
         return result;
     }
 
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (written.TryGetValue(transaction, out var own) && !own.Value) await StampAsync(transaction, cancellationToken);
+        if (written.TryGetValue(transaction, out var own) && !own.Value) await StampAsync(transaction, eventData.Context, cancellationToken);
         return result;
     }
 
@@ -191,19 +203,21 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
         transaction.Dispose();
     }
 
-    private static void Stamp(DbTransaction transaction)
+    private static void Stamp(DbTransaction transaction, DbContext? context)
     {
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Increment;
         command.ExecuteNonQuery();
+        (context as AppDbContext)?.StampMoved();
     }
 
-    private static async Task StampAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task StampAsync(DbTransaction transaction, DbContext? context, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Increment;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        (context as AppDbContext)?.StampMoved();
     }
 }
