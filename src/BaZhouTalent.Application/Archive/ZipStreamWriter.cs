@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
+using BaZhouTalent.Application.Common;
 
 namespace BaZhouTalent.Application.Archive;
 
@@ -194,17 +195,11 @@ public sealed class ZipStreamWriter : IAsyncDisposable
     }
 
     /// <summary>The output, buffered, counting what passes (a response body cannot tell its position).</summary>
-    private sealed class Counted(Stream inner) : Stream
+    private sealed class Counted(Stream inner) : WriteOnlyStream
     {
         private readonly BufferedStream buffered = new(inner, 81920);
 
         public long Written { get; private set; }
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override void Write(byte[] buffer, int offset, int count)
         {
@@ -228,9 +223,5 @@ public sealed class ZipStreamWriter : IAsyncDisposable
             await buffered.FlushAsync(cancellationToken);
             await inner.FlushAsync(cancellationToken);
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

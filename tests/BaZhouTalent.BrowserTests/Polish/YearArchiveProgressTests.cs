@@ -59,7 +59,7 @@ public class YearArchiveProgressTests(HeldArchivePortal portal) : IClassFixture<
                 .Where(d => d.Name == BuildArchive.Report && db.ClosureApplications.Any(a => a.Id == d.ApplicationId && a.Project.Code == codes[1]))
                 .Select(d => d.Sha256).SingleAsync() };
         }
-        var failures = new List<string>();
+        var audit = new PageAudit(portal);
         var admin = await portal.SignInAsync("admin");
 
         await admin.GotoAsync("/Admin/Archive");
@@ -73,13 +73,13 @@ public class YearArchiveProgressTests(HeldArchivePortal portal) : IClassFixture<
         await Expect(row.Locator("[data-progress]")).ToContainTextAsync($"1 / {total} 项");
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("生成中");
         await Expect(row.Locator("progress")).ToHaveAttributeAsync("value", "1");
-        await LookAsync(admin, "archive-running", failures);
+        await audit.CheckAsync(admin, "archive-running");
 
         portal.Held.Released.SetResult();
         var download = row.GetByRole(AriaRole.Link, new() { Name = "下载", Exact = false });
         await Expect(download).ToBeVisibleAsync();
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("已完成");
-        await LookAsync(admin, "archive-finished", failures);
+        await audit.CheckAsync(admin, "archive-finished");
 
         var file = await admin.RunAndWaitForDownloadAsync(() => download.ClickAsync());
         Assert.Equal(BuildArchive.YearFileName(Year), file.SuggestedFilename);
@@ -98,20 +98,7 @@ public class YearArchiveProgressTests(HeldArchivePortal portal) : IClassFixture<
         {
             File.Delete(path);
         }
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    private async Task LookAsync(IPage page, string name, List<string> failures)
-    {
-        foreach (var width in new[] { PageAudit.Desktop, PageAudit.Phone })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            failures.AddRange((await PageAudit.AxeFailuresAsync(page)).Select(f => $"{name} @ {width}px: {f}"));
-            if (width == PageAudit.Phone)
-                failures.AddRange((await PageAudit.NarrowLayoutFailuresAsync(page)).Select(f => $"{name} @ {width}px: {f}"));
-            await portal.ScreenshotAsync(page, $"polish/{name}-{width}");
-        }
-        await page.SetViewportSizeAsync(PageAudit.Desktop, 900);
+        Assert.True(audit.Failures.Count == 0, string.Join("\n", audit.Failures));
     }
 
     private static byte[] Read(ZipArchiveEntry entry)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using BaZhouTalent.Application.Archive;
+using BaZhouTalent.Application.Common;
 
 namespace BaZhouTalent.UnitTests.Common;
 
@@ -99,29 +100,15 @@ public sealed class ZipStreamWriterTests
     }
 
     /// <summary>A response body: writes only, no position, no seeking.</summary>
-    private sealed class ForwardOnly(Stream inner) : Stream
+    private sealed class ForwardOnly(Stream inner) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
         public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Writes a run of zeros as a hole in the file (no disk used), anything else as written.</summary>
-    private sealed class Sparse(FileStream file) : Stream
+    private sealed class Sparse(FileStream file) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override void Write(byte[] buffer, int offset, int count)
         {
             if (buffer.AsSpan(offset, count).IndexOfAnyExcept((byte)0) < 0) file.Seek(count, SeekOrigin.Current);
@@ -132,9 +119,6 @@ public sealed class ZipStreamWriterTests
         public void Finish() => file.SetLength(Math.Max(file.Length, file.Position));
 
         public override void Flush() => file.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary><paramref name="length"/> zero bytes, never held.</summary>
