@@ -1,3 +1,4 @@
+using BaZhouTalent.Infrastructure.Archive;
 using BaZhouTalent.Infrastructure.Backups;
 using BaZhouTalent.Infrastructure.Data;
 using BaZhouTalent.Infrastructure.Files;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Reuse.IReuseStore, Reuse.ReuseStore>();
         services.AddHostedService<Reuse.ReuseWorker>();
         services.AddBackups(configuration);
+        services.AddYearArchives(configuration, contentRoot);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;

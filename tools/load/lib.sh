@@ -52,7 +52,7 @@ portal_env() { # $1 = database name; /verify's limit per client address (30 a mi
   echo ASPNETCORE_ENVIRONMENT=Production Seeding__DemoData=true Database__FirstTimeSetup=true \
     Database__Provider="$PROVIDER" ConnectionStrings__Default="$(connection_for "$1")" \
     Portal__PublicBaseUrl="$BASE" DataProtection__CertificatePath="$WORK/dataprotection.pfx" DataProtection__CertificatePassword=load \
-    Backup__Daily=false Logs__Directory="$WORK/logs-$1" Throttling__VerifyPerClient__PermitLimit=100000000
+    Backup__Daily=false Logs__Directory="$WORK/logs-$1" Throttling__VerifyPerClient__PermitLimit=100000000 ${PORTAL_ENV:-}
 }
 
 start_portal() { # $1 = database name; the admin signs in without a second factor (an empty list of roles that need one)

@@ -40,6 +40,7 @@ public interface IAppDbContext
     DbSet<ReuseSource> ReuseSources { get; }
     DbSet<ReusePassage> ReusePassages { get; }
     DbSet<BackupRun> BackupRuns { get; }
+    DbSet<YearArchiveJob> YearArchiveJobs { get; }
     /// <summary>The security audit: only ever added to (see <see cref="SecurityEvent"/>); the save chains each new record.</summary>
     DbSet<SecurityEvent> SecurityEvents { get; }
     DbSet<SecurityAuditHead> SecurityAuditHeads { get; }

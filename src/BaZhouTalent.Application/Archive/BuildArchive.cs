@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -44,6 +43,10 @@ public static class BuildArchive
 
     public static string ProjectFileName(string code) => $"{code}-归档.zip";
 
+    /// <summary>The applications a year's archive holds: closed ones of projects funded that year.</summary>
+    public static IQueryable<ClosureApplication> OfYear(IAppDbContext db, int year) =>
+        db.ClosureApplications.Where(a => a.Project.Year == year && Closed.Contains(a.Status));
+
     public static string YearFileName(int year) => $"{year}年度结项归档.zip";
 
     /// <summary>The applications a year's archive holds: closed ones (concluded or not) of projects funded that year.</summary>
@@ -61,7 +64,7 @@ public static class BuildArchive
         {
             var loaded = await load.HandleAsync(code, user, cancellationToken);
             if (loaded is null || loaded.Entity.SubmittedAt is null) return false;
-            var files = new ArchiveWriter(open(), $"立项编号 {code}", clock);
+            await using var files = new ArchiveWriter(open(), $"立项编号 {code}", clock);
             await AddApplicationAsync(files, loaded, "", baseUrl, cancellationToken);
             await files.CompleteAsync(cancellationToken);
             return true;
@@ -69,34 +72,56 @@ public static class BuildArchive
 
         /// <summary>
         /// Writes a year's archive to <paramref name="output"/> as it is made: each application's files are written (and
-        /// flushed) before the next application is loaded, so memory holds one application's files whatever the year's
-        /// size, and the first bytes leave once the first application is done. Returns how many applications it holds.
+        /// flushed) before the next application is loaded, and the codes are read a batch at a time, so memory holds one
+        /// application's files and no list of the year whatever its size (the zip's directory and the checksums wait in
+        /// temporary files). <paramref name="progress"/> hears after each application how many are done and how many
+        /// bytes were written. Returns how many applications it holds.
         /// </summary>
-        public async Task<int> YearAsync(int year, string baseUrl, ClaimsPrincipal user, Stream output, CancellationToken cancellationToken = default)
+        public async Task<int> YearAsync(int year, string baseUrl, ClaimsPrincipal user, Stream output,
+            Func<int, long, Task>? progress = null, CancellationToken cancellationToken = default)
         {
-            var codes = await db.ClosureApplications.AsNoTracking()
-                .Where(a => a.Project.Year == year && Closed.Contains(a.Status))
-                .OrderBy(a => a.Project.Code).Select(a => a.Project.Code)
-                .ToListAsync(cancellationToken);
-            var files = new ArchiveWriter(output, $"{year} 年度立项项目的结项材料（{codes.Count} 项）", clock);
-            // The response starts now (its headers sent), so the browser shows the download at once, not after the first
-            // application's files are read.
-            await output.FlushAsync(cancellationToken);
-            foreach (var code in codes)
+            var total = await OfYear(db, year).CountAsync(cancellationToken);
+            await using var files = new ArchiveWriter(output, $"{year} 年度立项项目的结项材料（{total} 项）", clock);
+            var done = 0;
+            string? after = null;
+            while (true)
             {
-                // One application at a time, so a large year does not hold every entity in the context at once.
-                var loaded = await load.HandleAsync(code, user, cancellationToken);
-                if (loaded is null) continue;
-                await AddApplicationAsync(files, loaded, code + "/", baseUrl, cancellationToken);
-                // Everything it loaded (project, revisions with the report's text, history, opinions…) is let go, not only
-                // the application: the tracker grew by each application's graph and held the year's reports to the end.
-                db.DiscardChanges();
-                await files.FlushAsync(cancellationToken);
+                var codes = await OfYear(db, year).AsNoTracking()
+                    .Where(a => after == null || string.Compare(a.Project.Code, after) > 0)
+                    .OrderBy(a => a.Project.Code).Select(a => a.Project.Code)
+                    .Take(CodesPerBatch).ToListAsync(cancellationToken);
+                foreach (var code in codes)
+                {
+                    // One application at a time, so a large year does not hold every entity in the context at once.
+                    try
+                    {
+                        var loaded = await load.HandleAsync(code, user, cancellationToken);
+                        if (loaded is not null)
+                        {
+                            await AddApplicationAsync(files, loaded, code + "/", baseUrl, cancellationToken);
+                            done++;
+                        }
+                        // Everything it loaded (project, revisions with the report's text, history, opinions…) is let go, not
+                        // only the application: the tracker grew by each application's graph and held the year's reports to the end.
+                        db.DiscardChanges();
+                        await files.FlushAsync(cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        throw new ArchiveApplicationException(code, e);
+                    }
+                    if (progress is not null) await progress(done, files.Length);
+                }
+                if (codes.Count < CodesPerBatch) break;
+                after = codes[^1];
             }
             await files.CompleteAsync(cancellationToken);
-            log.LogInformation("Year archive {Year}: {Count} applications, {Files} files", year, codes.Count, files.Count);
-            return codes.Count;
+            log.LogInformation("Year archive {Year}: {Count} applications, {Files} files, {Bytes} bytes", year, done, files.Count, files.Length);
+            return done;
         }
+
+        /// <summary>Codes read per query while a year is written (the year's list is never held whole).</summary>
+        private const int CodesPerBatch = 500;
 
         private async Task AddApplicationAsync(ArchiveWriter files, LoadDisclosed.Loaded loaded, string folder, string baseUrl,
             CancellationToken cancellationToken)
@@ -157,7 +182,7 @@ public static class BuildArchive
         {
             var loaded = await load.HandleAsync(code, user, cancellationToken);
             if (loaded is null || !Closed.Contains(loaded.Entity.Status)) return false;
-            var files = new ArchiveWriter(Stream.Null, code, clock);
+            await using var files = new ArchiveWriter(Stream.Null, code, clock);
             await AddApplicationAsync(files, loaded, "", baseUrl, cancellationToken);
             await files.FlushAsync(cancellationToken); // closes the stored files it opened
             return true;
@@ -284,30 +309,30 @@ public static class BuildArchive
 
     /// <summary>
     /// The zip as it is made: files added are held until the next <see cref="FlushAsync"/>, which writes them (with their
-    /// manifest lines) and sends the zip's bytes so far to the output — a stored file is copied from its stream a buffer at
-    /// a time and sent as it goes; <see cref="CompleteAsync"/> adds manifest.txt and
-    /// the zip's directory. The zip writes synchronously (its entries' streams do even when opened asynchronously), so
-    /// it writes into a spool that each flush empties into the output asynchronously: the output may be a response
-    /// body, and memory holds what was added since the last flush. One that fails midway is left without its
-    /// directory and manifest (never completed), so a broken download cannot pass for a whole one.
+    /// checksum lines) and sends the zip's bytes so far on to the output — a stored file is copied from its stream a buffer
+    /// at a time; <see cref="CompleteAsync"/> adds 说明.txt, SHA256SUMS and the zip's directory. Memory holds what was added
+    /// since the last flush: the checksum lines wait in a temporary file, as does the zip's directory
+    /// (<see cref="ZipStreamWriter"/>). One that fails midway is left without its directory and manifest (never completed),
+    /// so a broken download cannot pass for a whole one.
     /// </summary>
-    public sealed class ArchiveWriter
+    public sealed class ArchiveWriter : IAsyncDisposable
     {
-        private readonly Stream output;
-        private readonly OutputSpool spool = new();
-        private readonly ZipArchive zip;
-        private readonly StringBuilder manifest = new();
+        private readonly ZipStreamWriter zip;
+        private readonly FileStream manifestFile;
+        private readonly StreamWriter manifest;
         private readonly StringBuilder readMe = new();
         private readonly List<(string Path, byte[]? Content, Stream? Stored, string? Sha256)> pending = [];
-        private readonly byte[] buffer = new byte[81920];
 
         public ArchiveWriter(Stream output, string title, TimeProvider clock)
         {
-            this.output = output;
-            zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+            var now = clock.GetUtcNow().ToChina();
+            zip = new ZipStreamWriter(output, now.DateTime);
+            manifestFile = new FileStream(Path.Combine(Path.GetTempPath(), $"bazhou-sha256sums-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
+                FileAccess.ReadWrite, FileShare.None, 65536, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            manifest = new StreamWriter(manifestFile, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 65536, leaveOpen: true) { NewLine = "\n" };
             readMe.Append("巴中市社会科学界联合会 结项归档\n");
             readMe.Append(CultureInfo.InvariantCulture, $"内容：{title}\n");
-            readMe.Append(CultureInfo.InvariantCulture, $"生成时间：{clock.GetUtcNow().ToChina():yyyy-MM-dd HH:mm:ss}（北京时间）\n");
+            readMe.Append(CultureInfo.InvariantCulture, $"生成时间：{now:yyyy-MM-dd HH:mm:ss}（北京时间）\n");
             readMe.Append(CultureInfo.InvariantCulture, $"文件核对：{ManifestName} 列出其余每个文件的 SHA-256 校验值（每行为校验值、两个空格、文件路径）。解压后在解压目录中运行 sha256sum -c {ManifestName}，每个文件显示 OK 即与归档时一致；Windows 可用 certutil -hashfile 文件名 SHA256 逐个比对。\n");
             readMe.Append("结项申请书、最终成果和结项证书的 PDF 在结项时生成并保存，此后每次归档的这些文件内容和校验值都相同。\n");
             readMe.Append("“成果Word原件”为项目负责人最后一次导入的 .docx，导入后在网页上所作修改以“最终成果.pdf”为准。\n");
@@ -315,6 +340,9 @@ public static class BuildArchive
 
         /// <summary>How many files were added.</summary>
         public int Count { get; private set; }
+
+        /// <summary>Bytes of the zip written so far.</summary>
+        public long Length => zip.Length;
 
         public void Add((string Path, byte[] Content) file)
         {
@@ -340,21 +368,11 @@ public static class BuildArchive
                 {
                     if (content is not null)
                     {
-                        Write(path, content);
+                        await WriteAsync(path, content, cancellationToken);
                         continue;
                     }
-                    manifest.Append(CultureInfo.InvariantCulture, $"{sha256}  {path}\n");
-                    var entry = zip.CreateEntry(path, LevelFor(path));
-                    using (var target = entry.Open())
-                    {
-                        int read;
-                        while ((read = await stored!.ReadAsync(buffer, cancellationToken)) > 0)
-                        {
-                            target.Write(buffer, 0, read);
-                            await spool.DrainAsync(output, cancellationToken);
-                        }
-                    }
-                    await spool.DrainAsync(output, cancellationToken);
+                    await manifest.WriteLineAsync($"{sha256}  {path}");
+                    await zip.AddAsync(path, stored!, Deflate(path), cancellationToken);
                 }
             }
             finally
@@ -365,34 +383,45 @@ public static class BuildArchive
                 }
                 pending.Clear();
             }
-            await spool.DrainAsync(output, cancellationToken);
+            await zip.FlushAsync(cancellationToken);
         }
 
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {
             await FlushAsync(cancellationToken);
-            Write(ReadMeName, Encoding.UTF8.GetBytes(readMe.ToString()));
-            WriteEntry(ManifestName, Encoding.UTF8.GetBytes(manifest.ToString()));
-            zip.Dispose(); // writes the zip's directory
-            await spool.DrainAsync(output, cancellationToken);
+            await WriteAsync(ReadMeName, Encoding.UTF8.GetBytes(readMe.ToString()), cancellationToken);
+            await manifest.FlushAsync(cancellationToken);
+            manifestFile.Position = 0;
+            await zip.AddAsync(ManifestName, manifestFile, compress: true, cancellationToken);
+            await zip.CompleteAsync(cancellationToken); // writes the zip's directory
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var file in pending)
+            {
+                if (file.Stored is not null) await file.Stored.DisposeAsync();
+            }
+            await manifest.DisposeAsync();
+            await manifestFile.DisposeAsync();
+            await zip.DisposeAsync();
         }
 
         /// <summary>Writes a file with its checksum line.</summary>
-        private void Write(string path, byte[] content)
+        private async Task WriteAsync(string path, byte[] content, CancellationToken cancellationToken)
         {
-            manifest.Append(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(SHA256.HashData(content))}  {path}\n");
-            WriteEntry(path, content);
-        }
-
-        private void WriteEntry(string path, byte[] content)
-        {
-            var entry = zip.CreateEntry(path, LevelFor(path));
-            using var stream = entry.Open();
-            stream.Write(content);
+            await manifest.WriteLineAsync($"{Convert.ToHexStringLower(SHA256.HashData(content))}  {path}");
+            await zip.AddAsync(path, content, Deflate(path), cancellationToken);
         }
 
         /// <summary>A PDF is compressed inside already: deflating it again saved about 5 % of a year's size for most of its CPU.</summary>
-        private static CompressionLevel LevelFor(string path) =>
-            path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
+        private static bool Deflate(string path) => !path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
     }
+}
+
+/// <summary>A year's archive stopped at one application: its code, and what went wrong (the inner exception).</summary>
+public sealed class ArchiveApplicationException(string code, Exception inner)
+    : Exception($"The year archive stopped at {code}: {inner.Message}", inner)
+{
+    public string Code { get; } = code;
 }

@@ -54,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options)
     internal void StampMoved() => StampsMoved++;
     public DbSet<Files.StoredBlob> StoredBlobs => Set<Files.StoredBlob>();
     public DbSet<BackupRun> BackupRuns => Set<BackupRun>();
+    public DbSet<YearArchiveJob> YearArchiveJobs => Set<YearArchiveJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

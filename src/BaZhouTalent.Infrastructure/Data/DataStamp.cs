@@ -52,8 +52,8 @@ internal sealed class DatabaseDataVersion(AppDbContext db) : IDataVersion
 /// SaveChanges always runs in a transaction (<see cref="AppDbContext"/> asks for one); the stamp is its last statement,
 /// run as the transaction commits, so the stamp row's lock is held only for the commit and is never waited on by a
 /// transaction that holds other locks. An ExecuteUpdate outside a transaction gets one of its own around it and its
-/// stamp. Renewing a job lease (an ExecuteUpdate of JobLeases every few seconds) changes nothing a user sees and leaves
-/// the stamp alone, so kept figures stay kept.
+/// stamp. Renewing a job lease (an ExecuteUpdate of JobLeases every few seconds) or a year archive's progress changes
+/// nothing a kept figure reads and leaves the stamp alone, so kept figures stay kept.
 /// </summary>
 public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterceptor
 {
@@ -172,7 +172,7 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
     private void Enlist(DbCommand command, CommandEventData eventData, bool own)
     {
         if (eventData.CommandSource is not (CommandSource.SaveChanges or CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete)
-            || (eventData.CommandSource == CommandSource.ExecuteUpdate && command.CommandText.Contains(nameof(AppDbContext.JobLeases), StringComparison.Ordinal)))
+            || (eventData.CommandSource == CommandSource.ExecuteUpdate && Bookkeeping.Any(table => command.CommandText.Contains(table, StringComparison.Ordinal))))
             return;
         if (command.Transaction is { } transaction)
         {
@@ -186,6 +186,12 @@ public sealed class DataStampWriter : DbCommandInterceptor, IDbTransactionInterc
         command.Transaction = begun;
         written.AddOrUpdate(begun, new StrongBox<bool>(true));
     }
+
+    /// <summary>
+    /// Tables whose ExecuteUpdates change nothing a kept figure reads: job leases, and a year archive's progress and lease
+    /// (written after every application while a year is prepared).
+    /// </summary>
+    private static readonly string[] Bookkeeping = [nameof(AppDbContext.JobLeases), nameof(AppDbContext.YearArchiveJobs)];
 
     private DbTransaction? OwnTransaction(DbCommand command) =>
         command.Transaction is { } transaction && written.TryGetValue(transaction, out var own) && own.Value ? transaction : null;

@@ -39,15 +39,20 @@ public static class FileStoreSetup
     {
         var configured = configuration[$"{FileStoreOptions.Section}:{nameof(FileStoreOptions.Root)}"];
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(Path.Combine(contentRoot, configured));
+        return BesideData(configuration, contentRoot, "attachments");
+    }
 
+    /// <summary>The folder <paramref name="name"/> beside the SQLite file, or else under <c>Database:DataDirectory</c>.</summary>
+    public static string BesideData(IConfiguration configuration, string contentRoot, string name)
+    {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             var connection = configuration.GetConnectionString("Default");
             var dataSource = string.IsNullOrWhiteSpace(connection) ? "" : new SqliteConnectionStringBuilder(connection).DataSource;
             if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal))
-                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataSource))!, "attachments");
+                return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataSource))!, name);
         }
-        return Path.GetFullPath(Path.Combine(contentRoot, database.DataDirectory, "attachments"));
+        return Path.GetFullPath(Path.Combine(contentRoot, database.DataDirectory, name));
     }
 }

@@ -42,7 +42,7 @@ public class ArchiveCopiesTests(ArchiveCopiesTests.Fixture portal) : IClassFixtu
         var admin = await SignInAsync(portal, "admin");
         var project = CertificateTests.ReadZip(await CertificateTests.BytesAsync(admin, $"/Admin/Archive?handler=Project&code={Concluded}"));
         var again = CertificateTests.ReadZip(await CertificateTests.BytesAsync(admin, $"/Admin/Archive?handler=Project&code={Concluded}"));
-        var year = CertificateTests.ReadZip(await CertificateTests.BytesAsync(admin, "/Admin/Archive?handler=Year&year=2025"));
+        var year = CertificateTests.ReadZip(await YearArchiveKit.DownloadAsync(admin, 2025));
         var projectSums = CertificateTests.Checksums(project);
         var yearSums = CertificateTests.Checksums(year);
         foreach (var name in kept)
@@ -109,7 +109,7 @@ public class ArchiveCopiesTests(ArchiveCopiesTests.Fixture portal) : IClassFixtu
         });
 
         var admin = await SignInAsync(portal, "admin");
-        var year = CertificateTests.ReadZip(await CertificateTests.BytesAsync(admin, "/Admin/Archive?handler=Year&year=2025"));
+        var year = CertificateTests.ReadZip(await YearArchiveKit.DownloadAsync(admin, 2025));
 
         Assert.DoesNotContain($"{code}/无法打印的字符.txt", year.Keys);
         Assert.Equal(4, kept.Count);

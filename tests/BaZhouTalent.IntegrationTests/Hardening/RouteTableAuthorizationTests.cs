@@ -95,7 +95,8 @@ public class RouteTableAuthorizationTests(ReviewAuthorizationMatrixTests.SecureF
         ["POST /Admin/Announcements/{code}?handler=Decide"] = Admin("404"),
         ["GET /Admin/Archive"] = Admin("200"),
         ["GET /Admin/Archive?handler=Project"] = Admin("404"),
-        ["GET /Admin/Archive?handler=Year"] = Admin("200"),
+        ["POST /Admin/Archive?handler=Start"] = Admin("200"),
+        ["GET /Admin/Archive?handler=Download"] = Admin("404"),
         ["GET /Admin/Audit"] = Admin("200"),
         ["GET /Admin/Backups"] = Admin("200"),
         // Not concluded: there is no certificate to give anyone.

@@ -203,29 +203,31 @@ public class ThrottlingTests(ThrottlingTests.ThrottledPortal portal) : IClassFix
     public async Task An_archive_download_takes_a_PDF_permit_while_the_archive_page_itself_does_not()
     {
         portal.Hold.Reset();
-        const string yearArchive = "/Admin/Archive?handler=Year&year=2025";
+        // A project archive renders what was not kept yet; the reference draft has none, so the page answers 404 once reached.
+        const string projectArchive = "/Admin/Archive?handler=Project&code=" + BaZhouTalent.IntegrationTests.Review.ReviewKit.ReferenceCode;
         var (admin, _) = portal.NewBrowser("198.18.5.1");
         await admin.SignInAsync("admin", "Bz2025demo");
         var (researcher, _) = portal.NewBrowser("198.18.5.2");
         await researcher.SignInAsync("yangzhuo", "Bz2025demo");
 
-        using var holding = new HttpRequestMessage(HttpMethod.Get, yearArchive);
+        using var holding = new HttpRequestMessage(HttpMethod.Get, projectArchive);
         holding.Headers.Add(HoldFilter.Header, "1");
         var first = admin.Client.SendAsync(holding);
         await portal.Hold.Entered.Task.WaitAsync(TimeSpan.FromMinutes(1)); // a guard against hanging, not a timing assertion
 
         // The archive holds the one permit: of a PDF and another archive asked at once, one waits and one is refused.
         var pdf = researcher.Client.GetAsync(Pdf);
-        var archive = admin.Client.GetAsync(yearArchive);
+        var archive = admin.Client.GetAsync(projectArchive);
         var queued = await OneRefusedOneQueuedAsync(pdf, archive);
         // The page with the forms renders nothing and does not queue.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Archive")).Status);
 
         portal.Hold.Released.SetResult();
         var held = await first;
-        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
-        Assert.Equal("application/zip", held.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, held.StatusCode);
+        Assert.Contains("已提交的结项申请", await held.Content.ReadAsStringAsync());
+        // The queued one is the PDF (200) or the other archive (404, reached once the permit was free).
+        Assert.Contains((await queued).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound });
     }
 
     /// <summary>The three Excel exports and the list page each is offered on.</summary>

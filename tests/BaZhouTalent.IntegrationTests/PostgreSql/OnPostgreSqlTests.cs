@@ -98,3 +98,13 @@ public sealed class HeldExportPostgreSqlPortal : ExportStreamingTests.HeldExport
 
 public sealed class ExportStreamingOnPostgreSqlTests(HeldExportPostgreSqlPortal portal)
     : ExportStreamingTests(PostgreSqlServer.Checked(portal)), IClassFixture<HeldExportPostgreSqlPortal>;
+
+/// <summary>A year's 归档 prepared in the background on PostgreSQL: the filtered unique index under simultaneous starts, the
+/// claim, the lease and the progress updates, the files in the database store.</summary>
+public sealed class YearArchivePostgreSqlPortal : Desk.YearArchiveJobTests.Portal
+{
+    public YearArchivePostgreSqlPortal() => Provider = DatabaseProvider.PostgreSql;
+}
+
+public sealed class YearArchiveJobOnPostgreSqlTests(YearArchivePostgreSqlPortal portal)
+    : Desk.YearArchiveJobTests(PostgreSqlServer.Checked(portal)), IClassFixture<YearArchivePostgreSqlPortal>;

@@ -110,8 +110,9 @@ public class SecurityAuditTests(SecurePortalFactory portal) : IClassFixture<Secu
         // 导出, 归档下载, 审计日志导出与校验
         AssertRecord((await OnlyAsync(() => admin.GetAsync("/Programme?handler=Export&year=2025"), nameof(SecurityEventKind.Export)))[0],
             "admin", SecurityOutcome.Success, "结项管理 Excel", "含个人信息");
-        AssertRecord((await OnlyAsync(() => admin.GetAsync("/Admin/Archive?handler=Year&year=2025"), nameof(SecurityEventKind.ArchiveDownloaded)))[0],
-            "admin", SecurityOutcome.Success, "归档包 2025 年度", "含个人信息");
+        var yearArchive = await FinishedYearArchiveAsync(2025);
+        AssertRecord((await OnlyAsync(() => admin.GetAsync($"/Admin/Archive?handler=Download&id={yearArchive.Id}"), nameof(SecurityEventKind.ArchiveDownloaded)))[0],
+            "admin", SecurityOutcome.Success, $"归档包 2025 年度（SHA-256 {yearArchive.Sha256}）", "含个人信息");
         AssertRecord((await OnlyAsync(() => admin.GetAsync("/Admin/Audit?handler=Export&account=audited"), nameof(SecurityEventKind.AuditExported)))[0],
             "admin", SecurityOutcome.Success, "审计日志 Excel", "账户 audited");
         var auditPage = await admin.GetAsync("/Admin/Audit");
@@ -252,6 +253,19 @@ public class SecurityAuditTests(SecurePortalFactory portal) : IClassFixture<Secu
             $"expected {string.Join(", ", kinds)}; recorded {string.Join(", ", records.Select(r => $"{r.Kind}({r.Detail})"))}");
         return records;
     }
+
+    /// <summary>A year's 归档 as the worker leaves it: its row finished and its file in the archive folder.</summary>
+    private Task<YearArchiveJob> FinishedYearArchiveAsync(int year) => portal.WithDbAsync(async db =>
+    {
+        var job = new YearArchiveJob { Year = year, Status = YearArchiveStatus.Succeeded, RequestedAt = DateTimeOffset.UtcNow, Sha256 = new string('a', 64) };
+        db.YearArchiveJobs.Add(job);
+        await db.SaveChangesAsync();
+        job.FileName = Application.Archive.PrepareYearArchive.FileName(job);
+        await db.SaveChangesAsync();
+        Directory.CreateDirectory(Path.Combine(portal.Folder, "archives"));
+        await File.WriteAllBytesAsync(Path.Combine(portal.Folder, "archives", job.FileName), [0x50, 0x4b, 0x05, 0x06]);
+        return job;
+    });
 
     private static void AssertRecord(SecurityEvent record, string account, SecurityOutcome outcome, string target, string detail)
     {

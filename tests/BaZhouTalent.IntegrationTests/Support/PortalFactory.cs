@@ -61,6 +61,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logs:Directory", LogDirectory);
         // A portal outside Development takes its daily backup; never into the source tree (the content root).
         builder.UseSetting("Backup:Directory", Path.Combine(Folder, "backups"));
+        // …and the years' 归档 likewise (beside a SQLite file it would be the test's folder anyway; not on PostgreSQL).
+        builder.UseSetting("Archive:Directory", Path.Combine(Folder, "archives"));
         // Tests drive delivery and reminders by hand (OutboxDelivery, SendReminders), never on the workers' timers.
         builder.UseSetting("Notices:WorkersEnabled", "false");
         // …and the reuse checks (RunReuseChecks, ReuseArchive); ReuseWorkerTests switches the worker on.

@@ -234,6 +234,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearArchiveJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    RequestedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    Holder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearArchiveJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1461,6 +1489,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 name: "IX_Units_RegionId",
                 table: "Units",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearArchiveJobs_OneActivePerYear",
+                table: "YearArchiveJobs",
+                column: "Year",
+                unique: true,
+                filter: "\"Status\" IN ('Queued', 'Running')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearArchiveJobs_Status_LeaseExpiresAt",
+                table: "YearArchiveJobs",
+                columns: new[] { "Status", "LeaseExpiresAt" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
         }
 
         /// <inheritdoc />
@@ -1567,6 +1608,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");
+
+            migrationBuilder.DropTable(
+                name: "YearArchiveJobs");
 
             migrationBuilder.DropTable(
                 name: "ClosureAnnouncements");

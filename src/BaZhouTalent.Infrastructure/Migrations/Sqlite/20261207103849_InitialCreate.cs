@@ -232,6 +232,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearArchiveJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearArchiveJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1443,6 +1471,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 name: "IX_Units_RegionId",
                 table: "Units",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearArchiveJobs_OneActivePerYear",
+                table: "YearArchiveJobs",
+                column: "Year",
+                unique: true,
+                filter: "\"Status\" IN ('Queued', 'Running')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearArchiveJobs_Status_LeaseExpiresAt",
+                table: "YearArchiveJobs",
+                columns: new[] { "Status", "LeaseExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -1549,6 +1589,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");
+
+            migrationBuilder.DropTable(
+                name: "YearArchiveJobs");
 
             migrationBuilder.DropTable(
                 name: "ClosureAnnouncements");

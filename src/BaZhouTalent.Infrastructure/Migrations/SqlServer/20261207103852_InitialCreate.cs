@@ -232,6 +232,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearArchiveJobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    Done = table.Column<int>(type: "int", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearArchiveJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1446,6 +1474,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "IX_Units_RegionId",
                 table: "Units",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearArchiveJobs_OneActivePerYear",
+                table: "YearArchiveJobs",
+                column: "Year",
+                unique: true,
+                filter: "\"Status\" IN ('Queued', 'Running')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearArchiveJobs_Status_LeaseExpiresAt",
+                table: "YearArchiveJobs",
+                columns: new[] { "Status", "LeaseExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -1552,6 +1592,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "StoredBlobs");
+
+            migrationBuilder.DropTable(
+                name: "YearArchiveJobs");
 
             migrationBuilder.DropTable(
                 name: "ClosureAnnouncements");
