@@ -5,18 +5,12 @@ namespace BaZhouTalent.Application.Common;
 /// the output asynchronously — the output may be a response body, which refuses synchronous writes. Memory holds what
 /// was written since the last drain.
 /// </summary>
-public sealed class OutputSpool : Stream
+public sealed class OutputSpool : WriteOnlyStream
 {
     private readonly MemoryStream held = new();
 
     /// <summary>How many bytes wait for the next drain.</summary>
     public long Held => held.Length;
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override void Write(byte[] buffer, int offset, int count) => held.Write(buffer, offset, count);
 
@@ -34,10 +28,6 @@ public sealed class OutputSpool : Stream
         return ValueTask.CompletedTask;
     }
 
-    public override void Flush()
-    {
-    }
-
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Writes what is held to <paramref name="output"/>, flushes it, and holds nothing.</summary>
@@ -48,8 +38,4 @@ public sealed class OutputSpool : Stream
         await output.FlushAsync(cancellationToken);
         held.SetLength(0);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
