@@ -20,4 +20,10 @@ public interface ITextSearch
     /// trigrams need three characters; SQL Server has none): the list then compares every record.
     /// </summary>
     IQueryable<long>? SecurityEvents(string term);
+
+    /// <summary>
+    /// Accounts (用户管理) whose user name, real name or display name may contain the term, by their ids; or null where no
+    /// index serves the term (SQLite's trigrams need three characters; SQL Server has none): the list compares every account.
+    /// </summary>
+    IQueryable<string>? Accounts(string term);
 }

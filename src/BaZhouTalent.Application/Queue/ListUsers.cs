@@ -43,7 +43,7 @@ public static class ListUsers
     /// One page-limited query over the accounts, then one query for the roles of that page's accounts only
     /// (Identity's role lookup through <c>UserManager</c> loads every member of a role).
     /// </remarks>
-    public sealed class Handler(IAppDbContext db, TimeProvider clock, ListCounts counts)
+    public sealed class Handler(IAppDbContext db, TimeProvider clock, ListCounts counts, ITextSearch search)
     {
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -64,6 +64,15 @@ public static class ListUsers
                 var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
                 users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
                     || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
+                // The exact comparison runs only on the accounts the index names (and those of the matching units and
+                // regions), so a rare name does not read every account.
+                if (search.Accounts(term) is { } named)
+                {
+                    var candidates = named
+                        .Union(db.Users.Where(u => units.Contains(u.UnitId)).Select(u => u.Id))
+                        .Union(db.Users.Where(u => regions.Contains(u.RegionId)).Select(u => u.Id));
+                    users = users.Where(u => candidates.Contains(u.Id));
+                }
             }
 
             // A search or role over every account checks each one: counted once per change (the same for every viewer).

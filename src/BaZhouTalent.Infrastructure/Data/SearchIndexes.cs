@@ -20,12 +20,20 @@ public static class SearchIndexes
         ("SecurityEventsSearch", "SecurityEvents", "Sequence", ["Target", "Detail", "AccountName", "ClientAddress"]),
     ];
 
+    /// <summary>
+    /// 用户管理's FTS5 table. The accounts' key is text (Identity's), and the implicit rowid of such a table may change at a
+    /// VACUUM: the index keeps its own copy of the searched columns with the account's id (unindexed) beside them.
+    /// </summary>
+    public static readonly (string Index, string Table, string Key, string[] Columns) SqliteAccounts =
+        ("AccountsSearch", "AspNetUsers", "Id", ["UserName", "RealName", "DisplayName"]);
+
     /// <summary>pg_trgm GIN indexes over the lowered searched columns (the lists compare <c>lower(column)</c>).</summary>
     public static readonly (string Table, string Column)[] PostgreSqlColumns =
     [
         ("FundedProjects", "Code"), ("FundedProjects", "Title"), ("FundedProjects", "OriginalLeader_Name"),
         ("ClosureApplications", "ProjectTitle"), ("ClosureApplications", "CurrentLeader_Name"),
         ("SecurityEvents", "Target"), ("SecurityEvents", "Detail"), ("SecurityEvents", "AccountName"), ("SecurityEvents", "ClientAddress"),
+        ("AspNetUsers", "UserName"), ("AspNetUsers", "RealName"), ("AspNetUsers", "DisplayName"),
     ];
 
     public static async Task EnsureAsync(AppDbContext db, ILogger log, CancellationToken cancellationToken = default)
@@ -34,6 +42,7 @@ public static class SearchIndexes
         {
             foreach (var (index, table, key, columns) in SqliteTables)
                 await EnsureSqliteAsync(db, log, index, table, key, columns, cancellationToken);
+            await EnsureSqliteCopyAsync(db, log, SqliteAccounts, cancellationToken);
         }
         else if (db.Database.IsNpgsql())
         {
@@ -83,6 +92,36 @@ public static class SearchIndexes
             // Rows written before the index existed (a database made by an earlier version, or restored) are indexed once.
             var rebuild = $"INSERT INTO \"{index}\"(\"{index}\") VALUES ('rebuild')";
             await db.Database.ExecuteSqlRawAsync(rebuild, cancellationToken);
+            log.LogInformation("Built the search index {Index} over {Table}", index, table);
+        }
+    }
+
+    /// <summary>
+    /// An FTS5 table holding its own copy of the searched columns and the row's key (unindexed), for a table without a
+    /// stable integer key. The update trigger fires only when a searched column really changed: Identity's store writes
+    /// every column of an account at each sign-in, and the copy's row is found by a scan of the index's own rows.
+    /// </summary>
+    private static async Task EnsureSqliteCopyAsync(AppDbContext db, ILogger log, (string Index, string Table, string Key, string[] Columns) search, CancellationToken cancellationToken)
+    {
+        var (index, table, key, columns) = search;
+        var exists = await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}", index).SingleAsync(cancellationToken);
+        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var newValues = string.Join(", ", columns.Select(c => $"new.\"{c}\""));
+        var changed = string.Join(" OR ", columns.Select(c => $"old.\"{c}\" IS NOT new.\"{c}\""));
+        var insert = $"INSERT INTO \"{index}\"(\"{key}\", {list}) VALUES (new.\"{key}\", {newValues});";
+        var delete = $"DELETE FROM \"{index}\" WHERE \"{key}\" = old.\"{key}\";";
+        var create = $"""
+            CREATE VIRTUAL TABLE IF NOT EXISTS "{index}" USING fts5("{key}" UNINDEXED, {list}, tokenize='trigram');
+            CREATE TRIGGER IF NOT EXISTS "{index}_Insert" AFTER INSERT ON "{table}" BEGIN {insert} END;
+            CREATE TRIGGER IF NOT EXISTS "{index}_Delete" AFTER DELETE ON "{table}" BEGIN {delete} END;
+            CREATE TRIGGER IF NOT EXISTS "{index}_Update" AFTER UPDATE OF "{key}", {list} ON "{table}" WHEN old."{key}" IS NOT new."{key}" OR {changed} BEGIN {delete} {insert} END;
+            """;
+        await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
+        if (exists == 0)
+        {
+            var fill = $"INSERT INTO \"{index}\"(\"{key}\", {list}) SELECT \"{key}\", {list} FROM \"{table}\"";
+            await db.Database.ExecuteSqlRawAsync(fill, cancellationToken);
             log.LogInformation("Built the search index {Index} over {Table}", index, table);
         }
     }

@@ -68,6 +68,19 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
         return null;
     }
 
+    public IQueryable<string>? Accounts(string term)
+    {
+        if (db.Database.IsSqlite() && term.Length >= TrigramLength)
+            return db.Database.SqlQuery<string>($"SELECT \"Id\" AS \"Value\" FROM \"AccountsSearch\" WHERE \"AccountsSearch\" MATCH {Phrase(term)}");
+        if (db.Database.IsNpgsql())
+        {
+            var pattern = LikePattern(term);
+            return db.Users.Where(u => EF.Functions.Like(u.UserName!.ToLower(), pattern) || EF.Functions.Like(u.RealName.ToLower(), pattern)
+                || EF.Functions.Like(u.DisplayName.ToLower(), pattern)).Select(u => u.Id);
+        }
+        return null;
+    }
+
     /// <summary>An FTS5 phrase: the term as one quoted string, its quotes doubled (no operator of the query syntax applies).</summary>
     internal static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

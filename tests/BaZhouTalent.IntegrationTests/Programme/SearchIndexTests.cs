@@ -175,15 +175,7 @@ public abstract class SearchIndexTestsBase(PortalFactory portal)
         var db = sp.GetRequiredService<AppDbContext>();
         var page = db.FundedProjects.Matching(db, sp.GetRequiredService<ITextSearch>(), term)
             .OrderByDescending(p => p.Year).ThenBy(p => p.Id).Take(20).Select(p => new { p.Code, p.Title, Unit = p.Unit.Name });
-        await db.Database.OpenConnectionAsync();
-        var postgreSql = db.Database.IsNpgsql();
-        if (postgreSql) await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
-        await using DbCommand command = page.CreateDbCommand();
-        command.CommandText = (postgreSql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) steps.Add(reader.GetString(postgreSql ? 0 : 3));
-        return steps;
+        return await QueryPlans.ExplainAsync(db, page);
     });
 
     /// <summary>No step reads the projects (EF's aliases f…) or the applications (c…) through the whole table.</summary>
@@ -213,13 +205,7 @@ public sealed class SearchIndexTests(PortalFactory portal) : SearchIndexTestsBas
             var handler = sp.GetRequiredService<BaZhouTalent.Application.Audit.ListSecurityEvents.Handler>();
             var db = sp.GetRequiredService<AppDbContext>();
             var query = handler.Filtered(new BaZhouTalent.Application.Audit.ListSecurityEvents.Filter(Term: "欧阳卓"));
-            await db.Database.OpenConnectionAsync();
-            await using DbCommand command = query.CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            var steps = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
-            return steps;
+            return await QueryPlans.ExplainAsync(db, query);
         });
         Assert.Contains(plan, s => s.StartsWith("SCAN SecurityEventsSearch VIRTUAL TABLE INDEX", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, s => System.Text.RegularExpressions.Regex.IsMatch(s, "^SCAN (s\\d*|SecurityEvents)( |$)"));

@@ -4,7 +4,10 @@ using BaZhouTalent.Application.Security;
 using BaZhouTalent.IntegrationTests.Review;
 using BaZhouTalent.IntegrationTests.Support;
 using Microsoft.AspNetCore.Identity;
+using BaZhouTalent.Application.Abstractions;
+using BaZhouTalent.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BaZhouTalent.IntegrationTests.Queues;
 
@@ -137,6 +140,55 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var found = await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString(typed)}");
 
         Assert.Equal(["yangzhuo"], UserNames(found));
+    }
+
+    [SkippableFact]
+    public async Task A_renamed_account_is_found_by_its_new_name_at_once_once_only_and_not_by_the_old()
+    {
+        await SeedAsync();
+        var admin = await ReviewKit.SignInAsync(portal, "admin");
+        await portal.WithScopeAsync(async sp =>
+        {
+            // Identity's store writes every column of the account, as at each sign-in: the index keeps one copy of it.
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var account = await users.FindByNameAsync("bulk.user.007") ?? throw new InvalidOperationException("seeded");
+            account.RealName = "司马相如";
+            Assert.True((await users.UpdateAsync(account)).Succeeded);
+            Assert.True((await users.UpdateSecurityStampAsync(account)).Succeeded);
+            account = await users.FindByNameAsync("bulk.user.008") ?? throw new InvalidOperationException("seeded");
+            account.UserName = "renamed.account";
+            Assert.True((await users.UpdateAsync(account)).Succeeded);
+            return 0;
+        });
+
+        Assert.Equal(["bulk.user.007"], UserNames(await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString("司马相如")}")));
+        Assert.Equal(["bulk.user.007"], UserNames(await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString("批量用户007")}")));
+        Assert.Equal(["renamed.account"], UserNames(await admin.GetAsync("/Admin/Users?q=renamed")));
+        Assert.Empty(UserNames(await admin.GetAsync("/Admin/Users?q=bulk.user.008")));
+    }
+
+    [SkippableFact]
+    public async Task A_search_of_three_characters_or_more_reads_the_accounts_index_not_every_account()
+    {
+        await SeedAsync();
+        var plan = await portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var search = sp.GetRequiredService<ITextSearch>();
+            var ids = search.Accounts("欧阳卓") ?? throw new InvalidOperationException("an index serves three characters");
+            var page = db.Users.Where(u => ids.Contains(u.Id) && u.RealName.ToLower().Contains("欧阳卓"))
+                .OrderBy(u => u.NormalizedUserName).Take(20).Select(u => u.UserName);
+            return await QueryPlans.ExplainAsync(db, page);
+        });
+        if (portal.Provider == DatabaseProvider.PostgreSql)
+        {
+            // pg_trgm's GIN index of a searched column proposes the accounts; none is read whole.
+            Assert.Contains(plan, s => System.Text.RegularExpressions.Regex.IsMatch(s, "Bitmap Index Scan on \"IX_AspNetUsers_(UserName|RealName|DisplayName)_trgm\""));
+            Assert.DoesNotContain(plan, s => s.Contains("Seq Scan", StringComparison.Ordinal));
+            return;
+        }
+        Assert.Contains(plan, s => s.StartsWith("SCAN AccountsSearch VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, s => System.Text.RegularExpressions.Regex.IsMatch(s, "^SCAN (a\\d*|u\\d*|AspNetUsers)( |$)"));
     }
 
     private static int Total(Browser.Page page)
