@@ -56,6 +56,8 @@ portal_env() { # $1 = database name; /verify's limit per client address (30 a mi
 }
 
 start_portal() { # $1 = database name; the admin signs in without a second factor (an empty list of roles that need one)
+  # A portal left running on the port would answer for the new one (which could not bind it): refuse to measure that.
+  if curl -fs "$BASE/healthz" >/dev/null 2>&1; then echo "port $PORT is already answering: stop the portal there first" >&2; exit 1; fi
   (cd "$ROOT/src/BaZhouTalent.Web" && exec env $(portal_env "$1") dotnet "$WEB_DLL" --urls "$BASE" \
     "--Security:TwoFactor:RequiredRoles:0=") >"$WORK/portal-$1.out" 2>&1 &
   PID=$!

@@ -16,24 +16,24 @@ public static class ExpertPool
 {
     public sealed record Member(ExpertCandidate Candidate, string Title, IReadOnlyList<string> Fields);
 
-    /// <summary>The ids of the Expert role's accounts.</summary>
-    /// <remarks>Through <see cref="UserManager{TUser}"/>: the context interface does not expose Identity's join tables.</remarks>
-    public static async Task<IReadOnlyList<string>> ExpertIdsAsync(UserManager<AppUser> users) =>
-        (await users.GetUsersInRoleAsync(Roles.Expert)).Select(u => u.Id).ToList();
+    /// <summary>The ids of the Expert role's accounts, as a query (one probe of Identity's user-role key per account;
+    /// Identity's GetUsersInRoleAsync would load every expert's whole account, tracked).</summary>
+    public static IQueryable<string> ExpertIds(IAppDbContext db) =>
+        db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Expert)).Select(ur => ur.UserId);
 
-    public static async Task<IReadOnlyList<Member>> LoadMembersAsync(IAppDbContext db, UserManager<AppUser> users, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ExpertIdsAsync(IAppDbContext db, CancellationToken cancellationToken = default) =>
+        await ExpertIds(db).ToListAsync(cancellationToken);
+
+    /// <summary>The pool as it stands now, read in one query (the assignment checks against this, inside its transaction).</summary>
+    public static async Task<IReadOnlyList<Member>> LoadMembersAsync(IAppDbContext db, CancellationToken cancellationToken)
     {
-        var ids = await ExpertIdsAsync(users);
-        var rows = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .OrderBy(u => u.UserName)
-            .Select(u => new
-            {
-                u.Id,
-                u.DisplayName,
-                u.UnitId,
-                UnitName = u.Unit != null ? u.Unit.Name : null,
-                Profile = db.ExpertProfiles.FirstOrDefault(p => p.UserId == u.Id),
-            })
+        var rows = await (
+                from u in db.Users.AsNoTracking()
+                where ExpertIds(db).Contains(u.Id)
+                join p in db.ExpertProfiles.AsNoTracking() on u.Id equals p.UserId into profiles
+                from profile in profiles.DefaultIfEmpty()
+                orderby u.UserName
+                select new { u.Id, u.DisplayName, u.UnitId, UnitName = u.Unit != null ? u.Unit.Name : null, Profile = profile })
             .ToListAsync(cancellationToken);
         return rows
             .Where(r => r.Profile is not { IsDisabled: true })
@@ -44,9 +44,16 @@ public static class ExpertPool
             .ToList();
     }
 
+    /// <summary>
+    /// <see cref="LoadMembersAsync"/> as 受理并分配's suggestions show it: read once per data change (<see cref="VersionedCache"/>;
+    /// an account, role or pool entry changes only by a save, which moves the stamp every instance reads).
+    /// </summary>
+    public static Task<IReadOnlyList<Member>> KeptMembersAsync(IAppDbContext db, VersionedCache cache, CancellationToken cancellationToken) =>
+        cache.KeepAsync((nameof(ExpertPool), "members"), OpenLoadLifetime, () => LoadMembersAsync(db, cancellationToken));
+
     /// <summary>The enabled experts as the assignment and the conflict rule need them.</summary>
-    public static async Task<IReadOnlyList<ExpertCandidate>> LoadAsync(IAppDbContext db, UserManager<AppUser> users, CancellationToken cancellationToken) =>
-        (await LoadMembersAsync(db, users, cancellationToken)).Select(m => m.Candidate).ToList();
+    public static async Task<IReadOnlyList<ExpertCandidate>> LoadAsync(IAppDbContext db, CancellationToken cancellationToken) =>
+        (await LoadMembersAsync(db, cancellationToken)).Select(m => m.Candidate).ToList();
 
     /// <summary>
     /// Each expert's open load: assignments in the current round of applications still with the experts, not yet

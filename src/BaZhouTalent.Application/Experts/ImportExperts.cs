@@ -31,7 +31,7 @@ public static class ImportExperts
             var (rows, fileError) = await ImportProjects.ReadWorkbookAsync(command, ExpertSheet.SheetName, ExpertSheet.Columns, "专家", log, cancellationToken);
             if (fileError is not null) return new Result(0, 0, fileError, []);
 
-            var expertIds = (await ExpertPool.ExpertIdsAsync(userManager)).ToHashSet();
+            var expertIds = (await ExpertPool.ExpertIdsAsync(db, cancellationToken)).ToHashSet();
             var existing = await db.Users.Where(u => expertIds.Contains(u.Id)).ToDictionaryAsync(u => u.UserName!, StringComparer.OrdinalIgnoreCase, cancellationToken);
 
             var errors = new List<string>();

@@ -2,7 +2,6 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Security;
-using Microsoft.AspNetCore.Identity;
 
 namespace BaZhouTalent.Application.Experts;
 
@@ -18,11 +17,11 @@ public static class ListExperts
         string UserId, string UserName, string Name, string UnitName, string Title, string Fields,
         string Phone, string Email, string DeclaredConflicts, bool IsDisabled, bool HasPassword, int OpenLoad);
 
-    public sealed class Handler(IAppDbContext db, UserManager<AppUser> users, VersionedCache cache)
+    public sealed class Handler(IAppDbContext db, VersionedCache cache)
     {
         public async Task<Paged<Row>> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
-            var ids = await ExpertPool.ExpertIdsAsync(users);
+            var ids = await ExpertPool.ExpertIdsAsync(db, cancellationToken);
             var experts = db.Users.Where(u => ids.Contains(u.Id));
             if (query.List.Term is { } s)
             {

@@ -2,7 +2,6 @@ using BaZhouTalent.Application.Abstractions;
 using BaZhouTalent.Application.Common;
 using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Workflow;
-using Microsoft.AspNetCore.Identity;
 
 namespace BaZhouTalent.Application.Experts;
 
@@ -19,9 +18,9 @@ public static class SuggestExperts
 
     /// <summary>Suggestions first (best first), then the experts in conflict.</summary>
     public static async Task<IReadOnlyList<Suggestion>> ForAsync(
-        IAppDbContext db, UserManager<AppUser> users, VersionedCache cache, ClosureApplication application, CancellationToken cancellationToken)
+        IAppDbContext db, VersionedCache cache, ClosureApplication application, CancellationToken cancellationToken)
     {
-        var members = await ExpertPool.LoadMembersAsync(db, users, cancellationToken);
+        var members = await ExpertPool.KeptMembersAsync(db, cache, cancellationToken);
         var load = await ExpertPool.KeptOpenLoadAsync(db, cache, cancellationToken);
         return Rank(application, members, load);
     }

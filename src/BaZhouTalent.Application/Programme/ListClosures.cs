@@ -92,10 +92,12 @@ public static class ListClosures
                 projects = Query(filter, request.Term, today, byIndex: false);
             var page = await projects.ToPageAsync(request, Sorts, Projection(today), total, cancellationToken);
             var codes = page.Rows.Where(r => r.Status is not null).Select(r => r.ProjectCode).ToList();
-            var openable = await db.ClosureApplications
-                .Where(Visibility.Applications(currentUser))
-                .Where(a => codes.Contains(a.Project.Code))
-                .Select(a => a.Project.Code)
+            // The page's projects by code, each asked whether its application is visible: joined the other way round,
+            // SQLite read every project of a unit (thousands at 20,000) to find the twenty.
+            var visible = db.ClosureApplications.Where(Visibility.Applications(currentUser));
+            var openable = await db.FundedProjects
+                .Where(p => codes.Contains(p.Code) && visible.Any(a => a.ProjectId == p.Id))
+                .Select(p => p.Code)
                 .ToListAsync(cancellationToken);
             return page with { Rows = page.Rows.Select(r => r with { CanOpen = openable.Contains(r.ProjectCode) }).ToList() };
         }

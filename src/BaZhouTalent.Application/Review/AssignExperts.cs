@@ -5,7 +5,6 @@ using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Review;
@@ -32,7 +31,7 @@ public static class AssignExperts
         }
     }
 
-    public sealed class Handler(ReviewActions actions, IAppDbContext db, UserManager<AppUser> users, Audit.StaffAudit audit)
+    public sealed class Handler(ReviewActions actions, IAppDbContext db, Audit.StaffAudit audit)
     {
         public Task<ReviewOutcome> HandleAsync(Command command, ClaimsPrincipal user, CancellationToken cancellationToken = default)
         {
@@ -51,7 +50,7 @@ public static class AssignExperts
         private Task<ReviewOutcome> RunAsync(Command command, List<string> ids, int? cap, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             actions.RunAsync(user, command.Code, command.Stamp, ReviewTrigger.AssignExperts, async (application, actor, now) =>
             {
-                var pool = await ExpertPool.LoadAsync(db, users, cancellationToken);
+                var pool = await ExpertPool.LoadAsync(db, cancellationToken);
                 var staying = application.ExpertAssignments.Where(e => e.Round == application.Round).Select(e => e.ExpertUserId).ToList();
                 var chosen = new List<ExpertCandidate>();
                 foreach (var id in ids)

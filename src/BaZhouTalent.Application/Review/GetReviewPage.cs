@@ -7,7 +7,6 @@ using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Security;
 using BaZhouTalent.Application.Workflow;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BaZhouTalent.Application.Review;
@@ -38,7 +37,7 @@ public static class GetReviewPage
         public string? LastReturnReason => Application.LastReturn is { Note.Length: > 0 } r ? r.Note : null;
     }
 
-    public sealed class Handler(LoadDisclosed.Handler load, IAppDbContext db, IAuthorizationService authorization, UserManager<AppUser> users,
+    public sealed class Handler(LoadDisclosed.Handler load, IAppDbContext db, IAuthorizationService authorization,
         Reuse.GetReuseReport.Handler reuse, VersionedCache cache)
     {
         public async Task<Result?> HandleAsync(Query query, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -56,7 +55,7 @@ public static class GetReviewPage
             }
 
             IReadOnlyList<SuggestExperts.Suggestion> pool = actions.Contains(ReviewTrigger.AssignExperts)
-                ? await SuggestExperts.ForAsync(db, users, cache, a, cancellationToken)
+                ? await SuggestExperts.ForAsync(db, cache, a, cancellationToken)
                 : [];
 
             // After a decline, the round's other experts stay; the federation adds to them (and may name one of them chief).

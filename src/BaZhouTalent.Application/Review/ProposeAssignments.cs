@@ -4,7 +4,6 @@ using BaZhouTalent.Application.Domain;
 using BaZhouTalent.Application.Experts;
 using BaZhouTalent.Application.Queue;
 using BaZhouTalent.Application.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +49,7 @@ public static class ProposeAssignments
     private static readonly SortMap<ClosureApplication> Order = SortMap<ClosureApplication>.TieBrokenByChain(q => q.ThenBy(a => a.Id))
         .Add("since", a => a.StatusSince);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, UserManager<AppUser> users, IOptions<BatchAssignmentOptions> options)
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, IOptions<BatchAssignmentOptions> options)
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
@@ -67,7 +66,7 @@ public static class ProposeAssignments
                     .ToListAsync(cancellationToken))
                 .OrderBy(a => ids.IndexOf(a.Id)).ToList();
 
-            var members = await ExpertPool.LoadMembersAsync(db, users, cancellationToken);
+            var members = await ExpertPool.LoadMembersAsync(db, cancellationToken);
             var openNow = await ExpertPool.OpenLoadAsync(db, cancellationToken);
             var proposedLoad = new Dictionary<string, int>(openNow);
             var names = members.ToDictionary(m => m.Candidate.UserId, m => m.Candidate.Name);

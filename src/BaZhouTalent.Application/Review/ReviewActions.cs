@@ -176,19 +176,28 @@ public sealed class ReviewActions(IAppDbContext db, IAuthorizationService author
 public static class ReviewLoading
 {
     /// <summary>The application of project <paramref name="code"/> with everything the workflow, the rules and the pages read; tracked.</summary>
-    public static Task<ClosureApplication?> LoadAsync(IAppDbContext db, string code, CancellationToken cancellationToken) =>
-        db.ClosureApplications
-            .Include(a => a.Project).ThenInclude(p => p.Unit).ThenInclude(u => u.Region)
-            .Include(a => a.Project).ThenInclude(p => p.Category)
-            .Include(a => a.Opinions)
-            .Include(a => a.ExpertAssignments)
-            .Include(a => a.Revisions)
-            .Include(a => a.History)
-            .Include(a => a.Attachments)
-            // Approved change requests mark the change table (ChangeRecord); declined assignments are history lines.
-            .Include(a => a.Project).ThenInclude(p => p.Requests)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Project.Code == code, cancellationToken);
+    /// <remarks>
+    /// Each part is read by its own key and joined to the application by the context's fix-up. One split query of the
+    /// same graph repeated the application–project–unit–region–category join in each of its nine statements, and SQLite
+    /// plans every statement afresh: preparing them was a third of a review page's time at 20,000 projects.
+    /// </remarks>
+    public static async Task<ClosureApplication?> LoadAsync(IAppDbContext db, string code, CancellationToken cancellationToken)
+    {
+        var application = await db.ClosureApplications.AsSplitQuery().SingleOrDefaultAsync(a => a.Project.Code == code, cancellationToken);
+        if (application is null)
+            return null;
+        var (id, projectId) = (application.Id, application.ProjectId);
+        // Approved change requests mark the change table (ChangeRecord); declined assignments are history lines.
+        await db.FundedProjects.Where(p => p.Id == projectId)
+            .Include(p => p.Unit).ThenInclude(u => u.Region).Include(p => p.Category).Include(p => p.Requests)
+            .AsSplitQuery().LoadAsync(cancellationToken);
+        await db.ReviewOpinions.Where(o => o.ApplicationId == id).LoadAsync(cancellationToken);
+        await db.ExpertAssignments.Where(e => e.ApplicationId == id).LoadAsync(cancellationToken);
+        await db.ApplicationRevisions.Where(r => r.ApplicationId == id).LoadAsync(cancellationToken);
+        await db.AuditEntries.Where(h => h.ApplicationId == id).LoadAsync(cancellationToken);
+        await db.Attachments.Where(f => f.ApplicationId == id).LoadAsync(cancellationToken);
+        return application;
+    }
 
     /// <summary>The signed-in user as a signer: their name, and the unit or federation their signature speaks for.</summary>
     public static async Task<ReviewActor?> ActorAsync(IAppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)

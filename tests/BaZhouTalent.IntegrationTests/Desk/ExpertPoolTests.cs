@@ -79,6 +79,33 @@ public class ExpertPoolTests(ExpertPoolTests.Fixture fixture) : IClassFixture<Ex
     }
 
     [Fact]
+    public async Task The_suggestions_follow_a_change_to_the_pool_at_once()
+    {
+        // The pool is read once per data change: an expert added or disabled since the page was last drawn shows at once.
+        // An application of its own at intake: the test beside assigns AtIntake's experts.
+        const string code = "BZ25YB893";
+        await RegisterProjectAsync(fixture, code, PartySchoolBazhou);
+        await SubmitAsync(fixture, code);
+        await ToIntakeAsync(fixture, code);
+        var admin = await SignInAsync(fixture, "admin");
+        static List<string?> Suggested(Browser.Page page) =>
+            page.Document.QuerySelectorAll("[data-testid=expert-suggestions] tbody tr").Select(r => r.GetAttribute("data-expert")).ToList();
+        var before = Suggested(await OpenAsync(admin, code));
+
+        await AddAsync(admin, Expert("ex.late", "后加专家", "西华师范大学", "人才工作"));
+        var lateId = await UserIdAsync(fixture, "ex.late");
+        var added = Suggested(await OpenAsync(admin, code));
+        var list = await admin.GetAsync("/Admin/Experts?q=" + Uri.EscapeDataString("后加专家"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(list, new Dictionary<string, string>(), "tr[data-expert='ex.late'] form")).Status);
+        var disabled = Suggested(await OpenAsync(admin, code));
+
+        Assert.NotEmpty(before);
+        Assert.DoesNotContain(lateId, before);
+        Assert.Contains(lateId, added);
+        Assert.DoesNotContain(lateId, disabled);
+    }
+
+    [Fact]
     public async Task Suggestions_exclude_conflicts_rank_by_field_then_load_and_disabled_experts_cannot_be_assigned()
     {
         var admin = await SignInAsync(fixture, "admin");
