@@ -57,26 +57,14 @@ public static class ListUsers
                 var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken) ?? "";
                 users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
             }
-            if (query.Listing.Term is { } term)
-            {
-                // The few units and regions the term names, found once rather than joined for every account.
-                var units = db.Units.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
-                var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
-                users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
-                    || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
-                // The exact comparison runs only on the accounts the index names (and those of the matching units and
-                // regions), so a rare name does not read every account.
-                if (search.Accounts(term) is { } named)
-                {
-                    var candidates = named
-                        .Union(db.Users.Where(u => units.Contains(u.UnitId)).Select(u => u.Id))
-                        .Union(db.Users.Where(u => regions.Contains(u.RegionId)).Select(u => u.Id));
-                    users = users.Where(u => candidates.Contains(u.Id));
-                }
-            }
-
+            var term = query.Listing.Term;
             // A search or role over every account checks each one: counted once per change (the same for every viewer).
-            var total = await counts.CountAsync(users, (nameof(ListUsers), query.Role, query.Listing.Term), cancellationToken);
+            var total = await counts.CountAsync(term is null ? users : Matching(users, term, byIndex: true),
+                (nameof(ListUsers), query.Role, term), cancellationToken);
+            // A common term (a unit's name, "load") fills the page early along the list's order with the plain comparison:
+            // its page is not fetched through the index's thousands of candidates and sorted (ProjectSearch.CommonTerm).
+            if (term is not null)
+                users = Matching(users, term, byIndex: total <= ProjectSearch.CommonTerm);
             var page = await users.ToPageAsync(query.Listing, Sorts, u => new Found(
                     u.Id, u.UserName, u.DisplayName, u.RealName, u.Post,
                     u.Unit == null ? null : u.Unit.Name,
@@ -105,6 +93,26 @@ public static class ListUsers
                     u.TwoFactorEnabled))
                 .ToList();
             return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
+        }
+
+        /// <summary>
+        /// Accounts whose 用户名, 姓名 or display name contains the term, or whose unit or region does. With
+        /// <paramref name="byIndex"/> the exact comparison runs only on the accounts the index names (and those of the
+        /// matching units and regions), so a rare name does not read every account.
+        /// </summary>
+        private IQueryable<AppUser> Matching(IQueryable<AppUser> users, string term, bool byIndex)
+        {
+            // The few units and regions the term names, found once rather than joined for every account.
+            var units = db.Units.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
+            var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
+            users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
+                || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
+            if (!byIndex || search.Accounts(term) is not { } named)
+                return users;
+            var candidates = named
+                .Union(db.Users.Where(u => units.Contains(u.UnitId)).Select(u => u.Id))
+                .Union(db.Users.Where(u => regions.Contains(u.RegionId)).Select(u => u.Id));
+            return users.Where(u => candidates.Contains(u.Id));
         }
     }
 }

@@ -84,6 +84,11 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(Names(all.Where(a => a.Unit?.Contains(unitName, StringComparison.Ordinal) == true)),
             await AllUserNamesAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(unitName)}"));
 
+        // A common term (more matches than ProjectSearch.CommonTerm): its pages are read with the plain comparison, the same rows.
+        var common = all.Where(a => a.UserName.Contains("bulk.user", StringComparison.Ordinal)).ToList();
+        Assert.True(common.Count > Application.Common.ProjectSearch.CommonTerm);
+        Assert.Equal(Names(common), await AllUserNamesAsync(admin, "/Admin/Users?q=BULK.USER"));
+
         var descending = await admin.GetAsync("/Admin/Users?sort=username&desc=true");
         Assert.Equal(Enumerable.Reverse(Names(all)).Take(20), UserNames(descending));
     }
