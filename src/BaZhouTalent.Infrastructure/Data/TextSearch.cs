@@ -29,8 +29,8 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
         if (db.Database.IsNpgsql())
         {
             var pattern = LikePattern(term);
-            return db.FundedProjects.Where(p => EF.Functions.Like(p.Code.ToLower(), pattern) || EF.Functions.Like(p.Title.ToLower(), pattern)
-                || EF.Functions.Like(p.OriginalLeader.Name.ToLower(), pattern)).Select(p => p.Id);
+            return db.FundedProjects.Where(p => EF.Functions.Like(p.Code.ToLower(), pattern, Escape) || EF.Functions.Like(p.Title.ToLower(), pattern, Escape)
+                || EF.Functions.Like(p.OriginalLeader.Name.ToLower(), pattern, Escape)).Select(p => p.Id);
         }
         return db.FundedProjects.Where(p => p.Code.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
             || p.OriginalLeader.Name.ToLower().Contains(term)).Select(p => p.Id);
@@ -48,8 +48,8 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
         if (db.Database.IsNpgsql())
         {
             var pattern = LikePattern(term);
-            return db.ClosureApplications.Where(a => EF.Functions.Like(a.ProjectTitle.ToLower(), pattern)
-                || EF.Functions.Like(a.CurrentLeader.Name.ToLower(), pattern)).Select(a => a.Id);
+            return db.ClosureApplications.Where(a => EF.Functions.Like(a.ProjectTitle.ToLower(), pattern, Escape)
+                || EF.Functions.Like(a.CurrentLeader.Name.ToLower(), pattern, Escape)).Select(a => a.Id);
         }
         return db.ClosureApplications.Where(a => a.ProjectTitle.ToLower().Contains(term) || a.CurrentLeader.Name.ToLower().Contains(term))
             .Select(a => a.Id);
@@ -62,8 +62,8 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
         if (db.Database.IsNpgsql())
         {
             var pattern = LikePattern(term.ToLowerInvariant());
-            return db.SecurityEvents.Where(e => EF.Functions.Like(e.Target.ToLower(), pattern) || EF.Functions.Like(e.Detail.ToLower(), pattern)
-                || EF.Functions.Like(e.AccountName.ToLower(), pattern) || EF.Functions.Like(e.ClientAddress.ToLower(), pattern)).Select(e => e.Sequence);
+            return db.SecurityEvents.Where(e => EF.Functions.Like(e.Target.ToLower(), pattern, Escape) || EF.Functions.Like(e.Detail.ToLower(), pattern, Escape)
+                || EF.Functions.Like(e.AccountName.ToLower(), pattern, Escape) || EF.Functions.Like(e.ClientAddress.ToLower(), pattern, Escape)).Select(e => e.Sequence);
         }
         return null;
     }
@@ -75,14 +75,17 @@ internal sealed class TextSearch(AppDbContext db) : ITextSearch
         if (db.Database.IsNpgsql())
         {
             var pattern = LikePattern(term);
-            return db.Users.Where(u => EF.Functions.Like(u.UserName!.ToLower(), pattern) || EF.Functions.Like(u.RealName.ToLower(), pattern)
-                || EF.Functions.Like(u.DisplayName.ToLower(), pattern)).Select(u => u.Id);
+            return db.Users.Where(u => EF.Functions.Like(u.UserName!.ToLower(), pattern, Escape) || EF.Functions.Like(u.RealName.ToLower(), pattern, Escape)
+                || EF.Functions.Like(u.DisplayName.ToLower(), pattern, Escape)).Select(u => u.Id);
         }
         return null;
     }
 
     /// <summary>An FTS5 phrase: the term as one quoted string, its quotes doubled (no operator of the query syntax applies).</summary>
     internal static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The escape character of <see cref="LikePattern"/>, named in every LIKE (without it Npgsql writes <c>ESCAPE ''</c>).</summary>
+    internal const string Escape = @"\";
 
     /// <summary>PostgreSQL's LIKE pattern for "contains": the wildcards and the escape character (backslash) taken literally.</summary>
     internal static string LikePattern(string term) =>

@@ -158,17 +158,21 @@ public class UserListTests(PortalFactory portal) : IClassFixture<PortalFactory>
             var users = sp.GetRequiredService<UserManager<AppUser>>();
             var account = await users.FindByNameAsync("bulk.user.007") ?? throw new InvalidOperationException("seeded");
             account.RealName = "司马相如";
+            account.DisplayName = "批量用户007（100%）";
             Assert.True((await users.UpdateAsync(account)).Succeeded);
             Assert.True((await users.UpdateSecurityStampAsync(account)).Succeeded);
             account = await users.FindByNameAsync("bulk.user.008") ?? throw new InvalidOperationException("seeded");
-            account.UserName = "renamed.account";
+            account.UserName = "renamed_100.account";
             Assert.True((await users.UpdateAsync(account)).Succeeded);
             return 0;
         });
 
         Assert.Equal(["bulk.user.007"], UserNames(await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString("司马相如")}")));
         Assert.Equal(["bulk.user.007"], UserNames(await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString("批量用户007")}")));
-        Assert.Equal(["renamed.account"], UserNames(await admin.GetAsync("/Admin/Users?q=renamed")));
+        Assert.Equal(["renamed_100.account"], UserNames(await admin.GetAsync("/Admin/Users?q=renamed")));
+        // LIKE's wildcards typed are searched for as themselves.
+        Assert.Equal(["renamed_100.account"], UserNames(await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString("d_100")}")));
+        Assert.Equal(["bulk.user.007"], UserNames(await admin.GetAsync($"/Admin/Users?q={Uri.EscapeDataString("100%")}")));
         Assert.Empty(UserNames(await admin.GetAsync("/Admin/Users?q=bulk.user.008")));
     }
 
