@@ -73,11 +73,10 @@ public static class SearchIndexes
 
     private static async Task EnsureSqliteAsync(AppDbContext db, ILogger log, string index, string table, string key, string[] columns, CancellationToken cancellationToken)
     {
-        var exists = await db.Database.SqlQueryRaw<int>(
-            "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}", index).SingleAsync(cancellationToken);
-        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var newValues = string.Join(", ", columns.Select(c => $"new.\"{c}\""));
-        var oldValues = string.Join(", ", columns.Select(c => $"old.\"{c}\""));
+        var exists = await TableExistsAsync(db, index, cancellationToken);
+        var list = ColumnList(columns);
+        var newValues = ColumnList(columns, "new.");
+        var oldValues = ColumnList(columns, "old.");
         var insert = $"INSERT INTO \"{index}\"(rowid, {list}) VALUES (new.\"{key}\", {newValues});";
         var delete = $"INSERT INTO \"{index}\"(\"{index}\", rowid, {list}) VALUES ('delete', old.\"{key}\", {oldValues});";
         var create = $"""
@@ -87,7 +86,7 @@ public static class SearchIndexes
             CREATE TRIGGER IF NOT EXISTS "{index}_Update" AFTER UPDATE OF {list} ON "{table}" BEGIN {delete} {insert} END;
             """;
         await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
-        if (exists == 0)
+        if (!exists)
         {
             // Rows written before the index existed (a database made by an earlier version, or restored) are indexed once.
             var rebuild = $"INSERT INTO \"{index}\"(\"{index}\") VALUES ('rebuild')";
@@ -104,10 +103,9 @@ public static class SearchIndexes
     private static async Task EnsureSqliteCopyAsync(AppDbContext db, ILogger log, (string Index, string Table, string Key, string[] Columns) search, CancellationToken cancellationToken)
     {
         var (index, table, key, columns) = search;
-        var exists = await db.Database.SqlQueryRaw<int>(
-            "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}", index).SingleAsync(cancellationToken);
-        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var newValues = string.Join(", ", columns.Select(c => $"new.\"{c}\""));
+        var exists = await TableExistsAsync(db, index, cancellationToken);
+        var list = ColumnList(columns);
+        var newValues = ColumnList(columns, "new.");
         var changed = string.Join(" OR ", columns.Select(c => $"old.\"{c}\" IS NOT new.\"{c}\""));
         var insert = $"INSERT INTO \"{index}\"(\"{key}\", {list}) VALUES (new.\"{key}\", {newValues});";
         var delete = $"DELETE FROM \"{index}\" WHERE \"{key}\" = old.\"{key}\";";
@@ -118,11 +116,18 @@ public static class SearchIndexes
             CREATE TRIGGER IF NOT EXISTS "{index}_Update" AFTER UPDATE OF "{key}", {list} ON "{table}" WHEN old."{key}" IS NOT new."{key}" OR {changed} BEGIN {delete} {insert} END;
             """;
         await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
-        if (exists == 0)
+        if (!exists)
         {
             var fill = $"INSERT INTO \"{index}\"(\"{key}\", {list}) SELECT \"{key}\", {list} FROM \"{table}\"";
             await db.Database.ExecuteSqlRawAsync(fill, cancellationToken);
             log.LogInformation("Built the search index {Index} over {Table}", index, table);
         }
     }
+
+    private static async Task<bool> TableExistsAsync(AppDbContext db, string name, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}", name).SingleAsync(cancellationToken) > 0;
+
+    /// <summary>The columns quoted, comma-separated, each after <paramref name="prefix"/> (a trigger's <c>new.</c> or <c>old.</c>).</summary>
+    private static string ColumnList(string[] columns, string prefix = "") => string.Join(", ", columns.Select(c => $"{prefix}\"{c}\""));
 }
