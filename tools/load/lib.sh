@@ -8,6 +8,7 @@ mkdir -p "$WORK"
 WEB_DLL="$ROOT/src/BaZhouTalent.Web/bin/Release/net10.0/BaZhouTalent.Web.dll"
 LOAD_DLL="$ROOT/tools/load/BaZhouTalent.LoadData/bin/Release/net10.0/BaZhouTalent.LoadData.dll"
 PID=""
+OTHER_PIDS=""   # portals kept running beside PID (run.sh LOCKSTEP=1), stopped with it
 PG_DATA=""
 
 build_tools() { # NO_BUILD=1: use the Release build already there (a second tool beside a running load run)
@@ -88,7 +89,11 @@ wait_for_quiet_data() { # $1 = database name
   echo "Background catch-up over after $((SECONDS - started)) s (data stamp $after)"
 }
 
-stop_portal() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
+stop_portal() {
+  local p
+  for p in $PID $OTHER_PIDS; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  PID=""; OTHER_PIDS=""
+}
 
 new_database() { # $1 = name; created, migrated and seeded with the demo data by the portal itself
   if [ "$PROVIDER" = PostgreSql ]; then

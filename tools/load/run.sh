@@ -11,6 +11,7 @@
 #   KEEP=1 FILL_ONLY=1 WORK=/tmp/w tools/load/run.sh    # fill the databases now (slow, any load) …
 #   KEEP=1 WORK=/tmp/w tools/load/run.sh                # … and measure them later on a quiet machine (filled ones are reused)
 #   SAVE_PAGES=DIR … tools/load/run.sh                   # only save every page's HTML into DIR (tools/compression)
+#   LOCKSTEP=1 … tools/load/run.sh                       # both sizes' portals up at once, each page on one then the other
 #
 # Only loopback is targeted; every wrk run stops by itself after DURATION. The machine's load average is printed
 # before and after each database's pages (a shared machine: read the ratios, not the milliseconds).
@@ -71,107 +72,139 @@ measure() { # $1 = mode (warm|measure), $2 = label, $3 = cookie ('' for none), $
   return 0
 }
 
-each_page() { # $1 = warm or measure
-  local m=$1
-  measure "$m" baseline "" /healthz
-  # 市社科联
-  measure "$m" 市社科联 "$admin" /
-  measure "$m" 市社科联 "$admin" "/?group=intake&p=5"
-  measure "$m" 市社科联 "$admin" /Notices
-  measure "$m" 市社科联 "$admin" "/Notices?unread=true"
-  measure "$m" 市社科联 "$admin" /Programme
-  measure "$m" 市社科联 "$admin" "/Programme?status=Concluded&sort=submitted&desc=true"
-  measure "$m" 市社科联 "$admin" "/Programme?q=$RARE"
-  measure "$m" 市社科联 "$admin" "/Programme?q=$COMMON"
-  measure "$m" 市社科联 "$admin" /Admin/Dashboard
-  measure "$m" 市社科联 "$admin" /Admin/Dashboard cold
-  measure "$m" 市社科联 "$admin" "/Admin/Dashboard?year=2024"
-  measure "$m" 市社科联 "$admin" /Admin/Projects
-  measure "$m" 市社科联 "$admin" "/Admin/Projects?q=$RARE"
-  measure "$m" 市社科联 "$admin" /Admin/Users
-  measure "$m" 市社科联 "$admin" "/Admin/Users?role=Researcher&q=load&sort=name&p=40"
-  measure "$m" 市社科联 "$admin" "/Admin/Users?q=$RARE"
-  measure "$m" 市社科联 "$admin" /Admin/Units
-  measure "$m" 市社科联 "$admin" /Admin/Experts
-  measure "$m" 市社科联 "$admin" /Admin/Announcements
-  measure "$m" 市社科联 "$admin" "/Admin/Announcements?year=2024&p=3"
-  measure "$m" 市社科联 "$admin" /Admin/Audit
-  measure "$m" 市社科联 "$admin" "/Admin/Audit?q=$RARE"
-  measure "$m" 市社科联 "$admin" /Admin/Archive
-  measure "$m" 市社科联 "$admin" /Admin/Backups
-  measure "$m" 市社科联 "$admin" /Admin/Windows
-  measure "$m" 市社科联 "$admin" /Review/Federation
-  measure "$m" 市社科联 "$admin" "/Review/Federation?status=FederationReview&q=$COMMON&sort=title"
-  measure "$m" 市社科联 "$admin" "/Review/Act/$INTAKE_CODE"
-  measure "$m" 市社科联 "$admin" "/Review/History/$CONCLUDED_CODE"
-  measure "$m" 市社科联 "$admin" /Requests/Federation
-  measure "$m" 市社科联 "$admin" "/applications/$CONCLUDED_CODE"
-  measure "$m" 市社科联 "$admin" "/projects/$CONCLUDED_CODE"
-  measure "$m" 市社科联 "$admin" /Account/Security
-  # 单位
-  measure "$m" 单位 "$unit" /
-  measure "$m" 单位 "$unit" /Programme
-  measure "$m" 单位 "$unit" /Review/Unit
-  measure "$m" 单位 "$unit" "/Review/Act/$UNIT_CODE"
-  measure "$m" 单位 "$unit" /Requests/Unit
-  measure "$m" 单位 "$unit" /Notices
-  # 县区
-  measure "$m" 县区 "$county" /
-  measure "$m" 县区 "$county" /Review/County
-  measure "$m" 县区 "$county" /Programme
-  measure "$m" 县区 "$county" /Notices
-  # 专家
-  measure "$m" 专家 "$expert" /
-  measure "$m" 专家 "$expert" /Review/Expert
-  measure "$m" 专家 "$expert" "/Review/Act/$EXPERT_CODE"
-  measure "$m" 专家 "$expert" /Notices
-  # 负责人
-  measure "$m" 负责人 "$researcher" /
-  measure "$m" 负责人 "$researcher" /Projects
-  measure "$m" 负责人 "$researcher" /applications/BZ25YB027
-  measure "$m" 负责人 "$researcher" /projects/BZ25YB027
-  measure "$m" 负责人 "$researcher" /Notices
-  # anyone
-  measure "$m" 公众 "" "/verify?q=$CERTIFICATE"
+# Every page of every role, separated by |: label, who is signed in (empty: nobody), path ({…}: a code of the database
+# measured) and "cold" for a page measured while a change is saved every half second.
+pages() {
+  cat <<'PAGES'
+baseline||/healthz
+市社科联|admin|/
+市社科联|admin|/?group=intake&p=5
+市社科联|admin|/Notices
+市社科联|admin|/Notices?unread=true
+市社科联|admin|/Programme
+市社科联|admin|/Programme?status=Concluded&sort=submitted&desc=true
+市社科联|admin|/Programme?q={rare}
+市社科联|admin|/Programme?q={common}
+市社科联|admin|/Admin/Dashboard
+市社科联|admin|/Admin/Dashboard|cold
+市社科联|admin|/Admin/Dashboard?year=2024
+市社科联|admin|/Admin/Projects
+市社科联|admin|/Admin/Projects?q={rare}
+市社科联|admin|/Admin/Users
+市社科联|admin|/Admin/Users?role=Researcher&q=load&sort=name&p=40
+市社科联|admin|/Admin/Users?q={rare}
+市社科联|admin|/Admin/Units
+市社科联|admin|/Admin/Experts
+市社科联|admin|/Admin/Announcements
+市社科联|admin|/Admin/Announcements?year=2024&p=3
+市社科联|admin|/Admin/Audit
+市社科联|admin|/Admin/Audit?q={rare}
+市社科联|admin|/Admin/Archive
+市社科联|admin|/Admin/Backups
+市社科联|admin|/Admin/Windows
+市社科联|admin|/Review/Federation
+市社科联|admin|/Review/Federation?status=FederationReview&q={common}&sort=title
+市社科联|admin|/Review/Act/{intake}
+市社科联|admin|/Review/History/{concluded}
+市社科联|admin|/Requests/Federation
+市社科联|admin|/applications/{concluded}
+市社科联|admin|/projects/{concluded}
+市社科联|admin|/Account/Security
+单位|unit.bzdx|/
+单位|unit.bzdx|/Programme
+单位|unit.bzdx|/Review/Unit
+单位|unit.bzdx|/Review/Act/{unit_review}
+单位|unit.bzdx|/Requests/Unit
+单位|unit.bzdx|/Notices
+县区|skl.bazhou|/
+县区|skl.bazhou|/Review/County
+县区|skl.bazhou|/Programme
+县区|skl.bazhou|/Notices
+专家|expert.1|/
+专家|expert.1|/Review/Expert
+专家|expert.1|/Review/Act/{expert_review}
+专家|expert.1|/Notices
+负责人|yangzhuo|/
+负责人|yangzhuo|/Projects
+负责人|yangzhuo|/applications/BZ25YB027
+负责人|yangzhuo|/projects/BZ25YB027
+负责人|yangzhuo|/Notices
+公众||/verify?q={certificate}
+PAGES
 }
 
-run_pages() { # $1 = projects
-  local admin unit county expert researcher
-  admin=$(sign_in admin); unit=$(sign_in unit.bzdx); county=$(sign_in skl.bazhou)
-  expert=$(sign_in expert.1); researcher=$(sign_in yangzhuo)
-  RARE=$(urlencode "$(code_of rare_name)"); COMMON=$(urlencode 研究)
-  INTAKE_CODE=$(code_of intake); UNIT_CODE=$(code_of unit_review); EXPERT_CODE=$(code_of expert_review)
-  CONCLUDED_CODE=$(code_of concluded); CERTIFICATE=$(urlencode "$(code_of certificate)")
-  TSV="$WORK/pages-$PROVIDER-$1.tsv"
-  : >"$TSV"
-  echo "# load $(cut -d' ' -f1-3 /proc/loadavg) before" >>"$TSV"
+# One database measured (a "side"): its portal's address, its accounts' cookies, its codes, its TSV.
+declare -A SIDE_BASE SIDE_TSV COOKIE CODE
+SIDES=()
+
+prepare_side() { # $1 = projects; the portal for it answers at BASE
+  local n=$1 who key
+  SIDES+=("$n"); SIDE_BASE[$n]=$BASE; SIDE_TSV[$n]="$WORK/pages-$PROVIDER-$n.tsv"
+  for who in admin unit.bzdx skl.bazhou expert.1 yangzhuo; do COOKIE[$n:$who]=$(sign_in "$who"); done
+  CODES="$WORK/codes-$n.txt"
+  for key in rare_name intake unit_review expert_review concluded certificate; do CODE[$n:$key]=$(code_of "$key"); done
+  : >"${SIDE_TSV[$n]}"
+}
+
+expand() { # $1 = side, $2 = path with {placeholders}
+  local path=$2 n=$1
+  path=${path//\{rare\}/$(urlencode "${CODE[$n:rare_name]}")}
+  path=${path//\{common\}/$(urlencode 研究)}
+  path=${path//\{certificate\}/$(urlencode "${CODE[$n:certificate]}")}
+  for key in intake unit_review expert_review concluded; do path=${path//\{$key\}/${CODE[$n:$key]}}; done
+  printf '%s' "$path"
+}
+
+# Each page on every side in turn (warm or measure): with two sides up at once (LOCKSTEP=1) both sizes of a page are
+# measured seconds apart, so a machine that slows down slows both.
+each_page() { # $1 = warm or measure
+  local label who path cold n
+  while IFS='|' read -r label who path cold; do
+    for n in "${SIDES[@]}"; do
+      BASE=${SIDE_BASE[$n]}; TSV=${SIDE_TSV[$n]}
+      measure "$1" "$label" "${who:+${COOKIE[$n:$who]}}" "$(expand "$n" "$path")" "$cold"
+    done
+  done < <(pages)
+}
+
+run_pages() { # measures every prepared side
+  local n
+  for n in "${SIDES[@]}"; do echo "# load $(cut -d' ' -f1-3 /proc/loadavg) before" >>"${SIDE_TSV[$n]}"; done
   echo "Warming up every page ($WARMUP each)…"
   each_page warm
-  echo "Measuring, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Measuring ${SIDES[*]} projects, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   each_page measure
-  echo "# load $(cut -d' ' -f1-3 /proc/loadavg) after" >>"$TSV"
+  for n in "${SIDES[@]}"; do echo "# load $(cut -d' ' -f1-3 /proc/loadavg) after" >>"${SIDE_TSV[$n]}"; done
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-run_generated() { # $1 = how many projects; a database filled before in the same (kept) work folder is reused
+database_for() { # $1 = how many projects; a database filled before in the same (kept) work folder is reused
   if [ -s "$WORK/codes-$1.txt" ]; then
     echo "Reusing the $1-project database filled before in $WORK"
     [ "$PROVIDER" = PostgreSql ] && start_postgresql
-    CODES="$WORK/codes-$1.txt"
   else
     new_database "$1"
     fill_database "$1"
   fi
-  [ -n "${FILL_ONLY:-}" ] && return 0
-  start_portal "$1"
-  wait_for_quiet_data "$1"
-  run_pages "$1"
-  stop_portal
 }
 
-if [ "$SAME_ROWS_PROJECTS" -gt 0 ]; then run_generated "$SAME_ROWS_PROJECTS"; fi
-run_generated "$PROJECTS"
-[ -n "${FILL_ONLY:-}${SAVE_PAGES:-}" ] && exit 0
+SIZES=$([ "$SAME_ROWS_PROJECTS" -gt 0 ] && echo "$SAME_ROWS_PROJECTS ")$PROJECTS
+for n in $SIZES; do database_for "$n"; done
+[ -n "${FILL_ONLY:-}" ] && exit 0
+if [ -n "${LOCKSTEP:-}" ]; then
+  # Both portals up at once, the small one on PORT and the large one on PORT+1; each page measured on one, then the other.
+  for n in $SIZES; do
+    start_portal "$n"; wait_for_quiet_data "$n"; prepare_side "$n"
+    OTHER_PIDS="$OTHER_PIDS $PID"; PID=""; PORT=$((PORT + 1)); BASE="http://127.0.0.1:$PORT"
+  done
+  run_pages
+else
+  for n in $SIZES; do
+    SIDES=(); start_portal "$n"; wait_for_quiet_data "$n"; prepare_side "$n"; run_pages; stop_portal
+  done
+fi
+stop_portal
+[ -n "${SAVE_PAGES:-}" ] && exit 0
 python3 tools/load/report.py "$WORK/pages-$PROVIDER-$PROJECTS.tsv" \
   $([ "$SAME_ROWS_PROJECTS" -gt 0 ] && echo "$WORK/pages-$PROVIDER-$SAME_ROWS_PROJECTS.tsv")
 echo
