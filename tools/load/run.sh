@@ -181,7 +181,7 @@ run_pages() { # measures every prepared side
 database_for() { # $1 = how many projects; a database filled before in the same (kept) work folder is reused
   if [ -s "$WORK/codes-$1.txt" ]; then
     echo "Reusing the $1-project database filled before in $WORK"
-    [ "$PROVIDER" = PostgreSql ] && start_postgresql
+    if [ "$PROVIDER" = PostgreSql ]; then start_postgresql; fi
   else
     new_database "$1"
     fill_database "$1"

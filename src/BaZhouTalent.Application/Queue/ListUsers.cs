@@ -59,12 +59,22 @@ public static class ListUsers
             }
             var term = query.Listing.Term;
             // A search or role over every account checks each one: counted once per change (the same for every viewer).
-            var total = await counts.CountAsync(term is null ? users : Matching(users, term, byIndex: true),
+            var candidates = term is null ? null : Candidates(term);
+            var total = await counts.CountAsync(term is null ? users : Among(Matching(users, term), candidates),
                 (nameof(ListUsers), query.Role, term), cancellationToken);
-            // A common term (a unit's name, "load") fills the page early along the list's order with the plain comparison:
-            // its page is not fetched through the index's thousands of candidates and sorted (ProjectSearch.CommonTerm).
             if (term is not null)
-                users = Matching(users, term, byIndex: total <= ProjectSearch.CommonTerm);
+            {
+                users = Matching(users, term);
+                // A rare term's few accounts are named by the index first, and the page reads each by key: given the
+                // candidates as a subquery, PostgreSQL's planner (unable to estimate them) compared every account's
+                // names instead. A common term (a unit's name, "load") fills the page early along the list's order with
+                // the plain comparison, not through the index's thousands of candidates (ProjectSearch.CommonTerm).
+                if (total <= ProjectSearch.CommonTerm && candidates is not null)
+                {
+                    var named = await candidates.ToListAsync(cancellationToken);
+                    users = users.Where(u => named.Contains(u.Id));
+                }
+            }
             var page = await users.ToPageAsync(query.Listing, Sorts, u => new Found(
                     u.Id, u.UserName, u.DisplayName, u.RealName, u.Post,
                     u.Unit == null ? null : u.Unit.Name,
@@ -95,24 +105,35 @@ public static class ListUsers
             return new Paged<Row>(rows, page.Page, page.PageSize, page.Total);
         }
 
-        /// <summary>
-        /// Accounts whose 用户名, 姓名 or display name contains the term, or whose unit or region does. With
-        /// <paramref name="byIndex"/> the exact comparison runs only on the accounts the index names (and those of the
-        /// matching units and regions), so a rare name does not read every account.
-        /// </summary>
-        private IQueryable<AppUser> Matching(IQueryable<AppUser> users, string term, bool byIndex)
+        /// <summary>Accounts whose 用户名, 姓名 or display name contains the term, or whose unit or region does.</summary>
+        private IQueryable<AppUser> Matching(IQueryable<AppUser> users, string term)
         {
-            // The few units and regions the term names, found once rather than joined for every account.
-            var units = db.Units.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
-            var regions = db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id);
-            users = users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
+            var (units, regions) = Named(term);
+            return users.Where(u => u.UserName!.ToLower().Contains(term) || u.RealName.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
                 || units.Contains(u.UnitId) || regions.Contains(u.RegionId));
-            if (!byIndex || search.Accounts(term) is not { } named)
-                return users;
-            var candidates = named
+        }
+
+        /// <summary>
+        /// The keys of every account the term may match, by the search index (and the accounts of the units and regions
+        /// it names), or null where the provider has no index for it; <see cref="Matching"/> still decides.
+        /// </summary>
+        private IQueryable<string>? Candidates(string term)
+        {
+            if (search.Accounts(term) is not { } named)
+                return null;
+            var (units, regions) = Named(term);
+            return named
                 .Union(db.Users.Where(u => units.Contains(u.UnitId)).Select(u => u.Id))
                 .Union(db.Users.Where(u => regions.Contains(u.RegionId)).Select(u => u.Id));
-            return users.Where(u => candidates.Contains(u.Id));
         }
+
+        /// <summary>The few units and regions the term names, found once rather than joined for every account.</summary>
+        private (IQueryable<int?> Units, IQueryable<int?> Regions) Named(string term) => (
+            db.Units.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id),
+            db.Regions.Where(x => x.Name.ToLower().Contains(term)).Select(x => (int?)x.Id));
+
+        /// <summary>The exact comparison run only on the index's candidates, so a rare name does not read every account.</summary>
+        private static IQueryable<AppUser> Among(IQueryable<AppUser> matching, IQueryable<string>? candidates) =>
+            candidates is null ? matching : matching.Where(u => candidates.Contains(u.Id));
     }
 }
