@@ -420,10 +420,13 @@ public class ClosureApplication
         ReviewWorkflow.For(this).Fire(trigger);
         UpdatedAt = now;
         StatusSince = now;
-        // Leaving the experts closes the round's assignments: the experts' queues read only the open ones.
-        if (from == ApplicationStatus.ExpertReview && Status != ApplicationStatus.ExpertReview)
+        // Leaving the experts closes the round's assignments: the experts' queues read only the open ones. While with
+        // them, each open assignment carries the application's time (every step there moves it, an appraisal too).
+        foreach (var assignment in ExpertAssignments.Where(e => e.Round == Round && e.ClosedAt == null))
         {
-            foreach (var assignment in ExpertAssignments.Where(e => e.Round == Round && e.ClosedAt == null))
+            if (Status == ApplicationStatus.ExpertReview)
+                assignment.AwaitingSince = now;
+            else if (from == ApplicationStatus.ExpertReview)
                 assignment.ClosedAt = now;
         }
         History.Add(new AuditEntry

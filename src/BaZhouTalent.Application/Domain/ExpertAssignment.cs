@@ -18,6 +18,13 @@ public class ExpertAssignment
     /// transitions), never by hand.
     /// </summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
+    /// While open, the application's <see cref="ClosureApplication.StatusSince"/> (what the expert's 待办 shows as waiting
+    /// since and sorts by), kept on the assignment so the expert's queue reads its page along the (ExpertUserId, ClosedAt,
+    /// AwaitingSince) index instead of sorting every open appraisal of the expert. Set by the workflow with StatusSince.
+    /// </summary>
+    public DateTimeOffset? AwaitingSince { get; set; }
 }
 
 /// <summary>Why an assigned expert declines (谢绝鉴定).</summary>

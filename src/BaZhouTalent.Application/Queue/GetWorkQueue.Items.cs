@@ -112,17 +112,21 @@ public static partial class GetWorkQueue
             var pending = ReviewQueues.Pending(db, role, currentUser);
             if (role == Roles.Expert)
             {
-                var toAppraise = pending
-                    .Where(a => !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId))
-                    .Select(a => new Item
+                // Read along the expert's open assignments in waiting order (the assignment carries the application's
+                // StatusSince), so a page is its twenty rows however many appraisals the expert has open.
+                var toAppraise =
+                    from e in ReviewQueues.OpenAssignments(db, userId)
+                    join a in ReviewQueues.Waiting(db, role, currentUser, db.ClosureApplications) on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
+                    where !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
+                    select new Item
                     {
                         ProjectId = a.ProjectId,
                         Code = a.Project.Code,
                         Title = a.Project.Title,
                         Status = a.Status,
                         ChiefTurn = false,
-                        Since = a.StatusSince,
-                    });
+                        Since = e.AwaitingSince,
+                    };
                 // Theirs again once every appraisal, their own included, is in: the chief combines them. Read from the
                 // applications the expert has appraised (a few, by the signer index), not by testing every one in the stage.
                 var appraised = db.ReviewOpinions.Where(o => o.SignerUserId == userId && o.Stage == ReviewStage.Expert).Select(o => o.ApplicationId);

@@ -29,15 +29,22 @@ public static class ReviewQueues
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user)
     {
         var applications = role == Roles.Expert && user.UserId is { } expertId
-            ? from e in db.ExpertAssignments
-              where e.ExpertUserId == expertId && e.ClosedAt == null
+            ? from e in OpenAssignments(db, expertId)
               join a in db.ClosureApplications on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
               select a
             : db.ClosureApplications;
-        return applications.AsNoTracking()
+        return Waiting(db, role, user, applications);
+    }
+
+    /// <summary>The expert's assignments whose application is still with the experts.</summary>
+    public static IQueryable<ExpertAssignment> OpenAssignments(IAppDbContext db, string expertId) =>
+        db.ExpertAssignments.AsNoTracking().Where(e => e.ExpertUserId == expertId && e.ClosedAt == null);
+
+    /// <summary>Those of <paramref name="applications"/> that wait for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
+    public static IQueryable<ClosureApplication> Waiting(IAppDbContext db, string role, ICurrentUser user, IQueryable<ClosureApplication> applications) =>
+        applications.AsNoTracking()
             .Where(Visibility.Pending(user, role))
             .Where(NotTerminated(db));
-    }
 
     /// <summary>
     /// A terminated project's application waits for nobody (it stays, read-only, as it was signed). Written as

@@ -54,6 +54,7 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
                 && c.CommandText.Contains("\"ClosureApplications\"", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(reads);
+        var waitingOrder = 0;
         foreach (var read in reads)
         {
             var plan = (await portal.PlanAsync(read)).Select(s => s.Detail).ToList();
@@ -65,7 +66,15 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
                 string.Join("\n", plan) + "\n" + read.CommandText);
             Assert.True(loops.All(step => step.StartsWith("SEARCH", StringComparison.Ordinal)), string.Join("\n", plan) + "\n" + read.CommandText);
             Assert.DoesNotContain(loops, step => step.Contains("IX_ClosureApplications_Status", StringComparison.Ordinal));
+            // The 待办's page of appraisals to do is read in waiting order: only ties are sorted, not every open appraisal.
+            if (read.CommandText.Contains("\"AwaitingSince\" AS \"Since\"", StringComparison.Ordinal))
+            {
+                Assert.StartsWith("SEARCH e USING COVERING INDEX IX_ExpertAssignments_ExpertUserId_ClosedAt_AwaitingSince_", loops[0], StringComparison.Ordinal);
+                Assert.DoesNotContain(plan, s => s.StartsWith("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+                waitingOrder++;
+            }
         }
+        Assert.True(waitingOrder > 0, "no statement of the 待办 read the expert's appraisals in waiting order");
     }
 
     [Fact]

@@ -691,6 +691,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("character varying(450)")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("AwaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -714,6 +717,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
 
                     NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
                     b.ToTable("ExpertAssignments");
                 });

@@ -670,6 +670,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)")
                         .UseCollation("Chinese_PRC_BIN2");
 
+                    b.Property<DateTimeOffset?>("AwaitingSince")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -691,6 +694,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

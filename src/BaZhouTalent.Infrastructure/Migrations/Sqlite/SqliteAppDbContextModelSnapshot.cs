@@ -598,6 +598,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AwaitingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -618,6 +621,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

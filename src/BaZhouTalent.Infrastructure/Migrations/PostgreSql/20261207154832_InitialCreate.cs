@@ -857,7 +857,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     IsChief = table.Column<bool>(type: "boolean", nullable: false),
                     AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AssignedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AwaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1271,6 +1272,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" })
                 .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_AwaitingSince_Appli~",
+                table: "ExpertAssignments",
+                columns: new[] { "ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjectParticipants_OwnerId",

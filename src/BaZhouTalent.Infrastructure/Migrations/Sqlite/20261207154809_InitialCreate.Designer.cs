@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207103849_InitialCreate")]
+    [Migration("20261207154809_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -601,6 +601,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AwaitingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -621,6 +624,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });
