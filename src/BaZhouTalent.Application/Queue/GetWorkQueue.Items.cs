@@ -116,7 +116,7 @@ public static partial class GetWorkQueue
                 // StatusSince), so a page is its twenty rows however many appraisals the expert has open.
                 var toAppraise =
                     from e in ReviewQueues.OpenAssignments(db, userId)
-                    join a in ReviewQueues.Waiting(db, role, currentUser, db.ClosureApplications) on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
+                    join a in ReviewQueues.ExpertWaiting(db, currentUser) on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
                     where !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
                     select new Item
                     {

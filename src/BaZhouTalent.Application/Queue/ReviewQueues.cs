@@ -23,28 +23,32 @@ public static class ReviewQueues
     /// <summary>
     /// The applications waiting for <paramref name="user"/> as <paramref name="role"/>, untracked. An expert's start
     /// from their own open assignments (the (ExpertUserId, ClosedAt) index, joined to the application by key), so
-    /// their 待办 and list read what is theirs, not every application in 专家鉴定中; <see cref="Visibility.Pending"/>
-    /// still decides which of those wait.
+    /// their 待办 and list read what is theirs, not every application in 专家鉴定中; that join is their relation to the
+    /// application, and <see cref="Visibility.PendingForOwnAssignment"/> decides which of those wait.
     /// </summary>
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user)
     {
-        var applications = role == Roles.Expert && user.UserId is { } expertId
-            ? from e in OpenAssignments(db, expertId)
-              join a in db.ClosureApplications on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
-              select a
-            : db.ClosureApplications;
-        return Waiting(db, role, user, applications);
+        if (role == Roles.Expert && user.UserId is { } expertId)
+        {
+            return from e in OpenAssignments(db, expertId)
+                   join a in ExpertWaiting(db, user) on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
+                   select a;
+        }
+        return db.ClosureApplications.AsNoTracking()
+            .Where(Visibility.Pending(user, role))
+            .Where(NotTerminated(db));
     }
+
+    /// <summary>The applications that wait for the expert among those joined to their own open assignments (the join is
+    /// the relation: <see cref="Visibility.PendingForOwnAssignment"/>), untracked.</summary>
+    public static IQueryable<ClosureApplication> ExpertWaiting(IAppDbContext db, ICurrentUser user) =>
+        db.ClosureApplications.AsNoTracking()
+            .Where(Visibility.PendingForOwnAssignment(user))
+            .Where(NotTerminated(db));
 
     /// <summary>The expert's assignments whose application is still with the experts.</summary>
     public static IQueryable<ExpertAssignment> OpenAssignments(IAppDbContext db, string expertId) =>
         db.ExpertAssignments.AsNoTracking().Where(e => e.ExpertUserId == expertId && e.ClosedAt == null);
-
-    /// <summary>Those of <paramref name="applications"/> that wait for <paramref name="user"/> as <paramref name="role"/>, untracked.</summary>
-    public static IQueryable<ClosureApplication> Waiting(IAppDbContext db, string role, ICurrentUser user, IQueryable<ClosureApplication> applications) =>
-        applications.AsNoTracking()
-            .Where(Visibility.Pending(user, role))
-            .Where(NotTerminated(db));
 
     /// <summary>
     /// A terminated project's application waits for nobody (it stays, read-only, as it was signed). Written as
