@@ -421,11 +421,15 @@ public class ClosureApplication
         UpdatedAt = now;
         StatusSince = now;
         // Leaving the experts closes the round's assignments: the experts' queues read only the open ones. While with
-        // them, each open assignment carries the application's time (every step there moves it, an appraisal too).
+        // them, each open assignment carries the application's time (every step there moves it, an appraisal too) and
+        // its submission time (the experts' list is sorted by it).
         foreach (var assignment in ExpertAssignments.Where(e => e.Round == Round && e.ClosedAt == null))
         {
             if (Status == ApplicationStatus.ExpertReview)
+            {
                 assignment.AwaitingSince = now;
+                assignment.SubmittedAt = SubmittedAt;
+            }
             else if (from == ApplicationStatus.ExpertReview)
                 assignment.ClosedAt = now;
         }

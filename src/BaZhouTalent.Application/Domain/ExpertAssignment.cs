@@ -25,6 +25,14 @@ public class ExpertAssignment
     /// AwaitingSince) index instead of sorting every open appraisal of the expert. Set by the workflow with StatusSince.
     /// </summary>
     public DateTimeOffset? AwaitingSince { get; set; }
+
+    /// <summary>
+    /// While open, the application's <see cref="ClosureApplication.SubmittedAt"/> (which does not change while it is with
+    /// the experts), kept on the assignment so the expert's review list, sorted by submission as every review list is by
+    /// default, reads its page along the (ExpertUserId, ClosedAt, SubmittedAt) index instead of sorting every open
+    /// appraisal of the expert. Set by the workflow with <see cref="AwaitingSince"/>.
+    /// </summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
 }
 
 /// <summary>Why an assigned expert declines (谢绝鉴定).</summary>

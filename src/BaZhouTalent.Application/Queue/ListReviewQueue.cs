@@ -67,15 +67,10 @@ public static class ListReviewQueue
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken = default)
         {
             var listsApplicant = DisclosurePolicy.ListsApplicantFor(query.Role);
+            var matches = query.Listing.Term is { } term ? Matching(term, listsApplicant) : null;
             var pending = ReviewQueues.Pending(db, query.Role, currentUser);
-            if (query.Listing.Term is { } term)
-            {
-                // A blind role searches only what it is shown: searching by name would reveal the names.
-                pending = listsApplicant
-                    ? pending.Where(a => a.ProjectTitle.ToLower().Contains(term) || a.Project.Code.ToLower().Contains(term)
-                        || a.CurrentLeader.Name.ToLower().Contains(term) || a.Project.Unit.Name.ToLower().Contains(term))
-                    : pending.Where(a => a.ProjectTitle.ToLower().Contains(term) || a.Project.Code.ToLower().Contains(term));
-            }
+            if (matches is not null)
+                pending = pending.Where(matches);
 
             // Kept per view and search until the next saved change (ListCounts); the status tabs share them.
             // A role of one stage (the experts) is counted without grouping: a GROUP BY on the status would make SQLite
@@ -108,12 +103,38 @@ public static class ListReviewQueue
             var shown = query.Status is { } only ? new List<ApplicationStatus> { only } : counts.Keys.Where(stage => counts[stage] > 0).Order().ToList();
             if (shown.Count == 0)
                 shown.AddRange(stages.Take(1));
-            var parts = shown.Select(stage => pending.Where(a => a.Status == stage).Select(listed)).ToList();
+            var parts = shown.Select(stage => query.Role == Roles.Expert && currentUser.UserId is { } expertId
+                ? ExpertRows(expertId, stage, matches)
+                : pending.Where(a => a.Status == stage).Select(listed)).ToList();
             var page = await parts.ToPageAsync(shown.Select(stage => counts.GetValueOrDefault(stage)).ToList(), query.Listing,
                 listsApplicant ? Sorts : BlindSorts, cancellationToken);
             var rows = new Paged<Row>(page.Rows.Select(l => new Row(l.ApplicationId, l.Code, l.Title, l.Leader, l.Unit, l.Status, l.SubmittedAt)).ToList(),
                 page.Page, page.PageSize, total);
             return new Result(rows, counts);
+        }
+
+        /// <summary>A blind role searches only what it is shown: searching by name would reveal the names.</summary>
+        private static Expression<Func<ClosureApplication, bool>> Matching(string term, bool listsApplicant) => listsApplicant
+            ? a => a.ProjectTitle.ToLower().Contains(term) || a.Project.Code.ToLower().Contains(term)
+                || a.CurrentLeader.Name.ToLower().Contains(term) || a.Project.Unit.Name.ToLower().Contains(term)
+            : a => a.ProjectTitle.ToLower().Contains(term) || a.Project.Code.ToLower().Contains(term);
+
+        /// <summary>
+        /// An expert's rows (blind) with the submission time kept on their own assignment: the page by submission is
+        /// read along the (ExpertUserId, ClosedAt, SubmittedAt) index instead of sorting every appraisal they have open.
+        /// </summary>
+        private IQueryable<Listed> ExpertRows(string expertId, ApplicationStatus stage, Expression<Func<ClosureApplication, bool>>? matches)
+        {
+            var waiting = ReviewQueues.ExpertWaiting(db, currentUser).Where(a => a.Status == stage);
+            if (matches is not null)
+                waiting = waiting.Where(matches);
+            return from e in ReviewQueues.OpenAssignments(db, expertId)
+                   join a in waiting on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
+                   select new Listed
+                   {
+                       ApplicationId = a.Id, ProjectId = a.ProjectId, Code = a.Project.Code, Title = a.ProjectTitle,
+                       Leader = BlindReview.HiddenText, Unit = BlindReview.HiddenText, Status = a.Status, SubmittedAt = e.SubmittedAt,
+                   };
         }
     }
 }

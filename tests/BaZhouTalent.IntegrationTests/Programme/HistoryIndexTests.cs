@@ -55,6 +55,7 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
             .ToList();
         Assert.NotEmpty(reads);
         var waitingOrder = 0;
+        var submissionOrder = 0;
         foreach (var read in reads)
         {
             var plan = (await portal.PlanAsync(read)).Select(s => s.Detail).ToList();
@@ -76,8 +77,16 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
                 Assert.Single(Regex.Matches(read.CommandText, "FROM \"ExpertAssignments\""));
                 waitingOrder++;
             }
+            // The list's page by submission (its default order) likewise: along the index that carries the time.
+            if (read.CommandText.Contains("ORDER BY \"e\".\"SubmittedAt\"", StringComparison.Ordinal))
+            {
+                Assert.StartsWith("SEARCH e USING COVERING INDEX IX_ExpertAssignments_ExpertUserId_ClosedAt_SubmittedAt_", loops[0], StringComparison.Ordinal);
+                Assert.DoesNotContain(plan, s => s.StartsWith("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+                submissionOrder++;
+            }
         }
         Assert.True(waitingOrder > 0, "no statement of the 待办 read the expert's appraisals in waiting order");
+        Assert.True(submissionOrder > 0, "no statement of the list read the expert's appraisals in submission order");
     }
 
     [Fact]

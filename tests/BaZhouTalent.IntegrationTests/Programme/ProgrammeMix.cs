@@ -76,6 +76,7 @@ public static class ProgrammeMix
                     Round = 1, ExpertUserId = chiefExpert.Id, IsChief = true, AssignedAt = new DateTimeOffset(year + 1, 4, 1, 0, 0, 0, TimeSpan.Zero),
                     ClosedAt = status == ApplicationStatus.ExpertReview ? null : new DateTimeOffset(year + 1, 5, 1, 0, 0, 0, TimeSpan.Zero),
                     AwaitingSince = status == ApplicationStatus.ExpertReview ? application.StatusSince : null,
+                    SubmittedAt = status == ApplicationStatus.ExpertReview ? application.SubmittedAt : null,
                 });
             }
             if (status == ApplicationStatus.Concluded)

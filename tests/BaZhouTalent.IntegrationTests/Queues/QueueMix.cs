@@ -64,7 +64,7 @@ public static class QueueMix
                 entry.Property(a => a.StatusSince).CurrentValue = entered;
                 application.History.Add(new AuditEntry { Action = "Seeded", Round = 1, ToStatus = status, At = entered, ActorName = "测试" });
                 if (status == ApplicationStatus.ExpertReview)
-                    application.ExpertAssignments.Add(new ExpertAssignment { Round = 1, ExpertUserId = expert.Id, IsChief = true, AssignedAt = entered, AwaitingSince = entered });
+                    application.ExpertAssignments.Add(new ExpertAssignment { Round = 1, ExpertUserId = expert.Id, IsChief = true, AssignedAt = entered, AwaitingSince = entered, SubmittedAt = entered - TimeSpan.FromDays(1) });
             }
             await db.SaveChangesAsync();
             return 0;

@@ -4,7 +4,7 @@ using static BaZhouTalent.UnitTests.Workflow.WorkflowFixture;
 
 namespace BaZhouTalent.UnitTests.Workflow;
 
-/// <summary>An open assignment carries its application's waiting time (the expert's 待办 reads its page in that order).</summary>
+/// <summary>An open assignment carries its application's waiting and submission times (the expert's 待办 and list read their pages in those orders).</summary>
 public class AwaitingSinceTests
 {
     private static readonly OpinionInput Opinion = new(false, true, AppraisalGrade.Good, "同意。");
@@ -18,6 +18,9 @@ public class AwaitingSinceTests
             [new ExpertCandidate("u-chief", "张立新", OtherUnitId, "中共巴中市委党校", true),
              new ExpertCandidate("u-expert", "刘芳", OtherUnitId, "中共平昌县委党校", false)], assigned);
         Assert.All(a.ExpertAssignments, e => Assert.Equal(assigned, e.AwaitingSince));
+        // … and its submission time, by which the expert's list is sorted.
+        Assert.NotNull(a.SubmittedAt);
+        Assert.All(a.ExpertAssignments, e => Assert.Equal(a.SubmittedAt, e.SubmittedAt));
 
         var appraised = Now.AddDays(3);
         a.RecordAppraisal(Actor("u-chief"), Opinion, appraised);

@@ -303,6 +303,7 @@ internal sealed class ProgrammeGenerator(AppDbContext db, string? attachmentRoot
                 Round = 1, ExpertUserId = experts[e].Id, IsChief = e == 0, AssignedAt = submitted.AddDays(20), AssignedByUserId = admin.Id,
                 ClosedAt = status == ApplicationStatus.ExpertReview ? null : submitted.AddDays(40),
                 AwaitingSince = status == ApplicationStatus.ExpertReview ? application.StatusSince : null,
+                    SubmittedAt = status == ApplicationStatus.ExpertReview ? application.SubmittedAt : null,
             });
             AddNotice(experts[e].Id, $"结项申请 {code} 请您鉴定", $"市社科联已将项目{title}的结项成果分配给您鉴定，请在规定时限内提交鉴定意见。",
                 $"/Review/Act/{code}", submitted.AddDays(20), read: !open || index % 4 == 0);

@@ -33,8 +33,8 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
         assignment.Property(a => a.AssignedByUserId).HasMaxLength(FieldLengths.UserId);
         assignment.HasIndex(a => new { a.ApplicationId, a.Round, a.ExpertUserId }).IsUnique();
         // An expert's open assignments (ClosedAt null) and the applications they lead to, read from the index alone:
-        // where an expert's review list starts (ReviewQueues.Pending) …
-        assignment.HasIndex(a => new { a.ExpertUserId, a.ClosedAt, a.ApplicationId, a.Round });
+        // where an expert's review list starts, its page by submission in order (ListReviewQueue) …
+        assignment.HasIndex(a => new { a.ExpertUserId, a.ClosedAt, a.SubmittedAt, a.ApplicationId, a.Round });
         // … and, in waiting order, their 待办 (twenty rows read, however many appraisals the expert has open).
         assignment.HasIndex(a => new { a.ExpertUserId, a.ClosedAt, a.AwaitingSince, a.ApplicationId, a.Round });
     }

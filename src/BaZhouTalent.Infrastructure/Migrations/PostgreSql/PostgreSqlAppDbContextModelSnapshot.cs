@@ -709,18 +709,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
 
-                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
-
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
-
                     b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
 
                     NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
                     b.ToTable("ExpertAssignments");
                 });

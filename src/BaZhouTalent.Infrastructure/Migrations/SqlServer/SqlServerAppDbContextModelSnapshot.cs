@@ -688,14 +688,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     b.Property<int>("Round")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
 
-                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
-
                     b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

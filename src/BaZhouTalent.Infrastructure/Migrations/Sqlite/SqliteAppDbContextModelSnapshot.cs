@@ -615,14 +615,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
 
-                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
-
                     b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round");
 
                     b.ToTable("ExpertAssignments");
                 });

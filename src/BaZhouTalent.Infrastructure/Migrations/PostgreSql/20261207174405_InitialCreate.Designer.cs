@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261207154832_InitialCreate")]
+    [Migration("20261207174405_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -712,18 +712,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "Round", "ExpertUserId")
                         .IsUnique();
 
-                    b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round");
-
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
-
                     b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round");
 
                     NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
+                    b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
                     b.ToTable("ExpertAssignments");
                 });

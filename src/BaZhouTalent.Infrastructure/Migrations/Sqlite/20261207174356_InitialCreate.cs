@@ -856,7 +856,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                     AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AssignedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AwaitingSince = table.Column<long>(type: "INTEGER", nullable: true)
+                    AwaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1254,14 +1255,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_ApplicationId_Round",
-                table: "ExpertAssignments",
-                columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_AwaitingSince_ApplicationId_Round",
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_SubmittedAt_ApplicationId_Round",
+                table: "ExpertAssignments",
+                columns: new[] { "ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjectParticipants_OwnerId",

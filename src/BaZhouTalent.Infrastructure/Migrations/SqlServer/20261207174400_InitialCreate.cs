@@ -856,7 +856,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                     AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     AssignedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AwaitingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    AwaitingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1257,14 +1258,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_ApplicationId_Round",
-                table: "ExpertAssignments",
-                columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_AwaitingSince_ApplicationId_Round",
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_SubmittedAt_ApplicationId_Round",
+                table: "ExpertAssignments",
+                columns: new[] { "ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundedProjectParticipants_OwnerId",

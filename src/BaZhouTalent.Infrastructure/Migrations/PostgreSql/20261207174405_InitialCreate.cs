@@ -858,7 +858,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                     AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AssignedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AwaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    AwaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1268,15 +1269,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_ApplicationId_Round",
-                table: "ExpertAssignments",
-                columns: new[] { "ExpertUserId", "ClosedAt", "ApplicationId", "Round" })
-                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_AwaitingSince_Appli~",
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "ClosedAt", "AwaitingSince", "ApplicationId", "Round" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertAssignments_ExpertUserId_ClosedAt_SubmittedAt_Applica~",
+                table: "ExpertAssignments",
+                columns: new[] { "ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round" })
                 .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
