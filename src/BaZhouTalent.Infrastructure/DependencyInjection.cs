@@ -5,6 +5,7 @@ using BaZhouTalent.Infrastructure.Files;
 using BaZhouTalent.Infrastructure.Identity;
 using BaZhouTalent.Infrastructure.Notices;
 using BaZhouTalent.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,14 @@ public static class DependencyInjection
         services.AddHostedService<Reuse.ReuseWorker>();
         services.AddBackups(configuration);
         services.AddYearArchives(configuration, contentRoot);
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
+        // A probe is one statement on a pooled connection. EF's default test (CanConnect) opens a further read-only
+        // connection on SQLite for every probe, which cost the portal more than most of its pages.
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, cancellationToken) =>
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+                return true;
+            })
             .AddCheck<DatabaseFileHealthCheck>("database-file");
         return services;
     }
