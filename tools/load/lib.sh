@@ -5,7 +5,7 @@ PORT=${PORT:-5099}
 BASE="http://127.0.0.1:$PORT"
 WORK=${WORK:-$(mktemp -d /tmp/bzload.XXXXXX)}
 mkdir -p "$WORK"
-WEB_DLL="$ROOT/src/BaZhouTalent.Web/bin/Release/net10.0/BaZhouTalent.Web.dll"
+WEB_DLL=${WEB_DLL:-"$ROOT/src/BaZhouTalent.Web/bin/Release/net10.0/BaZhouTalent.Web.dll"}
 LOAD_DLL="$ROOT/tools/load/BaZhouTalent.LoadData/bin/Release/net10.0/BaZhouTalent.LoadData.dll"
 PID=""
 OTHER_PIDS=""   # portals kept running beside PID (run.sh LOCKSTEP=1), stopped with it

@@ -37,6 +37,12 @@ internal sealed class DatabaseDataVersion(AppDbContext db) : IDataVersion
 {
     private (int StampsMoved, long Version)? read;
 
+    /// <summary>
+    /// The stamp as another query of this scope read it (the session check reads it with the account, saving every
+    /// signed-in request a round trip); a stamp this scope already read stays the request's.
+    /// </summary>
+    public void Observed(long version) => read ??= (db.StampsMoved, version);
+
     public async Task<long> CurrentAsync(CancellationToken cancellationToken = default)
     {
         if (read is { } known && known.StampsMoved == db.StampsMoved) return known.Version;

@@ -96,7 +96,8 @@ public static class DatabaseSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         services.TryAddSingleton<DataStampWriter>();
-        services.AddScoped<IDataVersion, DatabaseDataVersion>();
+        services.AddScoped<DatabaseDataVersion>();
+        services.AddScoped<IDataVersion>(provider => provider.GetRequiredService<DatabaseDataVersion>());
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:

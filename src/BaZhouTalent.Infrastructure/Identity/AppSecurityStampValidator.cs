@@ -19,7 +19,7 @@ namespace BaZhouTalent.Infrastructure.Identity;
 /// The check every signed-in request passes, in one place: the account's security stamp, and the session rules.
 /// <list type="bullet">
 /// <item>Made cheap: one query reads the account's stamp and everything the cookie carries about it (roles, unit,
-/// region, name, the password flags, the session). When all of it still matches, the request goes on as it came; when
+/// region, name, the password flags, the session), and the data-change stamp the request's kept figures are read at. When all of it still matches, the request goes on as it came; when
 /// anything differs, Identity's own check runs: a rotated stamp ends the session, while a changed unit, region or role
 /// refreshes the cookie at once, so the authorization handler and the lists (which read the database) never disagree.</item>
 /// <item>Sessions: a session older than <c>Security:Sessions:AbsoluteHours</c> ends; with <c>Security:SingleSession</c>
@@ -50,6 +50,8 @@ public sealed class AppSecurityStampValidator(
         try
         {
             var account = context.Principal is { } principal ? await AccountAsync(principal, context.HttpContext.RequestAborted) : null;
+            if (account is not null)
+                context.HttpContext.RequestServices.GetRequiredService<DatabaseDataVersion>().Observed(account.Row.DataVersion);
             if (account is null || !StillCurrent(context.Principal!, account))
                 await base.ValidateAsync(context);
             if (context.Principal is null)
@@ -97,8 +99,9 @@ public sealed class AppSecurityStampValidator(
         return null;
     }
 
+    /// <summary>An account's row, with the data-change stamp of the same moment (<see cref="DatabaseDataVersion.Observed"/>).</summary>
     private sealed record AccountRow(string? SecurityStamp, string? UserName, string DisplayName, int? UnitId, int? RegionId,
-        bool MustChangePassword, DateTimeOffset? PasswordChangedAt, string? SessionId, string? Role);
+        bool MustChangePassword, DateTimeOffset? PasswordChangedAt, string? SessionId, string? Role, long DataVersion);
 
     private sealed record Account(AccountRow Row, IReadOnlyList<string> Roles)
     {
@@ -124,7 +127,8 @@ public sealed class AppSecurityStampValidator(
             join r in db.Roles on ur.RoleId equals r.Id into roleNames
             from r in roleNames.DefaultIfEmpty()
             select new AccountRow(u.SecurityStamp, u.UserName, u.DisplayName, u.UnitId, u.RegionId, u.MustChangePassword,
-                u.PasswordChangedAt, u.SessionId, r.Name));
+                u.PasswordChangedAt, u.SessionId, r.Name,
+                db.DataStamps.Where(d => d.Id == DataStamp.RowId).Select(d => d.Version).FirstOrDefault()));
 
     private async Task<Account?> AccountAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
