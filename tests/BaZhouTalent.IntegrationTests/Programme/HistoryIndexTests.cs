@@ -265,4 +265,20 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         var after = await researcher.GetAsync("/Notices?unread=true");
         Assert.Equal(before - 1, int.Parse(Regex.Match(after.Text, @"未读（(\d+)）").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task The_unread_notices_are_read_newest_first_along_the_recipients_unread_not_through_the_read_ones()
+    {
+        var researcher = await ReviewKit.SignInAsync(portal, "yangzhuo");
+        var from = portal.Commands.Invocations.Count;
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync("/Notices?unread=true")).Status);
+
+        var page = Assert.Single(portal.ReadersSince(from), c => c.CommandText.Contains("FROM \"Notices\"", StringComparison.Ordinal)
+            && c.CommandText.Contains("ORDER BY", StringComparison.Ordinal));
+        var plan = (await portal.PlanAsync(page)).Select(s => s.Detail).ToList();
+        var message = string.Join("\n", plan) + "\n" + page.CommandText;
+        // The seek covers "unread" (ReadAt null), so no read notice is visited; only ties of the time are sorted.
+        Assert.True(plan.Any(s => s.StartsWith("SEARCH n USING INDEX IX_Notices_RecipientUserId_ReadAt_CreatedAt (RecipientUserId=? AND ReadAt=?)", StringComparison.Ordinal)), message);
+        Assert.False(plan.Contains("USE TEMP B-TREE FOR ORDER BY"), message);
+    }
 }

@@ -12,8 +12,9 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         notice.Property(n => n.Title).HasMaxLength(200);
         notice.Property(n => n.Body).HasMaxLength(2000);
         notice.Property(n => n.Link).HasMaxLength(300);
-        // The header's unread count is one seek on this index; the message centre pages by it too.
-        notice.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
+        // The header's unread count is one seek on this index, and the unread list is read along it newest first (ordered
+        // by the recipient's notices alone, PostgreSQL walked the read ones too: twice the work at 20,000 projects).
+        notice.HasIndex(n => new { n.RecipientUserId, n.ReadAt, n.CreatedAt });
         notice.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
     }
 }

@@ -1003,9 +1003,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "ReadAt");
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
 
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RecipientUserId", "ReadAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
 
                     b.ToTable("Notices");
                 });

@@ -976,7 +976,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "ReadAt");
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notices");
                 });

@@ -873,7 +873,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "ReadAt");
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notices");
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261207174405_InitialCreate")]
+    [Migration("20261207184410_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1006,9 +1006,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "ReadAt");
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
 
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RecipientUserId", "ReadAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
 
                     b.ToTable("Notices");
                 });

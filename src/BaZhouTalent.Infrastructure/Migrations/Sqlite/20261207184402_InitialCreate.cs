@@ -1340,9 +1340,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
                 columns: new[] { "RecipientUserId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_RecipientUserId_ReadAt",
+                name: "IX_Notices_RecipientUserId_ReadAt_CreatedAt",
                 table: "Notices",
-                columns: new[] { "RecipientUserId", "ReadAt" });
+                columns: new[] { "RecipientUserId", "ReadAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",

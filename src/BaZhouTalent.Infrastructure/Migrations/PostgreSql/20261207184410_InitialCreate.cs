@@ -1357,10 +1357,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: new[] { "RecipientUserId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_RecipientUserId_ReadAt",
+                name: "IX_Notices_RecipientUserId_ReadAt_CreatedAt",
                 table: "Notices",
-                columns: new[] { "RecipientUserId", "ReadAt" })
-                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
+                columns: new[] { "RecipientUserId", "ReadAt", "CreatedAt" })
+                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
