@@ -73,32 +73,16 @@ public static class DatabaseSetup
     /// and the application page's joins was most of their cost (measured 1.6× and 3× the requests a second). The portal
     /// changes no table's columns while it serves, so a kept plan never meets a changed result type. A connection string
     /// that names <c>Max Auto Prepare</c> (0 turns it off) is followed.
-    /// <para>
-    /// Each execution is still planned for its own values (<c>plan_cache_mode=force_custom_plan</c>): after five runs
-    /// PostgreSQL may switch a prepared statement to one generic plan, made for an average recipient, unit or expert, and
-    /// the federation is not average — its unread notices (3,549 of 27,001 at 20,000 projects) were fetched whole and
-    /// sorted for a page of twenty (4.1 ms against 0.3 ms). A connection string that names <c>Options</c> is followed (a
-    /// PostgreSQL-compatible server older than PostgreSQL 12 has no such setting: give it <c>Options=</c>).
-    /// </para>
     /// </summary>
     public static string? WithPreparedStatements(string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString)) return connectionString;
-        // Npgsql's own builder answers every keyword it knows, and a parsed string drops an empty value ("Options="):
-        // what was written is read from the text.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Names(connectionString, "Max ?Auto ?Prepare"))
-            builder.MaxAutoPrepare = PreparedStatementsPerConnection;
-        if (!Names(connectionString, "Options"))
-            builder.Options = CustomPlans;
-        return builder.ConnectionString;
+        // Npgsql's own builder answers every keyword it knows; the plain one holds only what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatementsPerConnection }.ConnectionString;
     }
-
-    private static bool Names(string connectionString, string keyword) =>
-        System.Text.RegularExpressions.Regex.IsMatch(connectionString, $@"(^|;)\s*{keyword}\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-
-    /// <summary>The session option that plans every execution of a prepared statement for its own values.</summary>
-    public const string CustomPlans = "-c plan_cache_mode=force_custom_plan";
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {

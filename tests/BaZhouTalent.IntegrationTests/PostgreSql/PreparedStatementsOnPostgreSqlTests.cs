@@ -6,8 +6,7 @@ using Npgsql;
 
 namespace BaZhouTalent.IntegrationTests.PostgreSql;
 
-/// <summary>The portal's PostgreSQL connections keep their frequent statements prepared (parsed once per connection), each
-/// execution planned for its own values.</summary>
+/// <summary>The portal's PostgreSQL connections keep their frequent statements prepared (planned once per connection).</summary>
 public sealed class PreparedStatementsOnPostgreSqlTests(PostgreSqlPortal fixture) : IClassFixture<PostgreSqlPortal>
 {
     [SkippableFact]
@@ -22,21 +21,6 @@ public sealed class PreparedStatementsOnPostgreSqlTests(PostgreSqlPortal fixture
 
         Assert.Contains(prepared, s => s.Contains("FROM \"FundedProjects\"", StringComparison.Ordinal) && s.Contains("\"Code\" =", StringComparison.Ordinal));
     });
-
-    [SkippableFact]
-    public Task Each_execution_is_planned_for_its_own_values() => PostgreSqlServer.Checked(fixture).WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var mode = await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").ToListAsync();
-        Assert.Equal("force_custom_plan", Assert.Single(mode));
-    });
-
-    [Theory]
-    [InlineData("Host=db;Database=portal", DatabaseSetup.CustomPlans)]
-    [InlineData("Host=db;Database=portal;Options=", "")]
-    [InlineData("Host=db;Database=portal;Options=-c search_path=portal", "-c search_path=portal")]
-    public void A_connection_string_that_names_its_own_options_is_followed(string given, string options) =>
-        Assert.Equal(options, new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPreparedStatements(given)).Options ?? "");
 
     [Theory]
     [InlineData("Host=db;Database=portal", DatabaseSetup.PreparedStatementsPerConnection)]
