@@ -19,9 +19,10 @@ namespace BaZhouTalent.Infrastructure.Identity;
 /// The check every signed-in request passes, in one place: the account's security stamp, and the session rules.
 /// <list type="bullet">
 /// <item>Made cheap: one query reads the account's stamp and everything the cookie carries about it (roles, unit,
-/// region, name, the password flags, the session), and the data-change stamp the request's kept figures are read at. When all of it still matches, the request goes on as it came; when
-/// anything differs, Identity's own check runs: a rotated stamp ends the session, while a changed unit, region or role
-/// refreshes the cookie at once, so the authorization handler and the lists (which read the database) never disagree.</item>
+/// region, name, the password flags, the session), and the data-change stamp the request's kept figures are read at.
+/// When all of it still matches, the request goes on as it came; when anything differs, Identity's own check runs: a
+/// rotated stamp ends the session, while a changed unit, region or role refreshes the cookie at once, so the
+/// authorization handler and the lists (which read the database) never disagree.</item>
 /// <item>Sessions: a session older than <c>Security:Sessions:AbsoluteHours</c> ends; with <c>Security:SingleSession</c>
 /// a session that is not the account's latest ends (the account signed in elsewhere); a session of a role that
 /// requires a second factor without having passed one ends. A request renews the cookie (at most once a minute), so it
