@@ -98,15 +98,18 @@ public static class DatabaseSetup
         services.TryAddSingleton<DataStampWriter>();
         services.AddScoped<DatabaseDataVersion>();
         services.AddScoped<IDataVersion>(provider => provider.GetRequiredService<DatabaseDataVersion>());
+        // Contexts are pooled: building a context's options and internal services on every request was most of a health
+        // probe's cost and a tenth of a short page's (docs/benchmarks.md). The contexts hold no state of their own, and
+        // EF resets what a request may change (tracked entities, command timeout) when a context goes back to the pool.
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, SqlServerOptions)
+                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString, SqlServerOptions)
                     .AddInterceptors(sp.GetRequiredService<DataStampWriter>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlAppDbContext>((sp, o) => o.UsePostgreSql(connectionString)
+                services.AddDbContextPool<PostgreSqlAppDbContext>((sp, o) => o.UsePostgreSql(connectionString)
                     .AddInterceptors(sp.GetRequiredService<DataStampWriter>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgreSqlAppDbContext>());
                 break;
@@ -114,7 +117,7 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(connectionString, options.DataDirectory, contentRoot);
                 var file = SqliteDatabaseFile.For(sqlite);
                 if (file is not null) services.AddSingleton(file);
-                services.AddDbContext<SqliteAppDbContext>((sp, o) =>
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) =>
                 {
                     o.UseSqlite(sqlite, SqliteOptions);
                     o.AddInterceptors(sp.GetRequiredService<DataStampWriter>());

@@ -5,7 +5,8 @@ using Serilog.Events;
 namespace BaZhouTalent.Web.Infrastructure;
 
 /// <summary>
-/// Serilog to the console and a daily rolling file. Every event carries the request's correlation id
+/// Serilog to the console and a daily rolling file, written by one background thread (the host's shutdown writes
+/// what is queued). Every event carries the request's correlation id
 /// (its TraceIdentifier, shown on the error page). Nothing personal is logged: request logging records
 /// the path without the query string, EF never logs parameter values, and phone numbers are masked.
 /// </summary>
@@ -29,10 +30,20 @@ public static class Logging
             .Enrich.With<PhoneNumberMasker>()
             // A /healthz its client gave up on (a load balancer's probe timing out) is one 499 line of the request log.
             .Filter.ByExcluding(e => IsAbandonedHealthCheck(e, requests?.HttpContext))
-            .WriteTo.Console(outputTemplate: Template, formatProvider: null)
-            .WriteTo.File(path, outputTemplate: Template, rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 60, shared: true, formatProvider: null);
+            .WriteTo.Async(sinks =>
+            {
+                sinks.Console(outputTemplate: Template, formatProvider: null);
+                sinks.File(path, outputTemplate: Template, rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 60, shared: true, formatProvider: null);
+            }, bufferSize: QueuedEvents, blockWhenFull: true);
     }
+
+    /// <summary>
+    /// How many events may wait for the writer thread. Requests only queue their line: written in the request, the
+    /// console's and the file's locks were taken by every request in turn (most of a short page's lock waits under
+    /// load, see docs/benchmarks.md). A full queue makes requests wait instead of dropping lines.
+    /// </summary>
+    public const int QueuedEvents = 10_000;
 
     public static void ConfigureRequestLogging(RequestLoggingOptions options, IServiceProvider services)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BaZhouTalent.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -95,8 +96,26 @@ public class PortalFactory : WebApplicationFactory<Program>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query) =>
         await WithScopeAsync(sp => query(sp.GetRequiredService<AppDbContext>()));
 
-    /// <summary>Everything the portal logged so far (the file sink is shared, so it can be read while open).</summary>
+    /// <summary>
+    /// Everything the portal logged so far (the file sink is shared, so it can be read while open). The sinks write on
+    /// a background thread in the order events were logged, so a marker is logged and awaited: once it is in the file,
+    /// every line logged before this call is too.
+    /// </summary>
     public string ReadLogs()
+    {
+        var marker = $"log read {Guid.NewGuid():N}";
+        Services.GetRequiredService<Serilog.ILogger>().Information("{Marker}", marker);
+        var written = Stopwatch.StartNew();
+        while (true)
+        {
+            var logs = LogsWritten();
+            if (logs.Contains(marker, StringComparison.Ordinal)) return logs;
+            if (written.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException($"the log marker was not written:\n{logs}");
+            Thread.Sleep(10); // polling a condition, bounded above; not a timing assertion
+        }
+    }
+
+    private string LogsWritten()
     {
         if (!Directory.Exists(LogDirectory)) return "";
         return string.Concat(Directory.GetFiles(LogDirectory).Select(file =>
