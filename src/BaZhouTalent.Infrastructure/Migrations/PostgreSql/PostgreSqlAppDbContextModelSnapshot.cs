@@ -1003,9 +1003,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
-
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
+                    b.HasIndex(new[] { "RecipientUserId", "CreatedAt", "Id" }, "IX_Notices_Unread")
+                        .IsDescending(false, true, false)
+                        .HasFilter("\"ReadAt\" IS NULL");
 
                     b.ToTable("Notices");
                 });

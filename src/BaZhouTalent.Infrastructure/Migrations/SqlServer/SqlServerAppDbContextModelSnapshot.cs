@@ -976,7 +976,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
-                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
+                    b.HasIndex(new[] { "RecipientUserId", "CreatedAt", "Id" }, "IX_Notices_Unread")
+                        .IsDescending(false, true, false)
+                        .HasFilter("\"ReadAt\" IS NULL");
 
                     b.ToTable("Notices");
                 });

@@ -1343,9 +1343,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 columns: new[] { "RecipientUserId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_RecipientUserId_ReadAt_CreatedAt",
+                name: "IX_Notices_Unread",
                 table: "Notices",
-                columns: new[] { "RecipientUserId", "ReadAt", "CreatedAt" });
+                columns: new[] { "RecipientUserId", "CreatedAt", "Id" },
+                descending: new[] { false, true, false },
+                filter: "\"ReadAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",

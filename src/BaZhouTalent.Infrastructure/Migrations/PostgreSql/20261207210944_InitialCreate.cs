@@ -1357,10 +1357,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 columns: new[] { "RecipientUserId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_RecipientUserId_ReadAt_CreatedAt",
+                name: "IX_Notices_Unread",
                 table: "Notices",
-                columns: new[] { "RecipientUserId", "ReadAt", "CreatedAt" })
-                .Annotation("Npgsql:IndexNullSortOrder", new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.Unspecified });
+                columns: new[] { "RecipientUserId", "CreatedAt", "Id" },
+                descending: new[] { false, true, false },
+                filter: "\"ReadAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
