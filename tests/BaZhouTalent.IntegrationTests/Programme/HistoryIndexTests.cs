@@ -281,4 +281,23 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         Assert.True(plan.Any(s => s.StartsWith("SEARCH n USING INDEX IX_Notices_Unread (RecipientUserId=?)", StringComparison.Ordinal)), message);
         Assert.False(plan.Contains("USE TEMP B-TREE FOR ORDER BY"), message);
     }
+
+    [Theory]
+    [InlineData("unit.bzdx", "/Review/Unit", "UnitId")]
+    [InlineData("skl.bazhou", "/Review/County", "RegionId")]
+    public async Task A_units_or_countys_queue_carries_its_scope_in_the_statement_so_each_gets_a_plan_of_its_own(string user, string path, string column)
+    {
+        var reviewer = await ReviewKit.SignInAsync(portal, user);
+        var scope = await portal.WithDbAsync(db => db.Users.Where(u => u.UserName == user)
+            .Select(u => column == "UnitId" ? u.UnitId : u.RegionId).SingleAsync());
+        var from = portal.Commands.Invocations.Count;
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(path)).Status);
+
+        // The queue's page (the statement that orders the applications) names the reviewer's own unit or county as a
+        // constant: PostgreSQL's generic plan for an average unit read all of a large unit's projects (see Visibility.Bind).
+        var page = Assert.Single(portal.ReadersSince(from), c => c.CommandText.Contains("FROM \"ClosureApplications\"", StringComparison.Ordinal)
+            && c.CommandText.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.Matches($"\"{column}\" = {scope}\\b", page.CommandText);
+        Assert.DoesNotContain(page.Parameters.Cast<System.Data.Common.DbParameter>(), p => p.ParameterName.Contains(column, StringComparison.Ordinal));
+    }
 }
