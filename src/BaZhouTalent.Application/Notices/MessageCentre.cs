@@ -32,7 +32,7 @@ public static class MessageCentre
         }
 
         /// <summary>
-        /// One COUNT on the (recipient, read-at) index, shared by the page and the header within a request and kept until
+        /// One COUNT on the unread notices' partial index, shared by the page and the header within a request and kept until
         /// the next saved change (<see cref="ListCounts"/>): the header asks on every page, and a busy office's unread
         /// notices run into the thousands. A new notice or a notice read is a change, so the badge is never behind.
         /// </summary>

@@ -15,7 +15,7 @@ namespace BaZhouTalent.Application.Security;
 /// </summary>
 public static class Visibility
 {
-    /// <summary>The user's roles and scope, read once; the filters capture it and EF passes its values as parameters.</summary>
+    /// <summary>The user's roles and scope, read once; the filters capture it (see <see cref="Bind{T}"/> for how EF sends it).</summary>
     public sealed record Viewer(string UserId, int? UnitId, int? RegionId, bool Researcher, bool UnitReviewer, bool County, bool Expert, bool Federation)
     {
         public static Viewer Of(ICurrentUser user) => Of(user.UserId, user.UnitId, user.RegionId, user.IsInRole);
@@ -196,10 +196,12 @@ public static class Visibility
     /// <summary>Replaces the viewer's unit and county with their values (see <see cref="Bind{T}"/>).</summary>
     private sealed class InlineScope(ParameterExpression viewerParameter, Viewer viewer) : ExpressionVisitor
     {
-        protected override Expression VisitMember(MemberExpression node) =>
-            node.Expression == viewerParameter && node.Member.Name is nameof(Viewer.UnitId) or nameof(Viewer.RegionId)
-                ? Expression.Constant(node.Member.Name == nameof(Viewer.UnitId) ? viewer.UnitId : viewer.RegionId, typeof(int?))
-                : base.VisitMember(node);
+        protected override Expression VisitMember(MemberExpression node) => node.Member.Name switch
+        {
+            nameof(Viewer.UnitId) when node.Expression == viewerParameter => Expression.Constant(viewer.UnitId, typeof(int?)),
+            nameof(Viewer.RegionId) when node.Expression == viewerParameter => Expression.Constant(viewer.RegionId, typeof(int?)),
+            _ => base.VisitMember(node),
+        };
     }
 
     private sealed class Swap(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
