@@ -16,10 +16,14 @@ public static class ExpertPool
 {
     public sealed record Member(ExpertCandidate Candidate, string Title, IReadOnlyList<string> Fields);
 
-    /// <summary>The ids of the Expert role's accounts, as a query (one probe of Identity's user-role key per account;
-    /// Identity's GetUsersInRoleAsync would load every expert's whole account, tracked).</summary>
+    /// <summary>The ids of the Expert role's accounts, as a query: the role first, then its links by the role index
+    /// (a test of each link's role read every account's, researchers' too: it grew with the projects). Identity's
+    /// GetUsersInRoleAsync would load every expert's whole account, tracked.</summary>
     public static IQueryable<string> ExpertIds(IAppDbContext db) =>
-        db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Expert)).Select(ur => ur.UserId);
+        from link in db.UserRoles
+        join role in db.Roles on link.RoleId equals role.Id
+        where role.Name == Roles.Expert
+        select link.UserId;
 
     public static async Task<IReadOnlyList<string>> ExpertIdsAsync(IAppDbContext db, CancellationToken cancellationToken = default) =>
         await ExpertIds(db).ToListAsync(cancellationToken);

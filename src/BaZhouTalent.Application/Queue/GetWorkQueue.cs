@@ -136,7 +136,7 @@ public static partial class GetWorkQueue
         /// application, each role's split as its stages declare (<see cref="WorkflowStage.Groups"/>).</summary>
         private IEnumerable<Definition> Definitions(string userId)
         {
-            var now = clock.GetUtcNow();
+            var cutoffs = deadlines.OverdueCutoffs(clock.GetUtcNow());
             var reviewerRoles = ReviewQueues.ReviewerRoles.Where(currentUser.IsInRole).ToList();
             var normal = new List<Definition>();
             var overdue = new List<Definition>();
@@ -152,18 +152,14 @@ public static partial class GetWorkQueue
                 var stages = ReviewQueues.StagesOf(role);
                 var roleGroup = WorkflowStages.GroupOf(role);
                 var overdueTitle = reviewerRoles.Count == 1 ? OverdueGroup : $"{OverdueGroup}·{roleGroup.Title}";
-                overdue.Add(new Definition($"overdue-{roleGroup.Key}", overdueTitle, true, items, Overdue(deadlines, now, stages),
+                overdue.Add(new Definition($"overdue-{roleGroup.Key}", overdueTitle, true, items, Overdue(cutoffs, stages),
                     i => ReviewerRow(role, i, overdueTitle, true)));
-                var waiting = NotOverdue(deadlines, now, stages);
                 var groups = stages.SelectMany(stage => WorkflowStages.Of(stage).Groups
-                    .Select(group => (group, InGroup: (Expression<Func<Item, bool>>?)InStageGroup(stage, group)))).ToList();
+                    .Select(group => (group, InGroup: ParameterSwap.And(InStageGroup(stage, group), StageWaiting(stage, cutoffs))))).ToList();
                 if (groups.Count == 0)
-                    groups.Add((roleGroup, null));
+                    groups.Add((roleGroup, stages.Select(stage => StageWaiting(stage, cutoffs)).Aggregate(ParameterSwap.Or)));
                 foreach (var (group, inGroup) in groups)
-                {
-                    normal.Add(new Definition(group.Key, group.Title, false, items,
-                        inGroup is null ? waiting : ParameterSwap.And(waiting, inGroup), i => ReviewerRow(role, i, group.Title, false)));
-                }
+                    normal.Add(new Definition(group.Key, group.Title, false, items, inGroup, i => ReviewerRow(role, i, group.Title, false)));
             }
             return overdue.Concat(normal);
         }
@@ -177,27 +173,29 @@ public static partial class GetWorkQueue
     /// <summary>
     /// The overdue rule (<see cref="StageDeadlines"/>: each stage's working days) as a filter the database runs: an item
     /// is overdue when it entered its stage before that stage's cutoff for today. Only the role's own stages are
-    /// written out, and an item without a time compares as never late: an expert's “since when” is itself a subquery,
-    /// and each stage more, or a separate null check, would evaluate it again for every row.
+    /// written out. Every item a reviewer holds has a time (the workflow sets it with each step; an open assignment's
+    /// cannot be missing, a check constraint says so), and the time is compared plainly: the database reads a group
+    /// of a stage as a range of the index that carries it — an expert's page of appraisals still in time starts at the
+    /// cutoff instead of passing every older one (a coalesced or negated comparison allows no range).
     /// </summary>
-    private static Expression<Func<Item, bool>> Overdue(StageDeadlines deadlines, DateTimeOffset now, IEnumerable<ApplicationStatus> stages)
-    {
-        var cutoffs = deadlines.OverdueCutoffs(now);
+    private static Expression<Func<Item, bool>> Overdue(IReadOnlyDictionary<ApplicationStatus, DateTimeOffset> cutoffs,
+        IEnumerable<ApplicationStatus> stages) =>
         // A stage without a limit is never overdue.
-        return stages.Where(cutoffs.ContainsKey)
+        stages.Where(cutoffs.ContainsKey)
             .Select(stage => StageOverdue(stage, cutoffs[stage]))
             .Aggregate((Expression<Func<Item, bool>>?)null, (either, next) => either is null ? next : ParameterSwap.Or(either, next))
             ?? (_ => false);
-    }
 
     /// <summary>One stage's part of the rule; the status and cutoff are captured, so EF sends them as parameters.</summary>
     private static Expression<Func<Item, bool>> StageOverdue(ApplicationStatus stage, DateTimeOffset cutoff) =>
-        i => i.Status == stage && (i.Since ?? DateTimeOffset.MaxValue) < cutoff;
+        i => i.Status == stage && i.Since < cutoff;
 
-    private static Expression<Func<Item, bool>> NotOverdue(StageDeadlines deadlines, DateTimeOffset now, IEnumerable<ApplicationStatus> stages)
+    /// <summary>The items of a stage still within its limit (every one, for a stage without a limit).</summary>
+    private static Expression<Func<Item, bool>> StageWaiting(ApplicationStatus stage, IReadOnlyDictionary<ApplicationStatus, DateTimeOffset> cutoffs)
     {
-        var overdue = Overdue(deadlines, now, stages);
-        return Expression.Lambda<Func<Item, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
+        if (!cutoffs.TryGetValue(stage, out var cutoff))
+            return i => i.Status == stage;
+        return i => i.Status == stage && i.Since >= cutoff;
     }
 }
 

@@ -59,7 +59,11 @@ public static class ProgrammeMix
             entry.Property(a => a.Status).CurrentValue = status;
             // A withdrawn application is a draft that was submitted once; the others were never sent or are on their way.
             if (status != ApplicationStatus.Draft || i % 2 == 0)
+            {
                 entry.Property(a => a.SubmittedAt).CurrentValue = new DateTimeOffset(year + 1, 3, 1 + i % 27, 0, 0, 0, TimeSpan.Zero);
+                // In its status since then, as the workflow stamps every step (a reviewer's item always has its time).
+                entry.Property(a => a.StatusSince).CurrentValue = application.SubmittedAt;
+            }
             if (status is ApplicationStatus.FederationReview or ApplicationStatus.Concluded or ApplicationStatus.Rejected)
             {
                 application.Opinions.Add(new ReviewOpinion

@@ -82,7 +82,7 @@ public static class QueueMix
                 .Include(a => a.ExpertAssignments).Include(a => a.Opinions).Include(a => a.History)
                 .ToListAsync();
             return applications
-                .Select(a => (a, a.History.Where(h => h.ToStatus == a.Status).Select(h => (DateTimeOffset?)h.At).Max()))
+                .Select(a => (a, a.StatusSince))
                 .ToList();
         });
 

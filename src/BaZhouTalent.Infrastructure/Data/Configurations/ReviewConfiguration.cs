@@ -37,6 +37,9 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
         assignment.HasIndex(a => new { a.ExpertUserId, a.ClosedAt, a.SubmittedAt, a.ApplicationId, a.Round });
         // … and, in waiting order, their 待办 (twenty rows read, however many appraisals the expert has open).
         assignment.HasIndex(a => new { a.ExpertUserId, a.ClosedAt, a.AwaitingSince, a.ApplicationId, a.Round });
+        // The 待办 compares that time plainly (a range of the index): an open assignment without it would be in no group.
+        assignment.ToTable(t => t.HasCheckConstraint("CK_ExpertAssignments_OpenHasTime",
+            $"\"{nameof(ExpertAssignment.ClosedAt)}\" IS NOT NULL OR \"{nameof(ExpertAssignment.AwaitingSince)}\" IS NOT NULL"));
     }
 }
 

@@ -725,7 +725,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
 
                     NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst, NullSortOrder.NullsFirst, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
-                    b.ToTable("ExpertAssignments");
+                    b.ToTable("ExpertAssignments", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExpertAssignments_OpenHasTime", "\"ClosedAt\" IS NOT NULL OR \"AwaitingSince\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertProfile", b =>

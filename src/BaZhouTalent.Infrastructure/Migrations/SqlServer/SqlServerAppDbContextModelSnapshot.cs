@@ -700,7 +700,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round");
 
-                    b.ToTable("ExpertAssignments");
+                    b.ToTable("ExpertAssignments", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExpertAssignments_OpenHasTime", "\"ClosedAt\" IS NOT NULL OR \"AwaitingSince\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertProfile", b =>

@@ -864,6 +864,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ExpertAssignments", x => x.Id);
+                    table.CheckConstraint("CK_ExpertAssignments_OpenHasTime", "\"ClosedAt\" IS NOT NULL OR \"AwaitingSince\" IS NOT NULL");
                     table.ForeignKey(
                         name: "FK_ExpertAssignments_ClosureApplications_ApplicationId",
                         column: x => x.ApplicationId,

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
+namespace BaZhouTalent.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,16 +29,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "BackupRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
-                    Trigger = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    Files = table.Column<int>(type: "int", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Files = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,12 +49,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ClosureWindows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Opens = table.Column<DateOnly>(type: "date", nullable: false),
-                    Closes = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Opens = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Closes = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,10 +65,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,8 +79,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "DataStamps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,9 +91,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,19 +104,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -127,12 +127,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ProjectCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,11 +143,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "Regions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,11 +158,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReminderRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,9 +173,9 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReuseFingerprints",
                 columns: table => new
                 {
-                    Hash = table.Column<long>(type: "bigint", nullable: false),
-                    DocumentId = table.Column<int>(type: "int", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false)
+                    Hash = table.Column<long>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,12 +186,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "SecurityAuditHeads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
-                    LastHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ArchivedThroughSequence = table.Column<long>(type: "bigint", nullable: false),
-                    ArchivedThroughHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ArchivedThroughSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchivedThroughHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,17 +202,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Account = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    AccountName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Target = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,8 +223,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "StoredBlobs",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,24 +235,24 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "YearArchiveJobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Total = table.Column<int>(type: "int", nullable: false),
-                    Done = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Holder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,11 +263,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -284,11 +284,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -305,33 +305,33 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RealName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Post = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    UnitId = table.Column<int>(type: "int", nullable: true),
-                    RegionId = table.Column<int>(type: "int", nullable: true),
-                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    PreviousPasswordHashes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    AuthenticatorLastTimeStep = table.Column<long>(type: "bigint", nullable: true),
-                    SessionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    SortName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false, collation: "Chinese_PRC_BIN2"),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RealName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Post = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousPasswordHashes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthenticatorLastTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true, computedColumnSql: "CASE WHEN RealName <> '' THEN RealName ELSE DisplayName END", stored: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -354,11 +354,11 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -375,10 +375,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2")
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -395,8 +395,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2")
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -419,10 +419,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Chinese_PRC_BIN2")
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -439,15 +439,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ExpertProfiles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Fields = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    DeclaredConflicts = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DeclaredConflicts = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -464,34 +464,34 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "FundedProjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    CategoryId = table.Column<int>(type: "int", nullable: false),
-                    UnitId = table.Column<int>(type: "int", nullable: false),
-                    PlannedOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    PlannedCompletion = table.Column<DateOnly>(type: "date", nullable: false),
-                    OriginalLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
-                    OriginalLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
-                    OriginalLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OriginalLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    LeaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Lifecycle = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ExtendedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    TerminatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    TerminationGround = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    TerminatedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    FundingYuan = table.Column<int>(type: "int", nullable: true),
-                    RegisterStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlannedOutputForm = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PlannedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OriginalLeader_Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OriginalLeader_Gender = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    OriginalLeader_Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OriginalLeader_BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    OriginalLeader_BirthMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    OriginalLeader_Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OriginalLeader_AdministrativePost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OriginalLeader_ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OriginalLeader_Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OriginalLeader_Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    LeaderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Lifecycle = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExtendedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TerminatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TerminationGround = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TerminatedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    FundingYuan = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegisterStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -520,14 +520,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RecipientUserId = table.Column<string>(type: "nvarchar(450)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -544,41 +544,41 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ClosureApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProjectId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    FillDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Sensitive = table.Column<bool>(type: "bit", nullable: true),
-                    Classified = table.Column<bool>(type: "bit", nullable: true),
-                    DeclarationConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    ResultTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentOutputForm = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ActualCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    CurrentLeader_Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_BirthYear = table.Column<int>(type: "int", nullable: true),
-                    CurrentLeader_BirthMonth = table.Column<int>(type: "int", nullable: true),
-                    CurrentLeader_Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_AdministrativePost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CurrentLeader_Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    StatusSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ExemptionRequested = table.Column<bool>(type: "bit", nullable: false),
-                    ExemptionGround = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ExemptionDescription = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ExemptionDecision = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProjectTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LockCounter = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    FillDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Classified = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DeclarationConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResultTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CurrentOutputForm = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ActualCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CurrentLeader_Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CurrentLeader_Gender = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CurrentLeader_Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CurrentLeader_BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    CurrentLeader_BirthMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    CurrentLeader_Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CurrentLeader_AdministrativePost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CurrentLeader_ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CurrentLeader_Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CurrentLeader_Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExemptionRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExemptionGround = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExemptionDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ExemptionDecision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProjectTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LockCounter = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,14 +595,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "FundedProjectParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OwnerId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -619,15 +619,15 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ProjectCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProjectId = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Changes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ImportedFrom = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ImportedFrom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -644,26 +644,26 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ProjectRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProjectId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RequestedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    CompletionBefore = table.Column<DateOnly>(type: "date", nullable: true),
-                    RequestedCompletion = table.Column<DateOnly>(type: "date", nullable: true),
-                    ChangeContent = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    UnitDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    UnitDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UnitOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    FederationDecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    FederationDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FederationOpinion = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CompletionBefore = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RequestedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChangeContent = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    UnitDecidedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    UnitDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UnitOpinion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FederationDecidedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    FederationDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FederationOpinion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,14 +680,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ApplicationParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Unit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Title = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    OwnerId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -704,8 +704,8 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ApplicationReports",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2")
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -722,14 +722,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ApplicationRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -746,14 +746,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ArchivedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    MadeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    MadeAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -770,19 +770,19 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "Attachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    BlindSafe = table.Column<bool>(type: "bit", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FrozenRound = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BlindSafe = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FrozenRound = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -799,17 +799,17 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: true),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    FromStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    ToStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ActorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -825,12 +825,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ClosureAnnouncements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    WorkingDays = table.Column<int>(type: "int", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -847,21 +847,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ExpertAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    ExpertUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    IsChief = table.Column<bool>(type: "bit", nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AssignedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AwaitingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpertUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IsChief = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AwaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ExpertAssignments", x => x.Id);
+                    table.CheckConstraint("CK_ExpertAssignments_OpenHasTime", "\"ClosedAt\" IS NOT NULL OR \"AwaitingSince\" IS NOT NULL");
                     table.ForeignKey(
                         name: "FK_ExpertAssignments_ClosureApplications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -874,16 +875,16 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ImportedReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    StorageKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Pending = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Pending = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -900,12 +901,12 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReportVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    ReplacedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReplacedBy = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -922,21 +923,21 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReuseChecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Characters = table.Column<int>(type: "int", nullable: false),
-                    MatchedCharacters = table.Column<int>(type: "int", nullable: false),
-                    Percent = table.Column<double>(type: "float", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Characters = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatchedCharacters = table.Column<int>(type: "INTEGER", nullable: false),
+                    Percent = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -953,13 +954,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReuseDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    Characters = table.Column<int>(type: "int", nullable: false),
-                    Fingerprints = table.Column<int>(type: "int", nullable: false),
-                    IndexedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Characters = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fingerprints = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndexedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -976,22 +977,22 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReviewOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    Stage = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    HasProblem = table.Column<bool>(type: "bit", nullable: true),
-                    Agrees = table.Column<bool>(type: "bit", nullable: true),
-                    Grade = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    OpinionText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    SignerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    SignerName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    SignerPost = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    SignerUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ContentFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    VerificationCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HasProblem = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Agrees = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OpinionText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SignerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SignerPost = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SignerUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1008,18 +1009,18 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "AnnouncementObjections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AnnouncementId = table.Column<int>(type: "int", nullable: false),
-                    ObjectorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Content = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RecordedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false, collation: "Chinese_PRC_BIN2"),
-                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    OutcomeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true, collation: "Chinese_PRC_BIN2"),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DecidedByName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true, collation: "Chinese_PRC_BIN2")
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AnnouncementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObjectorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1036,13 +1037,13 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReuseSources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CheckId = table.Column<int>(type: "int", nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false),
-                    SourceApplicationId = table.Column<int>(type: "int", nullable: false),
-                    SourceRound = table.Column<int>(type: "int", nullable: false),
-                    SharedCharacters = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CheckId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    SharedCharacters = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1065,14 +1066,14 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "ReusePassages",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SourceId = table.Column<int>(type: "int", nullable: false),
-                    Start = table.Column<int>(type: "int", nullable: false),
-                    Length = table.Column<int>(type: "int", nullable: false),
-                    SourceStart = table.Column<int>(type: "int", nullable: false),
-                    SourceLength = table.Column<int>(type: "int", nullable: false),
-                    Characters = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<int>(type: "INTEGER", nullable: false),
+                    Length = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    Characters = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1126,8 +1127,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1168,8 +1168,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_ApplicationId",
@@ -1202,8 +1201,7 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
                 name: "IX_ClosureApplications_CertificateNumber",
                 table: "ClosureApplications",
                 column: "CertificateNumber",
-                unique: true,
-                filter: "[CertificateNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClosureApplications_CurrentLeader_Name",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261207210936_InitialCreate")]
+    [Migration("20261207230926_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -703,7 +703,10 @@ namespace BaZhouTalent.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ExpertUserId", "ClosedAt", "SubmittedAt", "ApplicationId", "Round");
 
-                    b.ToTable("ExpertAssignments");
+                    b.ToTable("ExpertAssignments", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExpertAssignments_OpenHasTime", "\"ClosedAt\" IS NOT NULL OR \"AwaitingSince\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("BaZhouTalent.Application.Domain.ExpertProfile", b =>
