@@ -17,6 +17,8 @@ public static partial class GetWorkQueue
         /// <summary>Which group's page a row of a combined read belongs to (<see cref="Handler.FirstPagesAsync"/>).</summary>
         public int Tag { get; init; }
         public int ProjectId { get; init; }
+        /// <summary>A reviewer's items' application (an expert's order's tie-break, <see cref="ExpertOrder"/>); 0 for the researcher's.</summary>
+        public int ApplicationId { get; init; }
         public string Code { get; init; } = "";
         public string Title { get; init; } = "";
         public string? UnitName { get; init; }
@@ -38,6 +40,13 @@ public static partial class GetWorkQueue
     /// </summary>
     private static readonly SortMap<Item> ReviewerOrder = SortMap<Item>.TieBrokenBy(i => i.ProjectId).Add("waiting", i => i.Since);
 
+    /// <summary>
+    /// An expert's items: oldest first, ties by application — the order of their (ExpertUserId, ClosedAt, AwaitingSince,
+    /// ApplicationId) index, so the database stops after a page's rows instead of joining and sorting every appraisal
+    /// in the range (a tie-break by project is not in that index).
+    /// </summary>
+    private static readonly SortMap<Item> ExpertOrder = SortMap<Item>.TieBrokenBy(i => i.ApplicationId).Add("waiting", i => i.Since);
+
     /// <summary>The stages in which an application is with the researcher (<see cref="WorkflowStages"/>).</summary>
     private static readonly ApplicationStatus[] ResearcherStages = [.. WorkflowStages.HeldBy(Roles.Researcher)];
 
@@ -51,6 +60,7 @@ public static partial class GetWorkQueue
         {
             Tag = tag,
             ProjectId = i.ProjectId,
+            ApplicationId = i.ApplicationId,
             Code = i.Code,
             Title = i.Title,
             UnitName = i.UnitName,
@@ -121,6 +131,7 @@ public static partial class GetWorkQueue
                     select new Item
                     {
                         ProjectId = a.ProjectId,
+                        ApplicationId = e.ApplicationId,
                         Code = a.Project.Code,
                         Title = a.Project.Title,
                         Status = a.Status,
@@ -139,19 +150,21 @@ public static partial class GetWorkQueue
                     .Select(a => new Item
                     {
                         ProjectId = a.ProjectId,
+                        ApplicationId = a.Id,
                         Code = a.Project.Code,
                         Title = a.Project.Title,
                         Status = a.Status,
                         ChiefTurn = true,
                         Since = a.Opinions.Where(o => o.Round == a.Round && o.Stage == ReviewStage.Expert).Max(o => (DateTimeOffset?)o.SignedAt),
                     });
-                return new Family(toAppraise, toCombine);
+                return new Family(ExpertOrder, toAppraise, toCombine);
             }
             // A blind role's items never select the applicant's unit (only the experts' are blind today, read above).
             var listsApplicant = DisclosurePolicy.ListsApplicantFor(role);
-            return new Family(pending.Select(a => new Item
+            return new Family(ReviewerOrder, pending.Select(a => new Item
             {
                 ProjectId = a.ProjectId,
+                ApplicationId = a.Id,
                 Code = a.Project.Code,
                 Title = a.Project.Title,
                 UnitName = listsApplicant ? a.Project.Unit.Name : null,

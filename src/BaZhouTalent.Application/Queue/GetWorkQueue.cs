@@ -50,9 +50,12 @@ public static partial class GetWorkQueue
     /// The items a role's groups are drawn from (one role's pending applications, or the researcher's projects): one
     /// query, or parts that never overlap, each in a shape the database reads simply (<see cref="GroupPaging.ToPageAsync{T}"/>).
     /// </summary>
-    private sealed class Family(params IQueryable<Item>[] parts)
+    private sealed class Family(SortMap<Item> order, params IQueryable<Item>[] parts)
     {
         public IReadOnlyList<IQueryable<Item>> Parts { get; } = parts;
+
+        /// <summary>How its groups' rows are ordered: as the index its items are read along.</summary>
+        public SortMap<Item> Order { get; } = order;
     }
 
     /// <summary>
@@ -62,7 +65,7 @@ public static partial class GetWorkQueue
     private sealed record Definition(string Key, string Title, bool Overdue, Family Family, Expression<Func<Item, bool>> InGroup,
         Func<Item, Row> ToRow)
     {
-        public SortMap<Item> Order { get; init; } = ReviewerOrder;
+        public SortMap<Item> Order => Family.Order;
 
         public IReadOnlyList<IQueryable<Item>> Parts => Family.Parts.Select(part => part.Where(InGroup)).ToList();
     }
@@ -143,7 +146,7 @@ public static partial class GetWorkQueue
             if (currentUser.IsInRole(Roles.Researcher))
             {
                 var mine = WorkflowStages.GroupOf(Roles.Researcher);
-                normal.Add(new Definition(mine.Key, mine.Title, false, new Family(ResearcherItems()), _ => true, ResearcherRow) { Order = ResearcherOrder });
+                normal.Add(new Definition(mine.Key, mine.Title, false, new Family(ResearcherOrder, ResearcherItems()), _ => true, ResearcherRow));
             }
 
             foreach (var role in reviewerRoles)

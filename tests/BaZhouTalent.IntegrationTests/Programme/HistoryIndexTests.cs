@@ -71,7 +71,8 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
             if (read.CommandText.Contains("\"AwaitingSince\" AS \"Since\"", StringComparison.Ordinal))
             {
                 Assert.StartsWith("SEARCH e USING COVERING INDEX IX_ExpertAssignments_ExpertUserId_ClosedAt_AwaitingSince_", loops[0], StringComparison.Ordinal);
-                Assert.DoesNotContain(plan, s => s.StartsWith("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+                // Nothing sorted, ties neither: they are broken by the application, the next column of that index.
+                Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
                 // Overdue or still in time is a range of that index (before or from the cutoff), not a test of every
                 // open appraisal the expert has on the way to the page.
                 Assert.Matches(@"\(ExpertUserId=\? AND ClosedAt=\? AND AwaitingSince[<>]=?\?\)", loops[0]);
