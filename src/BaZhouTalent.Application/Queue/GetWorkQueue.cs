@@ -158,7 +158,7 @@ public static partial class GetWorkQueue
                 overdue.Add(new Definition($"overdue-{roleGroup.Key}", overdueTitle, true, items, Overdue(cutoffs, stages),
                     i => ReviewerRow(role, i, overdueTitle, true)));
                 var groups = stages.SelectMany(stage => WorkflowStages.Of(stage).Groups
-                    .Select(group => (group, InGroup: ParameterSwap.And(InStageGroup(stage, group), StageWaiting(stage, cutoffs))))).ToList();
+                    .Select(group => (group, InGroup: WaitingInGroup(stage, group, cutoffs)))).ToList();
                 if (groups.Count == 0)
                     groups.Add((roleGroup, stages.Select(stage => StageWaiting(stage, cutoffs)).Aggregate(ParameterSwap.Or)));
                 foreach (var (group, inGroup) in groups)
@@ -167,10 +167,11 @@ public static partial class GetWorkQueue
             return overdue.Concat(normal);
         }
 
-        /// <summary>The items of one stage's group: in the stage, and with or without an exemption to decide where the group says.</summary>
-        private static Expression<Func<Item, bool>> InStageGroup(ApplicationStatus stage, QueueGroup group) => group.ExemptionPending is { } exemption
-            ? i => i.Status == stage && i.ExemptionPending == exemption
-            : i => i.Status == stage;
+        /// <summary>The items of one stage's group within the stage's limit: with or without an exemption to decide where the group says.</summary>
+        private static Expression<Func<Item, bool>> WaitingInGroup(ApplicationStatus stage, QueueGroup group,
+            IReadOnlyDictionary<ApplicationStatus, DateTimeOffset> cutoffs) => group.ExemptionPending is { } exemption
+            ? ParameterSwap.And(StageWaiting(stage, cutoffs), i => i.ExemptionPending == exemption)
+            : StageWaiting(stage, cutoffs);
     }
 
     /// <summary>
