@@ -124,20 +124,18 @@ public static partial class GetWorkQueue
             {
                 // Read along the expert's open assignments in waiting order (the assignment carries the application's
                 // StatusSince), so a page is its twenty rows however many appraisals the expert has open.
-                var toAppraise =
-                    from e in ReviewQueues.OpenAssignments(db, userId)
-                    join a in ReviewQueues.ExpertWaiting(db, currentUser) on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
-                    where !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId)
-                    select new Item
-                    {
-                        ProjectId = a.ProjectId,
-                        ApplicationId = e.ApplicationId,
-                        Code = a.Project.Code,
-                        Title = a.Project.Title,
-                        Status = a.Status,
-                        ChiefTurn = false,
-                        Since = e.AwaitingSince,
-                    };
+                var notAppraised = ReviewQueues.ExpertWaiting(db, currentUser)
+                    .Where(a => !a.Opinions.Any(o => o.Round == a.Round && o.Stage == ReviewStage.Expert && o.SignerUserId == userId));
+                var toAppraise = ReviewQueues.OnOpenAssignments(db, userId, notAppraised, (e, a) => new Item
+                {
+                    ProjectId = a.ProjectId,
+                    ApplicationId = e.ApplicationId,
+                    Code = a.Project.Code,
+                    Title = a.Project.Title,
+                    Status = a.Status,
+                    ChiefTurn = false,
+                    Since = e.AwaitingSince,
+                });
                 // Theirs again once every appraisal, their own included, is in: the chief combines them. Read from the
                 // applications the expert has appraised (a few, by the signer index), not by testing every one in the stage.
                 var appraised = db.ReviewOpinions.Where(o => o.SignerUserId == userId && o.Stage == ReviewStage.Expert).Select(o => o.ApplicationId);

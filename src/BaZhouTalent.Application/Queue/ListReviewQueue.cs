@@ -128,13 +128,11 @@ public static class ListReviewQueue
             var waiting = ReviewQueues.ExpertWaiting(db, currentUser).Where(a => a.Status == stage);
             if (matches is not null)
                 waiting = waiting.Where(matches);
-            return from e in ReviewQueues.OpenAssignments(db, expertId)
-                   join a in waiting on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
-                   select new Listed
-                   {
-                       ApplicationId = a.Id, ProjectId = a.ProjectId, Code = a.Project.Code, Title = a.ProjectTitle,
-                       Leader = BlindReview.HiddenText, Unit = BlindReview.HiddenText, Status = a.Status, SubmittedAt = e.SubmittedAt,
-                   };
+            return ReviewQueues.OnOpenAssignments(db, expertId, waiting, (e, a) => new Listed
+            {
+                ApplicationId = a.Id, ProjectId = a.ProjectId, Code = a.Project.Code, Title = a.ProjectTitle,
+                Leader = BlindReview.HiddenText, Unit = BlindReview.HiddenText, Status = a.Status, SubmittedAt = e.SubmittedAt,
+            });
         }
     }
 }

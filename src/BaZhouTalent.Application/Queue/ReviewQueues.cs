@@ -29,11 +29,7 @@ public static class ReviewQueues
     public static IQueryable<ClosureApplication> Pending(IAppDbContext db, string role, ICurrentUser user)
     {
         if (role == Roles.Expert && user.UserId is { } expertId)
-        {
-            return from e in OpenAssignments(db, expertId)
-                   join a in ExpertWaiting(db, user) on new { Id = e.ApplicationId, e.Round } equals new { a.Id, a.Round }
-                   select a;
-        }
+            return OnOpenAssignments(db, expertId, ExpertWaiting(db, user), (e, a) => a);
         return db.ClosureApplications.AsNoTracking()
             .Where(Visibility.Pending(user, role))
             .Where(NotTerminated(db));
@@ -45,6 +41,15 @@ public static class ReviewQueues
         db.ClosureApplications.AsNoTracking()
             .Where(Visibility.PendingForOwnAssignment(user))
             .Where(NotTerminated(db));
+
+    /// <summary>
+    /// The expert's open assignments joined, by application and round, to those of <paramref name="applications"/> they
+    /// lead to, each pair as <paramref name="select"/> makes it: where every expert's queue and list starts (the join is
+    /// the expert's relation to the application).
+    /// </summary>
+    public static IQueryable<T> OnOpenAssignments<T>(IAppDbContext db, string expertId, IQueryable<ClosureApplication> applications,
+        Expression<Func<ExpertAssignment, ClosureApplication, T>> select) =>
+        OpenAssignments(db, expertId).Join(applications, e => new { Id = e.ApplicationId, e.Round }, a => new { a.Id, a.Round }, select);
 
     /// <summary>The expert's assignments whose application is still with the experts.</summary>
     public static IQueryable<ExpertAssignment> OpenAssignments(IAppDbContext db, string expertId) =>
