@@ -42,8 +42,8 @@ public static partial class GetWorkQueue
 
     /// <summary>
     /// An expert's items: oldest first, ties by application — the order of their (ExpertUserId, ClosedAt, AwaitingSince,
-    /// ApplicationId) index, so the database stops after a page's rows instead of joining and sorting every appraisal
-    /// in the range (a tie-break by project is not in that index).
+    /// ApplicationId) index, so SQLite reads a page in index order with nothing sorted (a tie-break by project is not in
+    /// that index). PostgreSQL, estimating one row for the join, still sorts the range (docs/benchmarks.md).
     /// </summary>
     private static readonly SortMap<Item> ExpertOrder = SortMap<Item>.TieBrokenBy(i => i.ApplicationId).Add("waiting", i => i.Since);
 

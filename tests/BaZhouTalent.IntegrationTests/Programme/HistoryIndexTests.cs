@@ -99,16 +99,22 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
         // The 待办 reads an expert's appraisals as ranges of that time: one without it would be in no group at all.
         await ProgrammeMix.SeedAsync(portal);
         var expert2 = await ReviewKit.UserIdAsync(portal, "expert.2");
-        var error = await Assert.ThrowsAsync<DbUpdateException>(() => portal.WithDbAsync(async db =>
-        {
-            var open = await db.ClosureApplications.Where(a => a.Status == ApplicationStatus.ExpertReview
-                    && !a.ExpertAssignments.Any(e => e.Round == a.Round && e.ExpertUserId == expert2))
-                .Select(a => new { a.Id, a.Round }).FirstAsync();
-            db.ExpertAssignments.Add(new ExpertAssignment { ApplicationId = open.Id, Round = open.Round, ExpertUserId = expert2, AssignedAt = DateTimeOffset.UtcNow });
-            return await db.SaveChangesAsync();
-        }));
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => AssignOneMoreAsync(expert2, awaitingSince: null));
         Assert.Contains("CK_ExpertAssignments_OpenHasTime", error.InnerException?.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Assigns the expert, straight in the database, to one more application with the experts.</summary>
+    private Task<int> AssignOneMoreAsync(string expertId, DateTimeOffset? awaitingSince) => portal.WithDbAsync(async db =>
+    {
+        var open = await db.ClosureApplications.Where(a => a.Status == ApplicationStatus.ExpertReview
+                && !a.ExpertAssignments.Any(e => e.Round == a.Round && e.ExpertUserId == expertId))
+            .Select(a => new { a.Id, a.Round }).FirstAsync();
+        db.ExpertAssignments.Add(new ExpertAssignment
+        {
+            ApplicationId = open.Id, Round = open.Round, ExpertUserId = expertId, AssignedAt = DateTimeOffset.UtcNow, AwaitingSince = awaitingSince,
+        });
+        return await db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task The_federations_review_list_reads_each_stage_along_its_index_instead_of_sorting_both_stages()
@@ -228,14 +234,7 @@ public class HistoryIndexTests(FaultyPortal portal) : IClassFixture<FaultyPortal
 
         // expert.2 is given one more application with the experts: the next view shows it.
         var expert2 = await ReviewKit.UserIdAsync(portal, "expert.2");
-        await portal.WithDbAsync(async db =>
-        {
-            var open = await db.ClosureApplications.Where(a => a.Status == ApplicationStatus.ExpertReview
-                    && !a.ExpertAssignments.Any(e => e.Round == a.Round && e.ExpertUserId == expert2))
-                .Select(a => new { a.Id, a.Round }).FirstAsync();
-            db.ExpertAssignments.Add(new ExpertAssignment { ApplicationId = open.Id, Round = open.Round, ExpertUserId = expert2, AssignedAt = DateTimeOffset.UtcNow, AwaitingSince = DateTimeOffset.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        await AssignOneMoreAsync(expert2, awaitingSince: DateTimeOffset.UtcNow);
         var after = await ViewAsync();
         Assert.Equal(1, after.Reads);
         Assert.Equal(int.Parse(first.Load["expert.2"], System.Globalization.CultureInfo.InvariantCulture) + 1,
